@@ -1,0 +1,372 @@
+using System.Collections.Frozen;
+using Interdict.Core.Model;
+using Interdict.Core.Text;
+
+namespace Interdict.Core.Matching;
+
+/// <summary>The outcome of screening one query.</summary>
+/// <param name="Hits">Hits at or above the threshold, best first.</param>
+/// <param name="Warnings">Parts of the query that could not be understood and were ignored.</param>
+public sealed record ScreeningResult(IReadOnlyList<ScreeningHit> Hits, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Screens names against loaded lists. Build it once (it indexes every name and alias); it is then safe to use from many threads.
+/// </summary>
+public sealed class ScreeningEngine
+{
+    // Candidate retrieval: names sharing at least this share of the query's trigrams are scored, at most MaxCandidates of them.
+    private const double MinTrigramShare = 0.3;
+    private const int MaxCandidates = 1000;
+
+    private readonly Entity[] _entities;
+    private readonly ListVersionRef[] _entityVersion;
+    private readonly NameEntry[] _names;
+    private readonly TrigramIndex _index;
+    private readonly FrozenDictionary<string, int[]> _byIdentifier;
+    private readonly FrozenDictionary<string, int> _byId;
+    private readonly string[][] _entityCountries;
+
+    /// <summary>Indexes the entities of the given lists.</summary>
+    public ScreeningEngine(IEnumerable<WatchList> lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var entities = new List<Entity>();
+        var versions = new List<ListVersionRef>();
+        var names = new List<NameEntry>();
+        var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        Lists = lists.ToArray();
+        foreach (var list in Lists)
+        {
+            var version = new ListVersionRef(list.Id, list.PublicationDate, list.ContentHash);
+            foreach (var entity in list.Entities)
+            {
+                var e = entities.Count;
+                entities.Add(entity);
+                versions.Add(version);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var n = 0; n < entity.Names.Count; n++)
+                {
+                    var prepared = new PreparedName(entity.Names[n].Value);
+                    // The same name folded twice (case or punctuation variants) is indexed once.
+                    if (prepared.Tokens.Length > 0 && seen.Add(string.Join(' ', prepared.Tokens)))
+                    {
+                        names.Add(new NameEntry(e, n, prepared));
+                    }
+                }
+
+                foreach (var doc in entity.Documents)
+                {
+                    if (doc.NormalizedNumber.Length >= 4)
+                    {
+                        if (!identifiers.TryGetValue(doc.NormalizedNumber, out var ids))
+                        {
+                            identifiers[doc.NormalizedNumber] = ids = [];
+                        }
+
+                        if (ids.Count == 0 || ids[^1] != e)
+                        {
+                            ids.Add(e);
+                        }
+                    }
+                }
+            }
+        }
+
+        _entities = [.. entities];
+        _entityVersion = [.. versions];
+        _names = [.. names];
+        _index = new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
+        _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _entityCountries = _entities.Select(CountriesOf).ToArray();
+    }
+
+    /// <summary>The lists this engine screens against.</summary>
+    public IReadOnlyList<WatchList> Lists { get; }
+
+    /// <summary>Number of indexed names (primary names and aliases, after removing folded duplicates).</summary>
+    public int NameCount => _names.Length;
+
+    /// <summary>Finds an entity by id, e.g. <c>ofac-sdn:10481</c>.</summary>
+    public Entity? FindEntity(string id) => _byId.TryGetValue(id, out var i) ? _entities[i] : null;
+
+    /// <summary>Screens one query.</summary>
+    public ScreeningResult Screen(ScreeningQuery query, ScreeningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        options ??= new ScreeningOptions();
+        var warnings = new List<string>();
+
+        var parsed = QueryParser.Parse(query.Name);
+        var identifiers = new List<string>(parsed.Identifiers);
+        if (parsed.Identifiers.Count > 0)
+        {
+            warnings.Add($"identifier(s) found in the name and used as identifiers: {string.Join(", ", parsed.Identifiers)}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Identifier))
+        {
+            identifiers.Add(query.Identifier);
+        }
+
+        Country? country = null;
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            if (Countries.TryResolve(query.Country, out var resolved))
+            {
+                country = resolved;
+            }
+            else
+            {
+                warnings.Add($"country '{query.Country}' was not recognised and was ignored");
+            }
+        }
+
+        var prepared = new PreparedName(parsed.Name);
+        var best = new Dictionary<int, (double Score, int Name)>();
+        if (prepared.Tokens.Length > 0)
+        {
+            foreach (var (n, _) in _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates))
+            {
+                var entry = _names[n];
+                if (!Selected(entry.Entity, options))
+                {
+                    continue;
+                }
+
+                var entity = _entities[entry.Entity];
+                var s = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: false).Score;
+                if (!best.TryGetValue(entry.Entity, out var current) || s > current.Score)
+                {
+                    best[entry.Entity] = (s, n);
+                }
+            }
+        }
+
+        // Entities whose identifier the query carries are candidates whatever their name score.
+        var identifierMatches = new Dictionary<int, string>();
+        foreach (var raw in identifiers)
+        {
+            foreach (var number in IdentifierCandidates(raw))
+            {
+                if (_byIdentifier.TryGetValue(number, out var hitsForNumber))
+                {
+                    foreach (var e in hitsForNumber)
+                    {
+                        if (Selected(e, options))
+                        {
+                            identifierMatches.TryAdd(e, number);
+                            best.TryAdd(e, (0, BestNameOf(e, prepared)));
+                        }
+                    }
+                }
+            }
+        }
+
+        var hits = new List<ScreeningHit>();
+        foreach (var (e, (nameScore, n)) in best)
+        {
+            var entity = _entities[e];
+            var facts = new List<FactEffect>();
+            var score = nameScore;
+            if (identifierMatches.TryGetValue(e, out var number))
+            {
+                var effect = (1 - score) * 0.8;
+                facts.Add(new FactEffect("identifier", Math.Round(effect, 4), $"identifier {number} is published for this entity"));
+                score += effect;
+            }
+
+            score = ApplyKind(query.Kind, entity, score, facts);
+            score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts);
+            score = ApplyCountry(country, e, score, facts);
+            score = Math.Round(Math.Clamp(score, 0, 1), 4);
+            if (score < options.Threshold)
+            {
+                continue;
+            }
+
+            var entry = _names[n];
+            var name = entity.Names[entry.NameIndex];
+            var comparison = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person);
+            hits.Add(new ScreeningHit
+            {
+                EntityId = entity.Id,
+                List = entity.ListId,
+                SourceId = entity.SourceId,
+                Name = entity.Name,
+                Kind = entity.Kind,
+                MatchedName = name.Value,
+                Score = score,
+                Explanation = new Explanation
+                {
+                    Algorithm = NameMatcher.Algorithm,
+                    AlgorithmVersion = NameMatcher.Version,
+                    NameScore = Math.Round(nameScore, 4),
+                    MatchedName = name.Value,
+                    MatchedNameType = name.TypeName,
+                    WeakAlias = name.Quality == AliasQuality.Weak,
+                    Alignment = comparison.Alignment,
+                    Facts = facts,
+                    ListVersion = _entityVersion[e],
+                },
+            });
+        }
+
+        // Best first; ties broken by list id, then the publisher's id (numerically where both are numbers).
+        hits.Sort(static (a, b) =>
+        {
+            var c = b.Score.CompareTo(a.Score);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = string.CompareOrdinal(a.List, b.List);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            return long.TryParse(a.SourceId, out var x) && long.TryParse(b.SourceId, out var y)
+                ? x.CompareTo(y)
+                : string.CompareOrdinal(a.SourceId, b.SourceId);
+        });
+        if (hits.Count > options.Limit)
+        {
+            hits.RemoveRange(options.Limit, hits.Count - options.Limit);
+        }
+
+        return new ScreeningResult(hits, warnings);
+    }
+
+    private bool Selected(int entity, ScreeningOptions options) =>
+        options.Lists is not { Count: > 0 } lists || lists.Contains(_entities[entity].ListId);
+
+    private int BestNameOf(int entity, PreparedName query)
+    {
+        var bestIndex = -1;
+        var bestScore = -1.0;
+        for (var n = 0; n < _names.Length; n++)
+        {
+            if (_names[n].Entity != entity)
+            {
+                continue;
+            }
+
+            var s = NameMatcher.Compare(query, _names[n].Name, false, explain: false).Score;
+            if (s > bestScore)
+            {
+                bestScore = s;
+                bestIndex = n;
+            }
+        }
+
+        return bestIndex;
+    }
+
+    private static IEnumerable<string> IdentifierCandidates(string raw)
+    {
+        // The whole text reduced to letters and digits, and each word-like part on its own ("IMO 9187655" -> "9187655").
+        var whole = IdentityDocument.NormalizeNumber(raw);
+        if (whole.Length >= 4)
+        {
+            yield return whole;
+        }
+
+        foreach (var part in raw.Split([' ', ',', ';', ':', '(', ')', '#'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var p = IdentityDocument.NormalizeNumber(part);
+            if (p.Length >= 4 && p != whole && p.Any(char.IsAsciiDigit))
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private static double ApplyKind(EntityKind kind, Entity entity, double score, List<FactEffect> facts)
+    {
+        if (kind == EntityKind.Unknown || entity.Kind == EntityKind.Unknown)
+        {
+            return score;
+        }
+
+        if (kind == entity.Kind)
+        {
+            facts.Add(new FactEffect("kind", 0, $"both are {kind.ToWireName()}"));
+            return score;
+        }
+
+        const double penalty = -0.2;
+        facts.Add(new FactEffect("kind", penalty, $"query is {kind.ToWireName()}, listed entity is {entity.Kind.ToWireName()}"));
+        return score + penalty;
+    }
+
+    private static double ApplyDateOfBirth(PartialDate? dob, Entity entity, double score, List<FactEffect> facts)
+    {
+        if (dob is not { } date || entity.DatesOfBirth.Count == 0)
+        {
+            return score;
+        }
+
+        var published = string.Join("; ", entity.DatesOfBirth.Select(d => d.Text));
+        if (entity.DatesOfBirth.Any(d => d.Overlaps(date)))
+        {
+            var effect = Math.Round((1 - score) * 0.3, 4);
+            facts.Add(new FactEffect("date_of_birth", effect, $"{date} is consistent with published DOB {published}"));
+            return score + effect;
+        }
+
+        // How far outside the nearest published date (in years) the query's date lies.
+        var distance = entity.DatesOfBirth.Min(d =>
+            date.Latest < d.Earliest ? d.Earliest.Year - date.Latest.Year : date.Earliest.Year - d.Latest.Year);
+        var penalty = distance <= 1 ? -0.08 : -0.2;
+        facts.Add(new FactEffect("date_of_birth", penalty, $"{date} differs from published DOB {published}"));
+        return score + penalty;
+    }
+
+    private double ApplyCountry(Country? country, int entity, double score, List<FactEffect> facts)
+    {
+        if (country is null)
+        {
+            return score;
+        }
+
+        var known = _entityCountries[entity];
+        if (known.Length == 0)
+        {
+            return score;
+        }
+
+        if (known.Contains(country.Alpha2))
+        {
+            var effect = Math.Round((1 - score) * 0.2, 4);
+            facts.Add(new FactEffect("country", effect, $"{country.Name} is among the entity's countries ({string.Join(", ", known)})"));
+            return score + effect;
+        }
+
+        const double penalty = -0.05;
+        facts.Add(new FactEffect("country", penalty, $"{country.Name} is not among the entity's countries ({string.Join(", ", known)})"));
+        return score + penalty;
+    }
+
+    private static string[] CountriesOf(Entity entity)
+    {
+        var texts = entity.Nationalities.Concat(entity.Citizenships)
+            .Concat(entity.Addresses.Select(a => a.Country ?? ""))
+            .Concat(entity.PlacesOfBirth.Select(p => p.Split(',')[^1]))
+            .Concat(entity.Documents.Select(d => d.Country ?? ""))
+            .Append(entity.Vessel?.Flag ?? "");
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var t in texts)
+        {
+            if (Countries.TryResolve(t, out var c))
+            {
+                codes.Add(c.Alpha2);
+            }
+        }
+
+        return [.. codes];
+    }
+
+    private readonly record struct NameEntry(int Entity, int NameIndex, PreparedName Name);
+}
