@@ -81,6 +81,9 @@ public sealed class ScreeningEngine
         _entityCountries = _entities.Select(CountriesOf).ToArray();
     }
 
+    /// <summary>The matching algorithm and its version, e.g. <c>interdict-name 1.0.0</c>.</summary>
+    public static string Algorithm => $"{NameMatcher.Algorithm} {NameMatcher.Version}";
+
     /// <summary>The lists this engine screens against.</summary>
     public IReadOnlyList<WatchList> Lists { get; }
 

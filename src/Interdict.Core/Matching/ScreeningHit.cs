@@ -27,6 +27,7 @@ public sealed record ScreeningHit
     public required Explanation Explanation { get; init; }
 
     /// <summary>The entity's publisher id, for tie-breaking.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     internal string SourceId { get; init; } = "";
 }
 

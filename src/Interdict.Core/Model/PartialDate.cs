@@ -83,6 +83,79 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         return true;
     }
 
+    /// <summary>
+    /// Parses what messy systems send: <c>YYYY</c>, <c>YYYY-MM</c>, <c>YYYY-MM-DD</c> (also with <c>/</c> or <c>.</c>),
+    /// <c>11 Mar 1957</c>, <c>Mar 1957</c>, <c>March 11, 1957</c>. Day-first or month-first numeric dates
+    /// (<c>03/11/1957</c>) are ambiguous and are refused rather than guessed.
+    /// </summary>
+    public static bool TryParseFlexible(string? text, out PartialDate date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var t = text.Trim();
+        if (t.Length >= 4 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[3]) && TryParse(t.Replace('/', '-').Replace('.', '-'), out date))
+        {
+            return true;
+        }
+
+        var words = t.Replace(",", " ", StringComparison.Ordinal).Replace(".", " ", StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int? day = null;
+        int? month = null;
+        int? year = null;
+        foreach (var w in words)
+        {
+            if (w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && year is null)
+            {
+                year = y;
+            }
+            else if (w.Length <= 2 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && day is null)
+            {
+                day = d;
+            }
+            else if (w.Length >= 3 && MonthOf(w) is { } m && month is null)
+            {
+                month = m;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (year is not { } yy || yy < 1 || (day is not null && month is null))
+        {
+            return false;
+        }
+
+        if (day is { } dd && (dd < 1 || dd > DateTime.DaysInMonth(yy, month!.Value)))
+        {
+            return false;
+        }
+
+        date = new PartialDate(yy, month, day);
+        return true;
+    }
+
+    private static int? MonthOf(string word)
+    {
+        string[] months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        var lower = word.ToLowerInvariant();
+        for (var i = 0; i < months.Length; i++)
+        {
+            if (lower.StartsWith(months[i], StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Formats as <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
     public override string ToString() => (Month, Day) switch
     {

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Interdict.Cli.Commands;
+using Spectre.Console;
+
+namespace Interdict.Cli;
+
+/// <summary>The command-line application, with its output streams injected so that tests can run it in-process.</summary>
+internal sealed class CliApplication(IAnsiConsole console, TextWriter output, TextWriter error, bool interactive)
+{
+    /// <summary>Rich output (tables, progress) for people.</summary>
+    public IAnsiConsole Console { get; } = console;
+
+    /// <summary>Standard output, for machine-readable results.</summary>
+    public TextWriter Output { get; } = output;
+
+    /// <summary>Standard error, for warnings, errors and summaries.</summary>
+    public TextWriter Error { get; } = error;
+
+    /// <summary>True when a person is watching a terminal (progress bars make sense).</summary>
+    public bool Interactive { get; } = interactive;
+
+    public static CliApplication CreateForConsole() => new(
+        AnsiConsole.Console,
+        System.Console.Out,
+        System.Console.Error,
+        !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("Interdict: screen names of people, organisations, vessels and aircraft against sanctions lists.");
+        root.Subcommands.Add(ScreenCommand.Create(this));
+        root.Subcommands.Add(ListsCommand.Create(this));
+        root.Subcommands.Add(EntityCommand.Create(this));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                Error.WriteLine($"error: {e.Message}");
+            }
+
+            Error.WriteLine("Run 'interdict --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (DataFileException ex)
+        {
+            Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.DataError;
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Interdict.Core.Matching;
+using Interdict.Core.Model;
+using Spectre.Console;
+
+namespace Interdict.Cli.Commands;
+
+/// <summary><c>interdict screen</c>: one name, or a CSV file of names.</summary>
+internal static class ScreenCommand
+{
+    private const int BatchChunk = 256;
+
+    public static Command Create(CliApplication app)
+    {
+        var name = new Argument<string?>("NAME") { Description = "The name to screen (any script). Omit when using --input.", Arity = ArgumentArity.ZeroOrOne };
+        var type = new Option<string?>("--type") { Description = "Kind of party: person, organization, vessel or aircraft." };
+        var dob = new Option<string?>("--dob") { Description = "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD." };
+        var country = new Option<string?>("--country") { Description = "Country: ISO code, English name or demonym." };
+        var identifier = new Option<string?>("--identifier") { Description = "Passport, ID, IMO or other number; an exact match is strong evidence." };
+        var lists = new Option<string?>("--lists") { Description = "Comma-separated list ids to screen against (default: every bundled list)." };
+        var listFiles = new Option<string[]>("--list-file") { Description = "A custom watchlist CSV (id,name[,type,aliases,dob,country]); repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var threshold = new Option<string?>("--threshold") { Description = "Minimum score for a hit, 0 to 1 (default from settings: 0.85)." };
+        var limit = new Option<string?>("--limit") { Description = "Maximum hits per name (default from settings: 10)." };
+        var format = new Option<string>("--format") { Description = "Output format for a single name: table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var failOnHit = new Option<bool>("--fail-on-hit") { Description = "Exit with code 1 when any hit is found." };
+        var input = new Option<string?>("--input") { Description = "CSV of names to screen (UTF-8, header: id,name[,type,dob,country,identifier])." };
+        var output = new Option<string?>("--output") { Description = "JSON lines output for --input (default: standard output)." };
+
+        var command = new Command("screen", "Screen a name, or a CSV file of names, against sanctions lists.")
+        {
+            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output,
+        };
+
+        command.SetAction(parse =>
+        {
+            var settings = Settings.Load();
+            var options = new ScreeningOptions
+            {
+                Threshold = ParseThreshold(parse.GetValue(threshold)) ?? settings.Screening.Threshold,
+                Limit = ParseLimit(parse.GetValue(limit)) ?? settings.Screening.Limit,
+            };
+            var listIds = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var inputPath = parse.GetValue(input);
+            var nameValue = parse.GetValue(name);
+            if (inputPath is null == string.IsNullOrWhiteSpace(nameValue))
+            {
+                throw new UsageException(inputPath is null ? "give a NAME to screen, or --input FILE" : "give either a NAME or --input FILE, not both");
+            }
+
+            var defaults = new ScreeningQuery
+            {
+                Name = nameValue ?? "",
+                Kind = ParseKind(parse.GetValue(type)),
+                DateOfBirth = ParseDob(parse.GetValue(dob)),
+                Country = parse.GetValue(country),
+                Identifier = parse.GetValue(identifier),
+            };
+
+            var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? []);
+            var engine = new ScreeningEngine(selected);
+            var hits = inputPath is null
+                ? ScreenOne(app, engine, defaults, options, parse.GetValue(format) == "json")
+                : ScreenBatch(app, engine, inputPath, parse.GetValue(output), defaults, options);
+            return hits > 0 && parse.GetValue(failOnHit) ? ExitCodes.HitsFound : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int ScreenOne(CliApplication app, ScreeningEngine engine, ScreeningQuery query, ScreeningOptions options, bool json)
+    {
+        var result = engine.Screen(query, options);
+        if (json)
+        {
+            var doc = new SingleResult(query.Name, result.Hits, result.Warnings, ListVersions(engine), ScreeningEngine.Algorithm);
+            app.Output.WriteLine(JsonSerializer.Serialize(doc, ScreeningJson.Indented));
+            return result.Hits.Count;
+        }
+
+        foreach (var w in result.Warnings)
+        {
+            app.Error.WriteLine($"warning: {w}");
+        }
+
+        Render.Hits(app.Console, query.Name, result.Hits, options.Threshold);
+        Render.ListFooter(app.Console, engine.Lists);
+        return result.Hits.Count;
+    }
+
+    private static int ScreenBatch(CliApplication app, ScreeningEngine engine, string inputPath, string? outputPath, ScreeningQuery defaults, ScreeningOptions options)
+    {
+        if (!File.Exists(inputPath))
+        {
+            throw new DataFileException($"{inputPath}: file not found (--input)");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var headerWarnings = new List<string>();
+        List<QueryRow> rows;
+        try
+        {
+            using var reader = new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            rows = [.. QueryCsvReader.Read(reader, inputPath, headerWarnings)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+        {
+            throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+        }
+
+        foreach (var w in headerWarnings)
+        {
+            app.Error.WriteLine($"warning: {w}");
+        }
+
+        var results = new BatchLine?[rows.Count];
+        void ScreenRange(int from, int to)
+        {
+            Parallel.For(from, to, i =>
+            {
+                var row = rows[i];
+                if (row.Query is null)
+                {
+                    return;
+                }
+
+                // Command-line facts apply to rows that leave them blank.
+                var query = row.Query with
+                {
+                    Kind = row.Query.Kind == EntityKind.Unknown ? defaults.Kind : row.Query.Kind,
+                    DateOfBirth = row.Query.DateOfBirth ?? defaults.DateOfBirth,
+                    Country = row.Query.Country ?? defaults.Country,
+                };
+                var r = engine.Screen(query, options);
+                var warnings = row.Warnings.Concat(r.Warnings.Select(w => $"{inputPath}, line {row.Line}: {w}")).ToList();
+                results[i] = new BatchLine(row.Id, row.Line, r.Hits, warnings.Count > 0 ? warnings : null);
+            });
+        }
+
+        if (app.Interactive && outputPath is not null)
+        {
+            app.Console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask($"Screening {rows.Count:N0} names", maxValue: Math.Max(1, rows.Count));
+                    for (var start = 0; start < rows.Count; start += BatchChunk)
+                    {
+                        var end = Math.Min(rows.Count, start + BatchChunk);
+                        ScreenRange(start, end);
+                        task.Increment(end - start);
+                    }
+                });
+        }
+        else
+        {
+            ScreenRange(0, rows.Count);
+        }
+
+        var skipped = 0;
+        var withHits = 0;
+        var totalHits = 0;
+        var warned = 0;
+        try
+        {
+            using var writer = outputPath is null ? null : new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
+            var target = writer ?? app.Output;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Error is { } error)
+                {
+                    skipped++;
+                    app.Error.WriteLine($"error: {error}");
+                    continue;
+                }
+
+                var line = results[i]!;
+                if (line.Warnings is { } ws)
+                {
+                    warned++;
+                    foreach (var w in ws)
+                    {
+                        app.Error.WriteLine($"warning: {w}");
+                    }
+                }
+
+                withHits += line.Hits.Count > 0 ? 1 : 0;
+                totalHits += line.Hits.Count;
+                target.WriteLine(JsonSerializer.Serialize(line, ScreeningJson.Compact));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException($"{outputPath}: cannot be written: {ex.Message}", ex);
+        }
+
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var screened = rows.Count - skipped;
+        app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Screened {screened:N0} of {rows.Count:N0} rows in {seconds:F1} s ({(seconds > 0 ? screened / seconds : 0):N0} names/s): {withHits:N0} with hits ({totalHits:N0} hits at threshold {options.Threshold:0.###}), {skipped:N0} skipped, {warned:N0} with warnings."));
+        foreach (var list in engine.Lists)
+        {
+            app.Error.WriteLine($"  {Render.ListSummary(list)}");
+        }
+
+        if (outputPath is not null)
+        {
+            app.Error.WriteLine($"Results: {outputPath}");
+        }
+
+        return totalHits;
+    }
+
+    internal static IReadOnlyList<ListVersionRef> ListVersions(ScreeningEngine engine) =>
+        [.. engine.Lists.Select(l => new ListVersionRef(l.Id, l.PublicationDate, l.ContentHash))];
+
+    private static double? ParseThreshold(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is >= 0 and <= 1
+            ? t
+            : throw new UsageException($"--threshold '{text}' is not a number from 0 to 1");
+    }
+
+    private static int? ParseLimit(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000
+            ? n
+            : throw new UsageException($"--limit '{text}' is not a whole number from 1 to 1000");
+    }
+
+    private static EntityKind ParseKind(string? text)
+    {
+        if (text is null)
+        {
+            return EntityKind.Unknown;
+        }
+
+        return EntityKinds.TryParse(text, out var kind)
+            ? kind
+            : throw new UsageException($"--type '{text}' is not one of person, organization, vessel, aircraft");
+    }
+
+    private static PartialDate? ParseDob(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return PartialDate.TryParse(text, out var date)
+            ? date
+            : throw new UsageException($"--dob '{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+
+    /// <summary>One line of the JSON lines output.</summary>
+    internal sealed record BatchLine(
+        string Id,
+        long Line,
+        IReadOnlyList<ScreeningHit> Hits,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings);
+
+    /// <summary>The JSON document for a single name.</summary>
+    internal sealed record SingleResult(string Name, IReadOnlyList<ScreeningHit> Hits, IReadOnlyList<string> Warnings, IReadOnlyList<ListVersionRef> Lists, string Algorithm);
+}

@@ -1,0 +1,3 @@
+using Interdict.Cli;
+
+return CliApplication.CreateForConsole().Run(args);

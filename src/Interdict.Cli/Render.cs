@@ -1,0 +1,54 @@
+using System.Globalization;
+using Interdict.Core.Matching;
+using Interdict.Core.Model;
+using Spectre.Console;
+
+namespace Interdict.Cli;
+
+/// <summary>Tables and summaries for people.</summary>
+internal static class Render
+{
+    public static void Hits(IAnsiConsole console, string query, IReadOnlyList<ScreeningHit> hits, double threshold)
+    {
+        if (hits.Count == 0)
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, $"No hits for [bold]{Markup.Escape(query)}[/] at threshold {threshold:0.###}.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{hits.Count} hit(s) for {Markup.Escape(query)}")
+            .AddColumn("Score", c => c.RightAligned())
+            .AddColumn("Entity")
+            .AddColumn("Kind")
+            .AddColumn("Listed name")
+            .AddColumn("Matched name")
+            .AddColumn("Why");
+        foreach (var h in hits)
+        {
+            var why = string.Join("; ", new[] { $"name {h.Explanation.NameScore:0.00}" }
+                .Concat(h.Explanation.Facts.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Feature} {f.Effect:+0.00;-0.00;0}"))));
+            table.AddRow(
+                h.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                Markup.Escape(h.EntityId),
+                h.Kind.ToWireName(),
+                Markup.Escape(h.Name),
+                Markup.Escape(h.MatchedName) + (h.Explanation.MatchedNameType == "primary" ? "" : $" [grey]({h.Explanation.MatchedNameType}{(h.Explanation.WeakAlias ? ", weak" : "")})[/]"),
+                Markup.Escape(why));
+        }
+
+        console.Write(table);
+        console.MarkupLine("[grey]A hit is a lead for human review, not a verdict. 'interdict entity ID' shows the full record.[/]");
+    }
+
+    public static void ListFooter(IAnsiConsole console, IReadOnlyList<WatchList> lists)
+    {
+        foreach (var list in lists)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(ListSummary(list))}[/]");
+        }
+    }
+
+    public static string ListSummary(WatchList list) => string.Create(CultureInfo.InvariantCulture,
+        $"{list.Id}: {list.Entities.Count:N0} entities, published {list.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(date unknown)"}, sha256 {list.ContentHash[..12]}…{(list.Notices.Count > 0 ? "; " + string.Join("; ", list.Notices) : "")}");
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Interdict.Core.Matching;
+using Microsoft.Extensions.Configuration;
+
+namespace Interdict.Cli;
+
+/// <summary>The <c>Screening</c> settings section.</summary>
+internal sealed class ScreeningSettings
+{
+    public double Threshold { get; set; } = ScreeningOptions.DefaultThreshold;
+
+    public int Limit { get; set; } = ScreeningOptions.DefaultLimit;
+}
+
+/// <summary>
+/// Settings, read in this order (later wins): <c>appsettings.json</c> beside the tool, the user's
+/// <c>appsettings.json</c> in the settings directory, and <c>INTERDICT__Section__Key</c> environment variables.
+/// A bad value stops the command with an error naming the key; nothing falls back silently.
+/// </summary>
+internal sealed class Settings
+{
+    public required ScreeningSettings Screening { get; init; }
+
+    /// <summary>Where the user's settings live: <c>$XDG_CONFIG_HOME/interdict</c> or <c>%APPDATA%\Interdict</c>.</summary>
+    public static string SettingsDirectory =>
+        Environment.GetEnvironmentVariable("INTERDICT_CONFIG_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
+
+    /// <summary>Where the user's data (list store, audit) lives: <c>$XDG_DATA_HOME/interdict</c> or <c>%LOCALAPPDATA%\Interdict</c>.</summary>
+    public static string DataDirectory =>
+        Environment.GetEnvironmentVariable("INTERDICT_DATA_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
+
+    public static Settings Load()
+    {
+        IConfiguration config;
+        try
+        {
+            config = new ConfigurationBuilder()
+                .SetBasePath(AppContext.BaseDirectory)
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddJsonFile(Path.Combine(SettingsDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables("INTERDICT__")
+                .Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
+        {
+            throw new UsageException($"settings could not be read: {ex.Message}");
+        }
+
+        var section = config.GetSection("Screening");
+        var screening = new ScreeningSettings
+        {
+            Threshold = Read(section, "Threshold", ScreeningOptions.DefaultThreshold, v => v is >= 0 and <= 1, "a number from 0 to 1"),
+            Limit = (int)Read(section, "Limit", ScreeningOptions.DefaultLimit, v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number from 1 to 1000"),
+        };
+        return new Settings { Screening = screening };
+    }
+
+    private static double Read(IConfigurationSection section, string key, double fallback, Func<double, bool> valid, string expected)
+    {
+        var text = section[key];
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !valid(value))
+        {
+            throw new UsageException($"setting {section.Path}:{key} (or INTERDICT__{section.Path}__{key}) is '{text}'; expected {expected}");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Interdict.Core;
+
+namespace Interdict.Lists.Csv;
+
+/// <summary>One CSV record with its 1-based line number.</summary>
+/// <param name="Line">The line the record starts on.</param>
+/// <param name="Fields">The fields, as read.</param>
+internal readonly record struct RawRecord(long Line, string[] Fields);
+
+/// <summary>
+/// Reads headerless CSV with a fixed column count (OFAC's legacy files), reporting any malformed record with its file and line.
+/// </summary>
+internal static class RawCsvReader
+{
+    /// <summary>Windows-1252, the encoding OFAC's CSV files use.</summary>
+    public static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("Windows-1252 encoding is not available.");
+
+    /// <summary>
+    /// Reads every record. A trailing DOS end-of-file byte (0x1A) is ignored. Throws <see cref="ListFormatException"/>
+    /// naming <paramref name="fileName"/> and the line for a record with the wrong number of fields or broken quoting.
+    /// </summary>
+    public static IEnumerable<RawRecord> Read(Stream stream, Encoding encoding, string listId, string fileName, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            DetectColumnCountChanges = false,
+            BadDataFound = null,
+            Mode = CsvMode.RFC4180,
+        };
+        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var parser = new CsvParser(text, config);
+        while (true)
+        {
+            bool more;
+            long startLine = parser.RawRow + 1;
+            try
+            {
+                more = parser.Read();
+            }
+            catch (CsvHelperException ex)
+            {
+                throw new ListFormatException(listId, fileName, startLine, "the record could not be parsed as CSV (unbalanced quotes or a truncated file)", innerException: ex);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var record = parser.Record ?? [];
+            if (record.Length == 1 && record[0].Trim('\x1a', ' ', '\r', '\n').Length == 0)
+            {
+                continue; // The 0x1A end-of-file marker, or a blank line.
+            }
+
+            if (record.Length != columns)
+            {
+                throw new ListFormatException(listId, fileName, startLine,
+                    $"expected {columns} fields but found {record.Length}; the file may be truncated or not an {listId} file",
+                    recordId: record.Length > 0 ? record[0] : null);
+            }
+
+            // An unterminated quote swallows the rest of the file into one field.
+            if (record.Any(f => f.Contains('\n', StringComparison.Ordinal) && f.Length > 4000))
+            {
+                throw new ListFormatException(listId, fileName, startLine, "a quoted field does not end; the file may be truncated", record[0]);
+            }
+
+            yield return new RawRecord(startLine, record);
+        }
+    }
+}
