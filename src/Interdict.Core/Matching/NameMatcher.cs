@@ -67,6 +67,12 @@ internal static class NameMatcher
             return 0;
         }
 
+        // Roman numerals in vessel and company names (ARK II / ARK III) must agree exactly too.
+        if (IsRomanNumeral(a) && IsRomanNumeral(b))
+        {
+            return 0;
+        }
+
         // An initial matches a name that starts with it.
         if ((a.Length == 1 && b.StartsWith(a[0])) || (b.Length == 1 && a.StartsWith(b[0])))
         {
@@ -180,6 +186,8 @@ internal static class NameMatcher
 
         return new NameComparison(score, alignment);
     }
+
+    private static bool IsRomanNumeral(string s) => s.Length is > 1 and <= 4 && !s.AsSpan().ContainsAnyExcept("ivx");
 
     private static bool HasDigit(string s) => s.AsSpan().ContainsAnyInRange('0', '9');
 }

@@ -174,7 +174,8 @@ public sealed class ScreeningEngine
             var score = nameScore;
             if (identifierMatches.TryGetValue(e, out var number))
             {
-                var effect = (1 - score) * 0.8;
+                // Near-conclusive on its own: at least 0.9 whatever the name, and most of the remaining distance otherwise.
+                var effect = Math.Max((1 - score) * 0.8, 0.9 - score);
                 facts.Add(new FactEffect("identifier", Math.Round(effect, 4), $"identifier {number} is published for this entity"));
                 score += effect;
             }

@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using Interdict.Benchmarks;
+
+// "throughput" runs the whole-run harness; anything else goes to BenchmarkDotNet's switcher.
+if (args.Length > 0 && args[0] == "throughput")
+{
+    return Throughput.Run(args.Skip(1).ToArray());
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(NormalizationBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Trims the official OFAC SDN files in ../shared/data/lists to small test fixtures.
+
+Writes tests/Interdict.TestKit/Fixtures/ofac-sdn/2024-05-03/{sdn,alt,add,sdn_comments}.csv: the sdn.csv rows of the
+ent_nums below (chosen to cover every remark pattern the parser handles), with their alt/add/comment rows from the
+2025-12-24 set, plus a few alt/add rows whose ent_num is NOT in the trimmed sdn.csv (to test that orphans are skipped).
+Bytes are copied unchanged (Windows-1252, CRLF, final 0x1A). Run from the repository root: python3 eng/make-fixtures.py
+"""
+import pathlib
+import re
+
+SHARED = pathlib.Path("../shared/data/lists/ofac-sdn")
+OUT = pathlib.Path("tests/Interdict.TestKit/Fixtures/ofac-sdn/2024-05-03")
+
+PATTERNS = {
+    # name in tests -> regex over the raw sdn.csv line (first match is taken) or a fixed ent_num
+    "soleimani": r"^10481,",
+    "kataib_hizballah": r"^11462,",
+    "irgc": r'^\d+,"ISLAMIC REVOLUTIONARY GUARD CORPS",',
+    "vessel_imo_flag": r"^15037,",
+    "aircraft": r"^15431,",
+    "dob_range_years": r"DOB \d{4} to \d{4}",
+    "dob_range_days": r"DOB \d\d [A-Z][a-z]{2} \d{4} to \d\d [A-Z][a-z]{2} \d{4}",
+    "dob_circa": r"DOB circa \d{4}",
+    "dob_month": r"DOB [A-Z][a-z]{2} \d{4}[;.]",
+    "alt_dob": r"alt\. DOB \d\d [A-Z][a-z]{2} \d{4}",
+    "national_id": r"National ID No\. \S+ \(",
+    "tax_id": r"Tax ID No\. \S+ \(",
+    "mmsi": r"MMSI \d{9}",
+    "swift": r"SWIFT/BIC [A-Z0-9]{8}",
+    "website_email": r"Website .*Email Address",
+    "gender_female": r"Gender Female",
+    "fka_nka": r"n\.k\.a\. '",
+    "passport_expires": r"Passport [A-Z0-9]+ \([A-Za-z ]+\) expires",
+    "remarks_continued": r"^27307,",
+    "arabic_person": r'^\d+,"[A-Z\'-]+, (Muhammad|Mohammed|Ahmad)[^"]*","individual".*DOB',
+}
+
+def lines(path):
+    return path.read_bytes().split(b"\r\n")
+
+sdn_lines = lines(SHARED / "2024-05-03/sdn.csv")
+chosen = {}
+for label, pattern in PATTERNS.items():
+    rx = re.compile(pattern.encode("cp1252"))
+    for line in sdn_lines:
+        if rx.search(line):
+            chosen[label] = line
+            break
+    else:
+        raise SystemExit(f"no sdn.csv row matches {label}: {pattern}")
+
+ids = {line.split(b",", 1)[0] for line in chosen.values()}
+OUT.mkdir(parents=True, exist_ok=True)
+kept = [l for l in sdn_lines if l.split(b",", 1)[0] in ids]
+(OUT / "sdn.csv").write_bytes(b"\r\n".join(kept) + b"\r\n\x1a")
+
+partial = SHARED / "2025-12-24_partial_no-sdn"
+for name in ("alt.csv", "add.csv", "sdn_comments.csv"):
+    rows = [l for l in lines(partial / name) if l.split(b",", 1)[0] in ids]
+    if name != "sdn_comments.csv":
+        # Two rows of parties not in the trimmed sdn.csv: the reader must skip and count them.
+        rows += [l for l in lines(partial / name) if l[:3] == b"36,"][:2]
+    (OUT / name).write_bytes(b"\r\n".join(rows) + b"\r\n\x1a")
+
+with open(OUT / "README.md", "w", encoding="utf-8") as f:
+    f.write("# OFAC SDN fixture, trimmed\n\n")
+    f.write("Trimmed by `eng/make-fixtures.py` from the official files in `../shared/data/lists/ofac-sdn/`:\n")
+    f.write("`2024-05-03/sdn.csv` (https://www.treasury.gov/ofac/downloads/sdn.csv, as scraped on 2024-05-03) and the\n")
+    f.write("`2025-12-24` alt.csv, add.csv and sdn_comments.csv (see `shared/data/lists/PROVENANCE.md`). Bytes are unchanged.\n\n")
+    f.write("| what it covers | ent_num |\n|---|---|\n")
+    for label, line in chosen.items():
+        f.write(f"| {label} | {line.split(b',', 1)[0].decode()} |\n")
+    f.write("\nalt.csv and add.csv also hold two rows of ent_num 36, which is not in the trimmed sdn.csv (orphans).\n")
+for label, line in chosen.items():
+    print(label, line[:160].decode("cp1252"))

@@ -1,0 +1,38 @@
+using Interdict.Core.Model;
+using Interdict.Lists.Ofac;
+
+namespace Interdict.TestKit;
+
+/// <summary>Loads the fixtures trimmed from the official files (see Fixtures/*/README.md).</summary>
+public static class Fixtures
+{
+    /// <summary>The folder holding the fixtures, beside the test assembly.</summary>
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    /// <summary>The path of a fixture file, e.g. <c>ofac-sdn/2024-05-03/sdn.csv</c>.</summary>
+    public static string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>The trimmed OFAC SDN publication of 2024-05-03 (with the 2025-12-24 alt/add/comments rows).</summary>
+    public static WatchList OfacSdn() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/2024-05-03/sdn.csv")));
+
+    /// <summary>The trimmed OFAC SDN files with a replacement for sdn.csv's bytes.</summary>
+    public static WatchList OfacSdnFrom(byte[] sdn)
+    {
+        using var sdnStream = new MemoryStream(sdn);
+        using var alt = File.OpenRead(PathOf("ofac-sdn/2024-05-03/alt.csv"));
+        using var add = File.OpenRead(PathOf("ofac-sdn/2024-05-03/add.csv"));
+        using var comments = File.OpenRead(PathOf("ofac-sdn/2024-05-03/sdn_comments.csv"));
+        return OfacSdnMapper.Read(new OfacCsvFiles
+        {
+            Sdn = new SourceFile("sdn.csv", sdnStream, new DateOnly(2024, 5, 3)),
+            Alt = new SourceFile("alt.csv", alt, new DateOnly(2025, 12, 24)),
+            Add = new SourceFile("add.csv", add, new DateOnly(2025, 12, 24)),
+            Comments = new SourceFile("sdn_comments.csv", comments, new DateOnly(2025, 12, 24)),
+        });
+    }
+
+    /// <summary>An entity of a list by its publisher id; fails loudly when absent.</summary>
+    public static Entity Get(this WatchList list, string sourceId) =>
+        list.Entities.SingleOrDefault(e => e.SourceId == sourceId)
+        ?? throw new InvalidOperationException($"fixture {list.Id} has no entity {sourceId}");
+}
