@@ -71,6 +71,6 @@ with open(OUT / "README.md", "w", encoding="utf-8") as f:
     f.write("| what it covers | ent_num |\n|---|---|\n")
     for label, line in chosen.items():
         f.write(f"| {label} | {line.split(b',', 1)[0].decode()} |\n")
-    f.write("\nalt.csv and add.csv also hold two rows of ent_num 36, which is not in the trimmed sdn.csv (orphans).\n")
+    f.write("\nalt.csv and add.csv also hold the rows of ent_num 36, which is not in the trimmed sdn.csv (orphans).\n")
 for label, line in chosen.items():
     print(label, line[:160].decode("cp1252"))

@@ -193,9 +193,9 @@ public class OfacSdnMapperTests
     public void Read_OrphanAliasAndAddressRows_AreSkippedAndCounted()
     {
         var list = List.Value;
-        // The fixture's alt.csv carries one row, and add.csv two rows, of ent_num 36, which is not in its sdn.csv.
+        // The fixture's alt.csv carries one row, and add.csv one row, of ent_num 36, which is not in its sdn.csv.
         list.Notices.ShouldContain(n => n.StartsWith("1 of ", StringComparison.Ordinal) && n.Contains("alias") && n.Contains("alt.csv"));
-        list.Notices.ShouldContain(n => n.StartsWith("2 of ", StringComparison.Ordinal) && n.Contains("address") && n.Contains("add.csv"));
+        list.Notices.ShouldContain(n => n.StartsWith("1 of ", StringComparison.Ordinal) && n.Contains("address") && n.Contains("add.csv"));
         list.Entities.ShouldNotContain(e => e.SourceId == "36");
     }
 
