@@ -21,7 +21,6 @@ public static class ScreeningJson
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             // Names in Arabic, Cyrillic or Han script stay readable in the output.
