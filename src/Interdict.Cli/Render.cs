@@ -45,10 +45,14 @@ internal static class Render
     {
         foreach (var list in lists)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(ListSummary(list))}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(ListSummary(list, withNotices: false))}[/]");
+            foreach (var notice in list.Notices)
+            {
+                console.MarkupLine($"[grey]  note: {Markup.Escape(notice)}[/]");
+            }
         }
     }
 
-    public static string ListSummary(WatchList list) => string.Create(CultureInfo.InvariantCulture,
-        $"{list.Id}: {list.Entities.Count:N0} entities, published {list.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(date unknown)"}, sha256 {list.ContentHash[..12]}…{(list.Notices.Count > 0 ? "; " + string.Join("; ", list.Notices) : "")}");
+    public static string ListSummary(WatchList list, bool withNotices = true) => string.Create(CultureInfo.InvariantCulture,
+        $"{list.Id}: {list.Entities.Count:N0} entities, published {list.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(date unknown)"}, sha256 {list.ContentHash[..12]}…{(withNotices && list.Notices.Count > 0 ? "; " + string.Join("; ", list.Notices) : "")}");
 }
