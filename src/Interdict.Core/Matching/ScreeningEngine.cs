@@ -21,6 +21,7 @@ public sealed class ScreeningEngine
     private readonly Entity[] _entities;
     private readonly ListVersionRef[] _entityVersion;
     private readonly NameEntry[] _names;
+    private readonly int[] _firstName; // index in _names of each entity's first name; an entity's names are contiguous
     private readonly TrigramIndex _index;
     private readonly FrozenDictionary<string, int[]> _byIdentifier;
     private readonly FrozenDictionary<string, int> _byId;
@@ -34,6 +35,7 @@ public sealed class ScreeningEngine
         var versions = new List<ListVersionRef>();
         var names = new List<NameEntry>();
         var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var firstName = new List<int>();
         Lists = lists.ToArray();
         foreach (var list in Lists)
         {
@@ -42,6 +44,7 @@ public sealed class ScreeningEngine
             {
                 var e = entities.Count;
                 entities.Add(entity);
+                firstName.Add(names.Count);
                 versions.Add(version);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 for (var n = 0; n < entity.Names.Count; n++)
@@ -75,6 +78,7 @@ public sealed class ScreeningEngine
         _entities = [.. entities];
         _entityVersion = [.. versions];
         _names = [.. names];
+        _firstName = [.. firstName, names.Count];
         _index = new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -158,8 +162,12 @@ public sealed class ScreeningEngine
                     {
                         if (Selected(e, options))
                         {
-                            identifierMatches.TryAdd(e, number);
-                            best.TryAdd(e, (0, BestNameOf(e, prepared)));
+                            var nameIndex = BestNameOf(e, prepared);
+                            if (nameIndex >= 0)
+                            {
+                                identifierMatches.TryAdd(e, number);
+                                best.TryAdd(e, (0, nameIndex));
+                            }
                         }
                     }
                 }
@@ -248,15 +256,11 @@ public sealed class ScreeningEngine
 
     private int BestNameOf(int entity, PreparedName query)
     {
+        // -1 when the entity has no indexable name (every name folded to nothing).
         var bestIndex = -1;
         var bestScore = -1.0;
-        for (var n = 0; n < _names.Length; n++)
+        for (var n = _firstName[entity]; n < _firstName[entity + 1]; n++)
         {
-            if (_names[n].Entity != entity)
-            {
-                continue;
-            }
-
             var s = NameMatcher.Compare(query, _names[n].Name, false, explain: false).Score;
             if (s > bestScore)
             {

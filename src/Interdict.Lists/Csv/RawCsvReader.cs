@@ -67,12 +67,6 @@ internal static class RawCsvReader
                     recordId: record.Length > 0 ? record[0] : null);
             }
 
-            // An unterminated quote swallows the rest of the file into one field.
-            if (record.Any(f => f.Contains('\n', StringComparison.Ordinal) && f.Length > 4000))
-            {
-                throw new ListFormatException(listId, fileName, startLine, "a quoted field does not end; the file may be truncated", record[0]);
-            }
-
             yield return new RawRecord(startLine, record);
         }
     }
