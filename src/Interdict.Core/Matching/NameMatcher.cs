@@ -17,7 +17,12 @@ internal sealed class PreparedName
         }
 
         Joined = string.Concat(Tokens);
+        var words = Tokens.Where(t => t.Length >= 3).ToArray();
+        Vowelless = words.Length > 0 && words.All(NameMatcher.IsVowelless);
     }
+
+    /// <summary>True when every word of three or more letters lacks vowels: a name written in Arabic or Hebrew script.</summary>
+    public bool Vowelless { get; }
 
     public string Text { get; }
 
@@ -44,7 +49,7 @@ internal static class NameMatcher
     public const string Algorithm = "interdict-name";
 
     /// <summary>The algorithm's version; bump it on any change that alters scores.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     // Below this Jaro-Winkler similarity two name parts are unrelated.
     private const double MinTokenSimilarity = 0.75;
@@ -53,8 +58,11 @@ internal static class NameMatcher
     // middle names and patronymics that customer records often omit.
     private const double UnpairedListedPartsFactor = 0.5;
 
-    /// <summary>Similarity of two folded name parts, 0–1.</summary>
-    public static double TokenSimilarity(string a, string b)
+    /// <summary>
+    /// Similarity of two folded name parts, 0–1. With <paramref name="skeletons"/> (one name is written without
+    /// vowels), consonant skeletons are compared too.
+    /// </summary>
+    public static double TokenSimilarity(string a, string b, bool skeletons = false)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -80,7 +88,50 @@ internal static class NameMatcher
         }
 
         var jw = JaroWinkler.Similarity(a, b);
-        return jw < MinTokenSimilarity ? 0 : Calibrate(jw);
+        var similarity = jw < MinTokenSimilarity ? 0 : Calibrate(jw);
+
+        // Arabic and Hebrew script are written without short vowels: "qsm" (قاسم) against "qasem". Compare consonant
+        // skeletons when exactly one name is written so, a little below a spelled-out match.
+        if (skeletons && similarity < 1)
+        {
+            var sk = JaroWinkler.Similarity(Skeleton(a), Skeleton(b));
+            similarity = Math.Max(similarity, sk < 0.85 ? 0 : SkeletonFactor * Calibrate(sk));
+        }
+
+        return similarity;
+    }
+
+    // A skeleton match is weaker evidence than a spelled-out one: many names share consonants.
+    private const double SkeletonFactor = 0.92;
+
+    /// <summary>True for a word of three or more letters with no vowel letter (a, e, i, o, u).</summary>
+    internal static bool IsVowelless(string token) => token.Length >= 3 && !token.AsSpan().ContainsAny("aeiou") && !HasDigit(token);
+
+    /// <summary>
+    /// The consonant skeleton of a folded word: the first letter, then the consonants without a, e, i, o, u, y, w, h
+    /// (which Arabic script writes as long vowels or not at all), doubled letters collapsed.
+    /// </summary>
+    internal static string Skeleton(string token)
+    {
+        Span<char> buffer = token.Length <= 64 ? stackalloc char[token.Length] : new char[token.Length];
+        var n = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = token[i];
+            if (i > 0 && "aeiouywh".Contains(c, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (n > 0 && buffer[n - 1] == c)
+            {
+                continue;
+            }
+
+            buffer[n++] = c;
+        }
+
+        return new string(buffer[..n]);
     }
 
     /// <summary>
@@ -107,7 +158,7 @@ internal static class NameMatcher
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var s = TokenSimilarity(q[i], c[j]);
+                var s = TokenSimilarity(q[i], c[j], query.Vowelless != listed.Vowelless);
                 if (s > 0)
                 {
                     pairs[count++] = (s, i, j);

@@ -23,6 +23,7 @@ public sealed class ScreeningEngine
     private readonly NameEntry[] _names;
     private readonly int[] _firstName; // index in _names of each entity's first name; an entity's names are contiguous
     private readonly TrigramIndex _index;
+    private readonly Lazy<TrigramIndex> _skeletonIndex; // for vowel-less (Arabic, Hebrew script) queries; built on first use
     private readonly FrozenDictionary<string, int[]> _byIdentifier;
     private readonly FrozenDictionary<string, int> _byId;
     private readonly string[][] _entityCountries;
@@ -80,12 +81,13 @@ public sealed class ScreeningEngine
         _names = [.. names];
         _firstName = [.. firstName, names.Count];
         _index = new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
+        _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Tokens.Select(NameMatcher.Skeleton).ToArray()).ToArray()));
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _entityCountries = _entities.Select(CountriesOf).ToArray();
     }
 
-    /// <summary>The matching algorithm and its version, e.g. <c>interdict-name 1.0.0</c>.</summary>
+    /// <summary>The matching algorithm and its version, e.g. <c>interdict-name 1.1.0</c>.</summary>
     public static string Algorithm => $"{NameMatcher.Algorithm} {NameMatcher.Version}";
 
     /// <summary>The lists this engine screens against.</summary>
@@ -133,7 +135,14 @@ public sealed class ScreeningEngine
         var best = new Dictionary<int, (double Score, int Name)>();
         if (prepared.Tokens.Length > 0)
         {
-            foreach (var (n, _) in _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates))
+            var candidates = _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates);
+            if (prepared.Tokens.Any(NameMatcher.IsVowelless))
+            {
+                var skeletons = prepared.Tokens.Select(NameMatcher.Skeleton).ToArray();
+                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(skeletons), MinTrigramShare, MaxCandidates));
+            }
+
+            foreach (var (n, _) in candidates)
             {
                 var entry = _names[n];
                 if (!Selected(entry.Entity, options))

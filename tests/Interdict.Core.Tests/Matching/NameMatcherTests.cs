@@ -32,6 +32,25 @@ public class NameMatcherTests
     [Fact]
     public void Compare_NumeralsMustAgree() => Score("Ark III", "Ark II", person: false).ShouldBeLessThan(0.75);
 
+    [Theory]
+    [InlineData("qasem", "qsm")]
+    [InlineData("soleimani", "slmn")]
+    [InlineData("muhammad", "md")]
+    [InlineData("mhmd", "md")]
+    [InlineData("hussein", "hsn")]
+    public void Skeleton_DropsVowelsAndDoubles(string token, string skeleton) => NameMatcher.Skeleton(token).ShouldBe(skeleton);
+
+    [Fact]
+    public void TokenSimilarity_VowellessAgainstSpelledOut_UsesSkeletonBelowAnExactMatch()
+    {
+        NameMatcher.TokenSimilarity("qsm", "qasem", skeletons: true).ShouldBeInRange(0.85, 0.99);
+        NameMatcher.TokenSimilarity("qsm", "qasem", skeletons: false).ShouldBeLessThan(0.85);
+        NameMatcher.TokenSimilarity("qsm", "qsm", skeletons: true).ShouldBe(1);
+        // Both names spelled out: no skeleton shortcut ("Smith" and "Smyth" share a skeleton).
+        new PreparedName("John Smyth").Vowelless.ShouldBeFalse();
+        new PreparedName("قاسم سلیمانی").Vowelless.ShouldBeTrue();
+    }
+
     [Fact]
     public void Compare_UnrelatedShortNames_StayLow() => Score("John Smith", "Joan Smyth").ShouldBeLessThan(0.85);
 }

@@ -28,11 +28,21 @@ public class ScreeningEngineTests
         hits[0].Score.ShouldBeGreaterThanOrEqualTo(0.85);
     }
 
+    [Theory]
+    [InlineData("قاسم سلیمانی")]
+    [InlineData("قاسم سليماني")]
+    public void Screen_SoleimaniInArabicScript_Finds10481ByConsonantSkeleton(string name)
+    {
+        var hit = Screen(name).Hits.ShouldHaveSingleItem();
+        hit.EntityId.ShouldBe("ofac-sdn:10481");
+        hit.Explanation.Alignment.ShouldContain(a => a.Query == "qsm" && a.Listed == "qasem");
+    }
+
     [Fact]
     public void Screen_SoleimaniInHanScript_RanksHimFirstAtALowerThreshold()
     {
         // Han transliteration joins syllables differently from the list's romanisation, so the score is lower,
-        // but 10481 is still the best candidate. Vowel-less Arabic script needs the consonant skeletons of issue #3.
+        // but 10481 is still the best candidate.
         var hits = Screen("苏莱曼尼 卡西姆", threshold: 0.5).Hits;
         hits.ShouldNotBeEmpty();
         hits[0].EntityId.ShouldBe("ofac-sdn:10481");
@@ -68,7 +78,7 @@ public class ScreeningEngineTests
         var hit = Screen("Qassem Soleimani").Hits[0];
         var e = hit.Explanation;
         e.Algorithm.ShouldBe("interdict-name");
-        e.AlgorithmVersion.ShouldBe("1.0.0");
+        e.AlgorithmVersion.ShouldBe("1.1.0");
         e.MatchedName.ShouldBe(hit.MatchedName);
         e.Alignment.ShouldContain(a => a.Query == "qassem" && a.Listed == "qasem" && a.Similarity > 0.8 && a.Similarity < 1);
         e.Alignment.ShouldContain(a => a.Query == "soleimani" && a.Listed == "soleimani" && a.Similarity == 1);
