@@ -70,24 +70,8 @@ public static class BundledLists
         }
     }
 
-    private static List<(string File, DateOnly Date, string Sha256)> ReadManifest(string id)
-    {
-        using var stream = Resource($"{id}/manifest.tsv");
-        using var reader = new StreamReader(stream);
-        var rows = new List<(string, DateOnly, string)>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            rows.Add((f[0], DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[2]));
-        }
-
-        return rows;
-    }
+    private static List<(string File, DateOnly Date, string Sha256)> ReadManifest(string id) =>
+        [.. TsvResource.Read($"{Prefix}{id}/manifest.tsv").Select(f => (f[0], DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[2]))];
 
     private static GZipStream Open(string id, string file) => new(Resource($"{id}/{file}.gz"), CompressionMode.Decompress);
 

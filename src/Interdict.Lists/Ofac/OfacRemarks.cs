@@ -330,21 +330,7 @@ internal static partial class OfacRemarks
 
     private static (string, DocumentKind)[] LoadLabels()
     {
-        var assembly = typeof(OfacRemarks).Assembly;
-        using var stream = assembly.GetManifestResourceStream("Interdict.Lists.Ofac.Data.document-labels.tsv")
-            ?? throw new InvalidOperationException("document-labels.tsv is missing from Interdict.Lists.");
-        using var reader = new StreamReader(stream);
-        var labels = new List<(string, DocumentKind)>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            labels.Add((f[0], Enum.Parse<DocumentKind>(f[1])));
-        }
+        var labels = TsvResource.Read("Interdict.Lists.Ofac.Data.document-labels.tsv").Select(f => (f[0], Enum.Parse<DocumentKind>(f[1])));
 
         // Longest first, so "Diplomatic Passport" wins over "Passport" and "C.U.R.P. #" over "C.U.R.P.".
         return [.. labels.OrderByDescending(l => l.Item1.Length)];
