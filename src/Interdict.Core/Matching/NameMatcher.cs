@@ -17,11 +17,13 @@ internal sealed class PreparedName
         }
 
         Joined = string.Concat(Tokens);
+        // Only names actually written in Arabic or Hebrew script: Latin acronyms ("BNC") have no vowels either, and
+        // comparing them by skeleton would raise false alerts ("BNC" against "Banco").
         var words = Tokens.Where(t => t.Length >= 3).ToArray();
-        Vowelless = words.Length > 0 && words.All(NameMatcher.IsVowelless);
+        Vowelless = text.Any(IsArabicOrHebrewLetter) && words.Length > 0 && words.All(NameMatcher.IsVowelless);
     }
 
-    /// <summary>True when every word of three or more letters lacks vowels: a name written in Arabic or Hebrew script.</summary>
+    /// <summary>True when the name is in Arabic or Hebrew script and every word of three or more letters lacks vowels.</summary>
     public bool Vowelless { get; }
 
     public string Text { get; }
@@ -31,6 +33,9 @@ internal sealed class PreparedName
     public double[] Weights { get; }
 
     public double TotalWeight { get; }
+
+    private static bool IsArabicOrHebrewLetter(char c) =>
+        c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
 
     /// <summary>The tokens without spaces, to catch joined and split words (AbdulRahman / Abdul Rahman).</summary>
     public string Joined { get; }

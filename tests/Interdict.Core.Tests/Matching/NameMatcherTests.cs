@@ -48,6 +48,8 @@ public class NameMatcherTests
         NameMatcher.TokenSimilarity("qsm", "qsm", skeletons: true).ShouldBe(1);
         // Both names spelled out: no skeleton shortcut ("Smith" and "Smyth" share a skeleton).
         new PreparedName("John Smyth").Vowelless.ShouldBeFalse();
+        new PreparedName("BNC").Vowelless.ShouldBeFalse();
+        Score("BNC", "BANCO", person: false).ShouldBeLessThan(0.85);
         new PreparedName("قاسم سلیمانی").Vowelless.ShouldBeTrue();
     }
 
