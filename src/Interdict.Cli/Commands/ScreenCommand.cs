@@ -77,7 +77,7 @@ internal static class ScreenCommand
         var result = engine.Screen(query, options);
         if (json)
         {
-            var doc = new SingleResult(query.Name, result.Hits, result.Warnings, ListVersions(engine), ScreeningEngine.Algorithm);
+            var doc = new SingleResult(query.Name, result.Hits, result.Warnings, engine.ListVersions, ScreeningEngine.Algorithm);
             app.Output.WriteLine(JsonSerializer.Serialize(doc, ScreeningJson.Indented));
             return result.Hits.Count;
         }
@@ -214,9 +214,6 @@ internal static class ScreenCommand
 
         return totalHits;
     }
-
-    internal static IReadOnlyList<ListVersionRef> ListVersions(ScreeningEngine engine) =>
-        [.. engine.Lists.Select(l => new ListVersionRef(l.Id, l.PublicationDate, l.ContentHash))];
 
     private static double? ParseThreshold(string? text)
     {

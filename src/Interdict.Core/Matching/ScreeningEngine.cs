@@ -38,9 +38,11 @@ public sealed class ScreeningEngine
         var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var firstName = new List<int>();
         Lists = lists.ToArray();
-        foreach (var list in Lists)
+        ListVersions = [.. Lists.Select(l => new ListVersionRef(l.Id, l.PublicationDate, l.ContentHash))];
+        for (var l = 0; l < Lists.Count; l++)
         {
-            var version = new ListVersionRef(list.Id, list.PublicationDate, list.ContentHash);
+            var list = Lists[l];
+            var version = ListVersions[l];
             foreach (var entity in list.Entities)
             {
                 var e = entities.Count;
@@ -92,6 +94,9 @@ public sealed class ScreeningEngine
 
     /// <summary>The lists this engine screens against.</summary>
     public IReadOnlyList<WatchList> Lists { get; }
+
+    /// <summary>The version of each list screened against, in the order of <see cref="Lists"/>.</summary>
+    public IReadOnlyList<ListVersionRef> ListVersions { get; }
 
     /// <summary>Number of indexed names (primary names and aliases, after removing folded duplicates).</summary>
     public int NameCount => _names.Length;
