@@ -14,7 +14,7 @@ public class OtherCommandTests
         e.GetProperty("name").GetString().ShouldBe("SOLEIMANI, Qasem");
         e.GetProperty("dates_of_birth")[0].GetProperty("text").GetString().ShouldBe("11 Mar 1957");
         e.GetProperty("documents")[0].GetProperty("number").GetString().ShouldBe("008827");
-        e.GetProperty("source_records")[0].GetProperty("file").GetString().ShouldBe("data/lists/ofac-sdn/sdn.csv.gz");
+        e.GetProperty("source_records")[0].GetProperty("file").GetString().ShouldBe("sdn.csv");
     }
 
     [Fact]

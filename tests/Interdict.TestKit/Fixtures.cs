@@ -1,4 +1,5 @@
 using Interdict.Core.Model;
+using Interdict.Lists;
 using Interdict.Lists.Ofac;
 
 namespace Interdict.TestKit;
@@ -30,6 +31,13 @@ public static class Fixtures
             Comments = new SourceFile("sdn_comments.csv", comments, new DateOnly(2025, 12, 24)),
         });
     }
+
+    /// <summary>Reads fixture files (paths relative to the fixture folder) as one publication of <paramref name="sourceId"/>.</summary>
+    public static WatchList Read(string sourceId, params string[] relative) =>
+        ListSources.Read(sourceId, [.. relative.Select(r => new ListFileContent(Path.GetFileName(r), File.ReadAllBytes(PathOf(r))))]);
+
+    /// <summary>The bytes of a fixture file.</summary>
+    public static byte[] Bytes(string relative) => File.ReadAllBytes(PathOf(relative));
 
     /// <summary>An entity of a list by its publisher id; fails loudly when absent.</summary>
     public static Entity Get(this WatchList list, string sourceId) =>

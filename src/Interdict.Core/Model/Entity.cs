@@ -65,6 +65,12 @@ public sealed record Entity
     /// <summary>The publisher says the party is subject to secondary sanctions.</summary>
     public bool SecondarySanctions { get; init; }
 
+    /// <summary>When the publisher listed the party, when it says.</summary>
+    public DateOnly? ListedOn { get; init; }
+
+    /// <summary>When the publisher last changed the record, when it says.</summary>
+    public DateOnly? LastUpdated { get; init; }
+
     /// <summary>Remark parts that were not turned into structured facts, kept as published.</summary>
     public IReadOnlyList<string> OtherFacts { get; init; } = [];
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Interdict.Core;
 using Interdict.Core.Model;
-using Interdict.Lists.Ofac;
 
 namespace Interdict.Lists.Bundled;
 
@@ -14,66 +14,43 @@ public static class BundledLists
 {
     private const string Prefix = "Interdict.Bundled.";
 
-    /// <summary>The ids of the bundled lists.</summary>
-    public static IReadOnlyList<string> Ids { get; } = [OfacSdnSource.Id];
+    /// <summary>The ids of the bundled lists: every supported source.</summary>
+    public static IReadOnlyList<string> Ids => ListSources.Ids;
 
     /// <summary>The source descriptors of the bundled lists.</summary>
-    public static IReadOnlyList<ListSource> Sources { get; } = [OfacSdnSource.Descriptor];
+    public static IReadOnlyList<ListSource> Sources => ListSources.All;
 
-    /// <summary>Loads one bundled list, checking each file against the SHA-256 in its manifest.</summary>
-    public static WatchList Load(string id)
+    /// <summary>The bundled files of one list, uncompressed, each checked against the SHA-256 in its manifest.</summary>
+    public static IReadOnlyList<ListFileContent> Files(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return id switch
+        if (!Ids.Contains(id))
         {
-            OfacSdnSource.Id => LoadOfacSdn(),
-            _ => throw new ArgumentException($"'{id}' is not a bundled list; bundled lists: {string.Join(", ", Ids)}", nameof(id)),
-        };
+            throw new ArgumentException($"'{id}' is not a bundled list; bundled lists: {string.Join(", ", Ids)}", nameof(id));
+        }
+
+        var files = new List<ListFileContent>();
+        foreach (var row in TsvResource.Read($"{Prefix}{id}/manifest.tsv"))
+        {
+            var (file, date, sha256) = (row[0], DateOnly.ParseExact(row[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), row[2]);
+            using var gzip = new GZipStream(Resource($"{id}/{file}.gz"), CompressionMode.Decompress);
+            using var buffer = new MemoryStream();
+            gzip.CopyTo(buffer);
+            var bytes = buffer.ToArray();
+            var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (!string.Equals(actual, sha256, StringComparison.Ordinal))
+            {
+                throw new ListFormatException(id, $"data/lists/{id}/{file}.gz", null, $"content hash {actual} does not match the manifest's {sha256}");
+            }
+
+            files.Add(new ListFileContent(file, bytes, date));
+        }
+
+        return files;
     }
 
-    private static WatchList LoadOfacSdn()
-    {
-        const string id = OfacSdnSource.Id;
-        var manifest = ReadManifest(id);
-        var streams = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var (file, date, _) in manifest)
-            {
-                streams[file] = new SourceFile($"data/lists/{id}/{file}.gz", Open(id, file), date);
-            }
-
-            var list = OfacSdnMapper.Read(new OfacCsvFiles
-            {
-                Sdn = streams["sdn.csv"],
-                Alt = streams.GetValueOrDefault("alt.csv"),
-                Add = streams.GetValueOrDefault("add.csv"),
-                Comments = streams.GetValueOrDefault("sdn_comments.csv"),
-            });
-            foreach (var file in list.Files)
-            {
-                var expected = manifest.Single(m => file.Name.EndsWith("/" + m.File + ".gz", StringComparison.Ordinal)).Sha256;
-                if (!string.Equals(expected, file.Sha256, StringComparison.Ordinal))
-                {
-                    throw new ListFormatException(id, file.Name, null, $"content hash {file.Sha256} does not match the manifest's {expected}");
-                }
-            }
-
-            return list;
-        }
-        finally
-        {
-            foreach (var s in streams.Values)
-            {
-                s.Stream.Dispose();
-            }
-        }
-    }
-
-    private static List<(string File, DateOnly Date, string Sha256)> ReadManifest(string id) =>
-        [.. TsvResource.Read($"{Prefix}{id}/manifest.tsv").Select(f => (f[0], DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[2]))];
-
-    private static GZipStream Open(string id, string file) => new(Resource($"{id}/{file}.gz"), CompressionMode.Decompress);
+    /// <summary>Loads one bundled list.</summary>
+    public static WatchList Load(string id) => ListSources.Read(id, Files(id));
 
     private static Stream Resource(string path) =>
         typeof(BundledLists).Assembly.GetManifestResourceStream(Prefix + path)

@@ -22,9 +22,10 @@ internal static class RawCsvReader
 
     /// <summary>
     /// Reads every record. A trailing DOS end-of-file byte (0x1A) is ignored. Throws <see cref="ListFormatException"/>
-    /// naming <paramref name="fileName"/> and the line for a record with the wrong number of fields or broken quoting.
+    /// naming <paramref name="fileName"/> and the line for a record with the wrong number of fields (when
+    /// <paramref name="columns"/> is given) or broken quoting.
     /// </summary>
-    public static IEnumerable<RawRecord> Read(Stream stream, Encoding encoding, string listId, string fileName, int columns)
+    public static IEnumerable<RawRecord> Read(Stream stream, Encoding encoding, string listId, string fileName, int? columns)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -60,7 +61,7 @@ internal static class RawCsvReader
                 continue; // The 0x1A end-of-file marker, or a blank line.
             }
 
-            if (record.Length != columns)
+            if (columns is not null && record.Length != columns)
             {
                 throw new ListFormatException(listId, fileName, startLine,
                     $"expected {columns} fields but found {record.Length}; the file may be truncated or not an {listId} file",

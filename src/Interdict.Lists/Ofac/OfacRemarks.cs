@@ -326,6 +326,21 @@ internal static partial class OfacRemarks
         return true;
     }
 
+    /// <summary>The kind filed for an OFAC document label (as in <c>document-labels.tsv</c>), <see cref="DocumentKind.Other"/> when unknown.</summary>
+    internal static DocumentKind DocumentKindOf(string label)
+    {
+        var t = label.Trim();
+        foreach (var (l, k) in Labels.Value)
+        {
+            if (string.Equals(t, l, StringComparison.OrdinalIgnoreCase))
+            {
+                return k;
+            }
+        }
+
+        return t.Contains("Passport", StringComparison.OrdinalIgnoreCase) ? DocumentKind.Passport : DocumentKind.Other;
+    }
+
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static (string, DocumentKind)[] LoadLabels()

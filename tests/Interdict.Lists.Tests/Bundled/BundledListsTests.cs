@@ -25,6 +25,21 @@ public class BundledListsTests
         notices.ShouldContain(n => n.StartsWith("4893 of 24244 address row(s)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("ofac-cons", "2025-12-19", 442, "ofac-cons:17014")]
+    [InlineData("un", "2026-02-27", 1003, "un:IRi.039")]
+    [InlineData("uk-ofsi", "2018-04-13", 2106, "uk-ofsi:9062")]
+    public void Load_EveryOtherSource_IsItsNewestFileWithTheCountsOfItsProvenance(string id, string published, int entities, string known)
+    {
+        var list = BundledLists.Load(id);
+        list.PublicationDate.ShouldBe(DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+        list.Entities.Count.ShouldBe(entities);
+        list.Entities.ShouldContain(e => e.Id == known);
+    }
+
+    [Fact]
+    public void Ids_AreTheFourSupportedSources() => BundledLists.Ids.ShouldBe(["ofac-sdn", "ofac-cons", "un", "uk-ofsi"]);
+
     [Fact]
     public void Load_UnknownId_IsRefused() => Should.Throw<ArgumentException>(() => BundledLists.Load("eu-fsf"));
 }

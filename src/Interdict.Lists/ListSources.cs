@@ -1,0 +1,127 @@
+using Interdict.Core;
+using Interdict.Core.Model;
+using Interdict.Lists.Ofac;
+using Interdict.Lists.Uk;
+using Interdict.Lists.Un;
+
+namespace Interdict.Lists;
+
+/// <summary>One file of a list publication, read whole into memory (the store keeps these bytes).</summary>
+/// <param name="Name">The file name, e.g. <c>sdn.csv</c>; companions are recognised by it.</param>
+/// <param name="Bytes">The uncompressed content.</param>
+/// <param name="PublicationDate">This file's own publication date when known from outside it (a manifest).</param>
+public sealed record ListFileContent(string Name, byte[] Bytes, DateOnly? PublicationDate = null);
+
+/// <summary>A file the publisher serves for a source, and the name it is stored under.</summary>
+/// <param name="Name">The stored file name, e.g. <c>sdn.csv</c>.</param>
+/// <param name="Url">The official download address.</param>
+/// <param name="Required">False for companions a publication can lack (e.g. <c>sdn_comments.csv</c>).</param>
+public sealed record DownloadFile(string Name, Uri Url, bool Required = true);
+
+/// <summary>The supported official sources: their descriptors, download files, and one reader that recognises each format.</summary>
+public static class ListSources
+{
+    /// <summary>Every supported source, in the order they are screened and listed.</summary>
+    public static IReadOnlyList<ListSource> All { get; } = [OfacSdnSource.Descriptor, OfacConsSource.Descriptor, UnSource.Descriptor, UkOfsiSource.Descriptor];
+
+    /// <summary>The ids of the supported sources.</summary>
+    public static IReadOnlyList<string> Ids { get; } = [.. All.Select(s => s.Id)];
+
+    /// <summary>The descriptor of a source; throws <see cref="ArgumentException"/> naming the supported ones when unknown.</summary>
+    public static ListSource Get(string id) => All.FirstOrDefault(s => s.Id == id)
+        ?? throw new ArgumentException($"unknown source '{id}'; supported: {string.Join(", ", Ids)}", nameof(id));
+
+    /// <summary>The files that make up one publication of a source, at their official addresses.</summary>
+    public static IReadOnlyList<DownloadFile> Downloads(string id)
+    {
+        const string ofac = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/";
+        return id switch
+        {
+            OfacSdnSource.Id =>
+            [
+                new("sdn.csv", new Uri(ofac + "SDN.CSV")), new("alt.csv", new Uri(ofac + "ALT.CSV")),
+                new("add.csv", new Uri(ofac + "ADD.CSV")), new("sdn_comments.csv", new Uri(ofac + "SDN_COMMENTS.CSV"), Required: false),
+            ],
+            OfacConsSource.Id =>
+            [
+                new("cons_prim.csv", new Uri(ofac + "CONS_PRIM.CSV")), new("cons_alt.csv", new Uri(ofac + "CONS_ALT.CSV")),
+                new("cons_add.csv", new Uri(ofac + "CONS_ADD.CSV")), new("cons_comments.csv", new Uri(ofac + "CONS_COMMENTS.CSV"), Required: false),
+            ],
+            UnSource.Id => [new("consolidated.xml", UnSource.Descriptor.OfficialUrl)],
+            UkOfsiSource.Id => [new("ConList.csv", UkOfsiSource.Descriptor.OfficialUrl)],
+            _ => throw new ArgumentException($"unknown source '{id}'; supported: {string.Join(", ", Ids)}", nameof(id)),
+        };
+    }
+
+    /// <summary>
+    /// Reads one publication of <paramref name="sourceId"/> from its files, recognising the format from the content (XML or
+    /// CSV) and OFAC's companion files from their names. <paramref name="publicationDate"/> is used when the files carry no
+    /// date of their own (OFAC's CSV files). Malformed files raise <see cref="ListFormatException"/> naming the file and line.
+    /// </summary>
+    public static WatchList Read(string sourceId, IReadOnlyList<ListFileContent> files, DateOnly? publicationDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("no files given", nameof(files));
+        }
+
+        foreach (var f in files)
+        {
+            if (f.Bytes.Length == 0)
+            {
+                throw new ListFormatException(sourceId, f.Name, null, "the file is empty");
+            }
+        }
+
+        SourceFile Open(ListFileContent f) => new(f.Name, new MemoryStream(f.Bytes, writable: false), f.PublicationDate ?? publicationDate);
+        switch (sourceId)
+        {
+            case OfacSdnSource.Id or OfacConsSource.Id:
+                var title = Get(sourceId).Title;
+                if (files.FirstOrDefault(f => LooksLikeXml(f.Bytes)) is { } xml)
+                {
+                    return OfacXmlMapper.Read(Open(xml), sourceId, title);
+                }
+
+                var prefix = sourceId == OfacSdnSource.Id ? "" : "cons_";
+                var main = Find(files, sourceId == OfacSdnSource.Id ? "sdn.csv" : "cons_prim.csv") ?? (files.Count == 1 ? files[0] : null)
+                    ?? throw new ListFormatException(sourceId, string.Join(", ", files.Select(f => f.Name)), null,
+                        $"none of the files is {(sourceId == OfacSdnSource.Id ? "sdn.csv" : "cons_prim.csv")} or an OFAC XML file");
+                return OfacSdnMapper.Read(
+                    new OfacCsvFiles
+                    {
+                        Sdn = Open(main),
+                        Alt = Find(files, prefix + "alt.csv") is { } alt ? Open(alt) : null,
+                        Add = Find(files, prefix + "add.csv") is { } add ? Open(add) : null,
+                        Comments = Find(files, sourceId == OfacSdnSource.Id ? "sdn_comments.csv" : "cons_comments.csv") is { } c ? Open(c) : null,
+                    },
+                    sourceId,
+                    title);
+            case UnSource.Id:
+                return UnMapper.Read(Open(Single(sourceId, files)), sourceId);
+            case UkOfsiSource.Id:
+                return UkOfsiMapper.Read(Open(Single(sourceId, files)), sourceId);
+            default:
+                throw new ArgumentException($"unknown source '{sourceId}'; supported: {string.Join(", ", Ids)}", nameof(sourceId));
+        }
+    }
+
+    private static ListFileContent Single(string sourceId, IReadOnlyList<ListFileContent> files) => files.Count == 1
+        ? files[0]
+        : throw new ListFormatException(sourceId, string.Join(", ", files.Select(f => f.Name)), null, "this source is published as one file; give exactly one");
+
+    private static ListFileContent? Find(IReadOnlyList<ListFileContent> files, string name) =>
+        files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Name), name, StringComparison.OrdinalIgnoreCase));
+
+    private static bool LooksLikeXml(byte[] bytes)
+    {
+        var i = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t')
+        {
+            i++;
+        }
+
+        return i < bytes.Length && bytes[i] == (byte)'<';
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Interdict.Core;
+using Interdict.Core.Model;
+using Interdict.Lists.Csv;
+using Interdict.Lists.Ofac;
+
+namespace Interdict.Lists.Uk;
+
+/// <summary>The UK HM Treasury / OFSI Consolidated List, CSV format.</summary>
+public static class UkOfsiSource
+{
+    /// <summary>The list id.</summary>
+    public const string Id = "uk-ofsi";
+
+    /// <summary>The source descriptor.</summary>
+    public static ListSource Descriptor { get; } = new(
+        Id,
+        "UK OFSI Consolidated List of Financial Sanctions Targets",
+        "HM Treasury, Office of Financial Sanctions Implementation",
+        new Uri("https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"),
+        "OFSI ConList CSV (Windows-1252; a 'Last Updated' line, a header, then one row per name variant grouped by Group ID)");
+}
+
+/// <summary>
+/// Reads the OFSI consolidated list CSV. Rows are grouped by <c>Group ID</c> into one entity (<c>uk-ofsi:&lt;Group ID&gt;</c>);
+/// the first <c>Prime Alias</c> row gives the primary name, the others become aliases, and every row's regime is a programme.
+/// </summary>
+public static partial class UkOfsiMapper
+{
+    internal static readonly string[] Columns =
+    [
+        "Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Title", "DOB", "Town of Birth", "Country of Birth",
+        "Nationality", "Passport Details", "NI Number", "Position", "Address 1", "Address 2", "Address 3", "Address 4",
+        "Address 5", "Address 6", "Post/Zip Code", "Country", "Other Information", "Group Type", "Alias Type", "Regime",
+        "Listed On", "Last Updated", "Group ID",
+    ];
+
+    /// <summary>Reads a whole file; a malformed one raises <see cref="ListFormatException"/> naming the file and line.</summary>
+    public static WatchList Read(SourceFile file, string listId = UkOfsiSource.Id)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var hashing = new HashingStream(file.Stream);
+        DateOnly? published = null;
+        var rows = new List<RawRecord>();
+        var sawHeader = false;
+        foreach (var r in RawCsvReader.Read(hashing, RawCsvReader.Windows1252, listId, file.Name, columns: null))
+        {
+            if (published is null && !sawHeader)
+            {
+                if (r.Fields[0].Trim() != "Last Updated" || r.Fields.Length < 2 || ParseDate(r.Fields[1]) is not { } date)
+                {
+                    throw new ListFormatException(listId, file.Name, r.Line, "the first line is not 'Last Updated,DD/MM/YYYY'; this is not an OFSI consolidated list CSV");
+                }
+
+                published = date;
+                continue;
+            }
+
+            if (!sawHeader)
+            {
+                var header = r.Fields.Select(f => f.Trim()).ToArray();
+                if (!header.SequenceEqual(Columns))
+                {
+                    throw new ListFormatException(listId, file.Name, r.Line, $"unexpected header; expected the {Columns.Length} OFSI columns starting '{Columns[0]},{Columns[1]}' and ending '{Columns[^1]}'");
+                }
+
+                sawHeader = true;
+                continue;
+            }
+
+            if (r.Fields.Length != Columns.Length)
+            {
+                throw new ListFormatException(listId, file.Name, r.Line, $"expected {Columns.Length} fields but found {r.Fields.Length}; the file may be truncated");
+            }
+
+            if (!long.TryParse(r.Fields[^1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                throw new ListFormatException(listId, file.Name, r.Line, $"Group ID '{r.Fields[^1].Trim()}' is not a number");
+            }
+
+            rows.Add(r);
+        }
+
+        if (!sawHeader)
+        {
+            throw new ListFormatException(listId, file.Name, null, "the file has no header row; it is empty or truncated");
+        }
+
+        var entities = rows.GroupBy(r => r.Fields[^1].Trim(), StringComparer.Ordinal).Select(g => Map(listId, file.Name, g.Key, [.. g])).ToList();
+        var hash = hashing.Finish();
+        return new WatchList
+        {
+            Id = listId,
+            Title = UkOfsiSource.Descriptor.Title,
+            PublicationDate = published ?? file.PublicationDate,
+            Files = [new ListFile(file.Name, hash, published ?? file.PublicationDate, rows.Count)],
+            Entities = entities,
+        };
+    }
+
+    private static Entity Map(string listId, string fileName, string groupId, List<RawRecord> rows)
+    {
+        string? F(RawRecord r, string column) => Value(r.Fields[Array.IndexOf(Columns, column)]);
+        var primaryRow = rows.Find(r => F(r, "Alias Type") == "Prime Alias") is { Fields: not null } prime ? prime : rows[0];
+        var person = F(primaryRow, "Group Type") == "Individual";
+
+        var names = new List<EntityName>();
+        foreach (var row in rows.OrderBy(r => r.Line == primaryRow.Line ? 0 : 1))
+        {
+            if (ComposeName(F(row, "Name 6"), [F(row, "Name 1"), F(row, "Name 2"), F(row, "Name 3"), F(row, "Name 4"), F(row, "Name 5")]) is not { } name)
+            {
+                continue;
+            }
+
+            var type = names.Count == 0 ? NameType.Primary : F(row, "Alias Type") == "FKA" ? NameType.Fka : NameType.Aka;
+            if (!names.Any(n => string.Equals(n.Value, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.Add(new EntityName(name, type, AliasQuality.Strong, fileName));
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            throw new ListFormatException(listId, fileName, rows[0].Line, "no row of the group has a name (Name 6 is empty)", groupId);
+        }
+
+        IReadOnlyList<string> Distinct(string column) => [.. rows.Select(r => F(r, column)).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+        var documents = new List<IdentityDocument>();
+        foreach (var passport in Distinct("Passport Details"))
+        {
+            documents.AddRange(Numbers(passport).Select(n => new IdentityDocument(DocumentKind.Passport, "Passport", n, null, passport)));
+        }
+
+        foreach (var ni in Distinct("NI Number"))
+        {
+            documents.AddRange(Numbers(ni).Select(n => new IdentityDocument(DocumentKind.NationalId, "National Identification Number", n, null, ni)));
+        }
+
+        var otherInfo = Distinct("Other Information");
+        foreach (Match m in otherInfo.SelectMany(o => Imo().Matches(o)))
+        {
+            if (!documents.Any(d => d.Kind == DocumentKind.Imo && d.Number == m.Groups[1].Value))
+            {
+                documents.Add(new IdentityDocument(DocumentKind.Imo, "IMO", m.Groups[1].Value, null, null));
+            }
+        }
+
+        var kind = person ? EntityKind.Person : documents.Any(d => d.Kind == DocumentKind.Imo) ? EntityKind.Vessel : EntityKind.Organization;
+        var other = new List<string>(otherInfo);
+        other.AddRange(Distinct("Title").Select(t => "Title: " + t));
+
+        return new Entity
+        {
+            Id = $"{listId}:{groupId}",
+            ListId = listId,
+            SourceId = groupId,
+            Kind = kind,
+            Name = names[0].Value,
+            Names = names,
+            Programs = Distinct("Regime"),
+            Title = Distinct("Position") is { Count: > 0 } positions ? string.Join("; ", positions) : null,
+            Addresses = [.. rows.Select(r => AddressOf(r, F)).OfType<Address>().Distinct()],
+            DatesOfBirth = [.. Distinct("DOB").Select((d, i) => ParseDob(d, i > 0)).OfType<DateOfBirth>()],
+            PlacesOfBirth = [.. rows.Select(r => JoinParts(F(r, "Town of Birth"), F(r, "Country of Birth"))).OfType<string>().Distinct(StringComparer.Ordinal)],
+            Nationalities = [.. Distinct("Nationality").SelectMany(SplitNumbered).Distinct(StringComparer.Ordinal)],
+            Documents = documents,
+            ListedOn = rows.Select(r => ParseDate(F(r, "Listed On"))).OfType<DateOnly>().DefaultIfEmpty().Min() is { } listed && listed != default ? listed : null,
+            LastUpdated = rows.Select(r => ParseDate(F(r, "Last Updated"))).OfType<DateOnly>().DefaultIfEmpty().Max() is { } updated && updated != default ? updated : null,
+            OtherFacts = other,
+            SourceRecords = [.. rows.Select(r => new SourceRecord(fileName, r.Line, [.. Columns.Zip(r.Fields, (c, v) => new KeyValuePair<string, string>(c, v.Trim()))]))],
+        };
+    }
+
+    /// <summary>OFSI writes the family name in Name 6 and given names in Name 1 to 5: shown as <c>FAMILY, Given Names</c>.</summary>
+    private static string? ComposeName(string? family, string?[] given)
+    {
+        var first = string.Join(' ', given.OfType<string>());
+        return (family, first.Length) switch
+        {
+            (null, 0) => null,
+            (null, _) => first,
+            (_, 0) => family,
+            _ => $"{family}, {first}",
+        };
+    }
+
+    private static Address? AddressOf(RawRecord r, Func<RawRecord, string, string?> f)
+    {
+        var street = JoinParts(f(r, "Address 1"), f(r, "Address 2"), f(r, "Address 3"));
+        var city = JoinParts(f(r, "Address 4"), f(r, "Address 5"), f(r, "Address 6"), f(r, "Post/Zip Code"));
+        var country = f(r, "Country");
+        return street is null && city is null && country is null ? null : new Address(street, city, country, null);
+    }
+
+    /// <summary>OFSI dates are <c>DD/MM/YYYY</c>, with <c>00</c> for an unknown day or month.</summary>
+    private static DateOfBirth? ParseDob(string text, bool alternative)
+    {
+        var parts = text.Split('/');
+        if (parts.Length != 3 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1800)
+        {
+            return null;
+        }
+
+        int? month = int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 ? m : null;
+        int? day = month is not null && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 && d <= DateTime.DaysInMonth(year, month.Value) ? d : null;
+        var date = new PartialDate(year, month, day);
+        return new DateOfBirth(date, date, false, alternative, text);
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The identifier-like tokens of a free-text field: at least five characters, at least one digit.</summary>
+    internal static IEnumerable<string> Numbers(string text) =>
+        DocumentNumber().Matches(text).Select(m => m.Value.Trim('-', '.')).Where(v => v.Count(char.IsAsciiDigit) >= 4 && v.Length >= 5).Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> SplitNumbered(string text) =>
+        Numbered().Split(text).Select(p => p.Trim().TrimEnd('.', ',').Trim()).Where(p => p.Length > 0);
+
+    private static string? Value(string field) => field.Trim() is { Length: > 0 } t ? t : null;
+
+    private static string? JoinParts(params string?[] parts) =>
+        parts.OfType<string>().ToList() is { Count: > 0 } list ? string.Join(", ", list) : null;
+
+    [GeneratedRegex(@"\b[A-Z]{0,3}-?\d[0-9A-Z/-]{3,}\b")]
+    private static partial Regex DocumentNumber();
+
+    [GeneratedRegex(@"\(?\b\d\)\s*")]
+    private static partial Regex Numbered();
+
+    [GeneratedRegex(@"IMO(?: number)?:?\s*(\d{7})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Imo();
+}
