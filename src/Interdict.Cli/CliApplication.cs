@@ -19,6 +19,17 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
     /// <summary>True when a person is watching a terminal (progress bars make sense).</summary>
     public bool Interactive { get; } = interactive;
 
+    /// <summary>The list store's path: <c>--store</c>, else the <c>Store:Path</c> setting, else <c>lists.db</c> in the data directory.</summary>
+    public static Option<string?> StoreOption { get; } = new("--store")
+    {
+        Description = "The list store (SQLite file). Default: lists.db in the user's data directory ($INTERDICT_DATA_DIR).",
+        Recursive = true,
+    };
+
+    /// <summary>The store path for a parsed command line.</summary>
+    public static string StorePath(ParseResult parse) =>
+        parse.GetValue(StoreOption) is { Length: > 0 } path ? path : Settings.Load().StorePath;
+
     public static CliApplication CreateForConsole() => new(
         AnsiConsole.Console,
         System.Console.Out,
@@ -28,6 +39,7 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
     public int Run(string[] args)
     {
         var root = new RootCommand("Interdict: screen names of people, organisations, vessels and aircraft against sanctions lists.");
+        root.Options.Add(StoreOption);
         root.Subcommands.Add(ScreenCommand.Create(this));
         root.Subcommands.Add(ListsCommand.Create(this));
         root.Subcommands.Add(EntityCommand.Create(this));

@@ -14,6 +14,9 @@ internal static class ExitCodes
 
     /// <summary>A data file (list, watchlist or query file) cannot be read or is invalid.</summary>
     public const int DataError = 3;
+
+    /// <summary><c>lists update</c> could not update at least one source; the versions in force are unchanged.</summary>
+    public const int UpdateFailed = 4;
 }
 
 /// <summary>A usage error found after parsing (a bad value); exits with <see cref="ExitCodes.UsageError"/>.</summary>

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using Interdict.Core;
 using Interdict.Core.Model;
+using Interdict.Lists;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Custom;
+using Interdict.Lists.Store;
+using Interdict.Storage.Sqlite;
 
 namespace Interdict.Cli;
 
-/// <summary>Loads the lists a command asked for: bundled lists by id, custom watchlists from files.</summary>
+/// <summary>Loads the lists a command asked for: official lists (the store's version in force, else the bundled snapshot), custom watchlists from files.</summary>
 internal static class ListCatalog
 {
     // Bundled lists are immutable; loading them once per process serves repeated in-process runs (tests, batch).
@@ -24,24 +27,84 @@ internal static class ListCatalog
         }
     }
 
+    /// <summary>Opens the list store for reading when it exists; null when nothing was ever imported (screening then uses the bundled lists).</summary>
+    public static SqliteListStore? OpenExistingStore(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return SqliteListStore.Open(path);
+        }
+        catch (InterdictException ex)
+        {
+            throw new DataFileException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Opens (creating when needed) the list store, for commands that write to it.</summary>
+    public static SqliteListStore OpenStore(string path)
+    {
+        try
+        {
+            return SqliteListStore.Open(path);
+        }
+        catch (Exception ex) when (ex is InterdictException or IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException($"{path}: the list store cannot be opened: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Loads the version of an official list a command should use: in force now, or in force on <paramref name="asOf"/>.</summary>
+    public static WatchList LoadOfficial(ListLibrary library, string id, DateOnly? asOf)
+    {
+        VersionRef version;
+        try
+        {
+            version = asOf is { } date ? library.AsOf(id, date) : library.InForce(id);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--as-of: {ex.Message}");
+        }
+
+        if (version.Stored is null)
+        {
+            return LoadBundled(id);
+        }
+
+        try
+        {
+            return library.Load(version);
+        }
+        catch (ListFormatException ex)
+        {
+            throw new DataFileException($"stored version {version.Label} of {id} is invalid: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>
-    /// The lists to screen: <paramref name="listIds"/> when given; otherwise every bundled list, unless custom list files
+    /// The lists to screen: <paramref name="listIds"/> when given; otherwise every official list, unless custom list files
     /// are given, in which case only those.
     /// </summary>
-    public static List<WatchList> Select(IReadOnlyList<string> listIds, IReadOnlyList<string> listFiles)
+    public static List<WatchList> Select(IReadOnlyList<string> listIds, IReadOnlyList<string> listFiles, ListLibrary? library = null, DateOnly? asOf = null)
     {
+        library ??= new ListLibrary(null);
         var lists = new List<WatchList>();
         var custom = listFiles.Select(LoadCustom).ToList();
-        var ids = listIds.Count > 0 ? listIds : listFiles.Count > 0 ? [] : BundledLists.Ids;
+        var ids = listIds.Count > 0 ? listIds : listFiles.Count > 0 ? [] : ListSources.Ids;
         foreach (var id in ids)
         {
-            if (BundledLists.Ids.Contains(id))
+            if (ListSources.Ids.Contains(id))
             {
-                lists.Add(LoadBundled(id));
+                lists.Add(LoadOfficial(library, id, asOf));
             }
             else if (!custom.Any(c => c.Id == id))
             {
-                throw new UsageException($"--lists: unknown list '{id}'; available: {string.Join(", ", BundledLists.Ids.Concat(custom.Select(c => c.Id)))}");
+                throw new UsageException($"--lists: unknown list '{id}'; available: {string.Join(", ", ListSources.Ids.Concat(custom.Select(c => c.Id)))}");
             }
         }
 

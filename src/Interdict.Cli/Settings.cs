@@ -12,6 +12,16 @@ internal sealed class ScreeningSettings
     public int Limit { get; set; } = ScreeningOptions.DefaultLimit;
 }
 
+/// <summary>The <c>Updates</c> settings section.</summary>
+internal sealed class UpdateSettings
+{
+    /// <summary>A mirror to download every source's files from (each by the last segment of its official URL); null = the publishers.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>The largest share of entities an update may drop without --force.</summary>
+    public double MaxDrop { get; init; } = 0.10;
+}
+
 /// <summary>
 /// Settings, read in this order (later wins): <c>appsettings.json</c> beside the tool, the user's
 /// <c>appsettings.json</c> in the settings directory, and <c>INTERDICT__Section__Key</c> environment variables.
@@ -20,6 +30,12 @@ internal sealed class ScreeningSettings
 internal sealed class Settings
 {
     public required ScreeningSettings Screening { get; init; }
+
+    /// <summary>The list store: the <c>Store:Path</c> setting, else <c>lists.db</c> in <see cref="DataDirectory"/>.</summary>
+    public required string StorePath { get; init; }
+
+    /// <summary>The <c>Updates</c> section: where <c>lists update</c> downloads from, and how much shrinkage it accepts.</summary>
+    public required UpdateSettings Updates { get; init; }
 
     /// <summary>Where the user's settings live: <c>$XDG_CONFIG_HOME/interdict</c> or <c>%APPDATA%\Interdict</c>.</summary>
     public static string SettingsDirectory =>
@@ -56,7 +72,23 @@ internal sealed class Settings
             Threshold = Read(section, "Threshold", ScreeningOptions.DefaultThreshold, v => v is >= 0 and <= 1, "a number from 0 to 1"),
             Limit = (int)Read(section, "Limit", ScreeningOptions.DefaultLimit, v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number from 1 to 1000"),
         };
-        return new Settings { Screening = screening };
+        var updates = config.GetSection("Updates");
+        var baseUrl = updates["BaseUrl"];
+        if (baseUrl is not null && (!Uri.TryCreate(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute, out _) || !baseUrl.StartsWith("http", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new UsageException($"setting Updates:BaseUrl (or INTERDICT__Updates__BaseUrl) is '{baseUrl}'; expected an http(s) URL");
+        }
+
+        return new Settings
+        {
+            Screening = screening,
+            StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
+            Updates = new UpdateSettings
+            {
+                BaseUrl = baseUrl is null ? null : new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),
+                MaxDrop = Read(updates, "MaxDrop", 0.10, v => v is >= 0 and <= 1, "a share from 0 to 1 (0.1 = 10%)"),
+            },
+        };
     }
 
     private static double Read(IConfigurationSection section, string key, double fallback, Func<double, bool> valid, string expected)

@@ -20,7 +20,11 @@ internal static class EntityCommand
         command.SetAction(parse =>
         {
             var wanted = parse.GetValue(id)!.Trim();
-            var lists = Lists.Bundled.BundledLists.Ids.Select(ListCatalog.LoadBundled)
+            // Only the list the id names is loaded: "ofac-sdn:10481" is looked up in ofac-sdn (in force in the store, else bundled).
+            var prefix = wanted.Split(':', 2)[0];
+            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            var library = new Lists.Store.ListLibrary(store);
+            var lists = Lists.ListSources.Ids.Where(l => l == prefix).Select(l => ListCatalog.LoadOfficial(library, l, null))
                 .Concat((parse.GetValue(listFiles) ?? []).Select(ListCatalog.LoadCustom));
 
             var entity = lists.SelectMany(l => l.Entities).FirstOrDefault(e => string.Equals(e.Id, wanted, StringComparison.Ordinal));

@@ -3,48 +3,63 @@ using System.Globalization;
 using System.Text.Json;
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
-using Interdict.Lists.Bundled;
+using Interdict.Lists;
+using Interdict.Lists.Store;
 using Spectre.Console;
 
 namespace Interdict.Cli.Commands;
 
-/// <summary><c>interdict lists</c>: the sources, their publication dates and counts by kind and programme.</summary>
+/// <summary>
+/// <c>interdict lists</c>: the lists in force (sources, publication dates, counts by kind and programme), and the
+/// subcommands that manage stored versions: import, versions, diff, update, history.
+/// </summary>
 internal static class ListsCommand
 {
     public static Command Create(CliApplication app)
     {
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("lists", "Show the bundled lists: sources, publication dates, counts by kind and programme.") { format };
+        var command = new Command("lists", "Show the lists in force (the store's current versions, else the bundled snapshot), or manage stored versions.") { format };
+        command.Subcommands.Add(ListsStoreCommands.Import(app));
+        command.Subcommands.Add(ListsStoreCommands.Versions(app));
+        command.Subcommands.Add(ListsStoreCommands.Diff(app));
+        command.Subcommands.Add(ListsStoreCommands.Update(app));
+        command.Subcommands.Add(ListsStoreCommands.History(app));
         command.SetAction(parse =>
         {
-            var lists = BundledLists.Ids.Select(ListCatalog.LoadBundled).ToList();
+            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            var library = new ListLibrary(store);
+            var lists = ListSources.Ids.Select(id => (List: ListCatalog.LoadOfficial(library, id, null), Version: library.InForce(id))).ToList();
             if (parse.GetValue(format) == "json")
             {
-                var doc = lists.Select(l => new
+                var doc = lists.Select(x => new
                 {
-                    l.Id,
-                    l.Title,
-                    Url = BundledLists.Sources.First(s => s.Id == l.Id).OfficialUrl,
-                    l.PublicationDate,
-                    l.ContentHash,
-                    Entities = l.Entities.Count,
-                    ByKind = l.Entities.GroupBy(e => e.Kind.ToWireName()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-                    ByProgram = ByProgram(l).ToDictionary(p => p.Program, p => p.Count),
-                    Files = l.Files,
-                    l.Notices,
+                    x.List.Id,
+                    x.List.Title,
+                    Url = ListSources.Get(x.List.Id).OfficialUrl,
+                    x.List.PublicationDate,
+                    Version = x.Version.Label,
+                    x.List.ContentHash,
+                    Entities = x.List.Entities.Count,
+                    ByKind = x.List.Entities.GroupBy(e => e.Kind.ToWireName()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+                    ByProgram = ByProgram(x.List).ToDictionary(p => p.Program, p => p.Count),
+                    Files = x.List.Files,
+                    x.List.Notices,
                 });
                 app.Output.WriteLine(JsonSerializer.Serialize(doc, ScreeningJson.Indented));
                 return ExitCodes.Success;
             }
 
-            foreach (var list in lists)
+            foreach (var (list, version) in lists)
             {
-                var source = BundledLists.Sources.First(s => s.Id == list.Id);
+                var source = ListSources.Get(list.Id);
                 var grid = new Grid().AddColumn().AddColumn();
                 grid.AddRow("[bold]List[/]", Markup.Escape($"{list.Id}: {list.Title}"));
                 grid.AddRow("[bold]Official URL[/]", Markup.Escape(source.OfficialUrl.ToString()));
                 grid.AddRow("[bold]Published[/]", list.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown");
+                grid.AddRow("[bold]In force[/]", version.Stored is { } v
+                    ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"stored version v{v.Id}, imported {v.ImportedAt:yyyy-MM-dd HH:mm} UTC from {v.Origin}"))
+                    : "the bundled snapshot (no version imported into the store)");
                 grid.AddRow("[bold]Content hash[/]", list.ContentHash);
                 grid.AddRow("[bold]Entities[/]", string.Join(", ", list.Entities.GroupBy(e => e.Kind).OrderBy(g => g.Key)
                     .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count():N0} {g.Key.ToWireName()}"))) + string.Create(CultureInfo.InvariantCulture, $" ({list.Entities.Count:N0} in all)"));

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
+using Interdict.Lists.Store;
 using Spectre.Console;
 
 namespace Interdict.Cli.Commands;
@@ -31,10 +32,11 @@ internal static class ScreenCommand
         var failOnHit = new Option<bool>("--fail-on-hit") { Description = "Exit with code 1 when any hit is found." };
         var input = new Option<string?>("--input") { Description = "CSV of names to screen (UTF-8, header: id,name[,type,dob,country,identifier])." };
         var output = new Option<string?>("--output") { Description = "JSON lines output for --input (default: standard output)." };
+        var asOf = new Option<string?>("--as-of") { Description = "Screen against the list versions in force on this date (YYYY-MM-DD): the newest stored or bundled version published on or before it." };
 
         var command = new Command("screen", "Screen a name, or a CSV file of names, against sanctions lists.")
         {
-            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output,
+            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output, asOf,
         };
 
         command.SetAction(parse =>
@@ -62,7 +64,8 @@ internal static class ScreenCommand
                 Identifier = parse.GetValue(identifier),
             };
 
-            var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? []);
+            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ParseAsOf(parse.GetValue(asOf)));
             var engine = new ScreeningEngine(selected);
             var hits = inputPath is null
                 ? ScreenOne(app, engine, defaults, options, parse.GetValue(format) == "json")
@@ -213,6 +216,18 @@ internal static class ScreenCommand
         }
 
         return totalHits;
+    }
+
+    internal static DateOnly? ParseAsOf(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"--as-of '{text}' is not a date: use YYYY-MM-DD");
     }
 
     private static double? ParseThreshold(string? text)

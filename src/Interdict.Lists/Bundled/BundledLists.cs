@@ -49,6 +49,10 @@ public static class BundledLists
         return files;
     }
 
+    /// <summary>The publication date of a bundled list: that of its main file, the first in its manifest.</summary>
+    public static DateOnly PublicationDate(string id) =>
+        DateOnly.ParseExact(TsvResource.Read($"{Prefix}{id}/manifest.tsv")[0][1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Loads one bundled list.</summary>
     public static WatchList Load(string id) => ListSources.Read(id, Files(id));
 

@@ -1,0 +1,367 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Interdict.Core;
+using Interdict.Core.Matching;
+using Interdict.Core.Model;
+using Interdict.Core.Store;
+using Interdict.Lists;
+using Interdict.Lists.Store;
+using Spectre.Console;
+
+namespace Interdict.Cli.Commands;
+
+/// <summary>The <c>lists</c> subcommands that work on the versioned list store.</summary>
+internal static class ListsStoreCommands
+{
+    private static readonly Dictionary<string, string[]> Companions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sdn.csv"] = ["alt.csv", "add.csv", "sdn_comments.csv"],
+        ["cons_prim.csv"] = ["cons_alt.csv", "cons_add.csv", "cons_comments.csv"],
+    };
+
+    /// <summary><c>lists import FILE... --source ID</c>.</summary>
+    public static Command Import(CliApplication app)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "The publication's file(s). For OFAC CSV give sdn.csv (or cons_prim.csv): its companions beside it are taken too.", Arity = ArgumentArity.OneOrMore };
+        var source = SourceOption(required: true);
+        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD) for formats that carry none (OFAC CSV)." };
+        var noSwitch = new Option<bool>("--no-switch") { Description = "Store the version without putting it in force." };
+        var command = new Command("import", "Parse a list file completely and store it as a new immutable version (and put it in force).") { files, source, published, noSwitch };
+        command.SetAction(parse =>
+        {
+            var sourceId = RequireSource(parse.GetValue(source));
+            var date = ParseDate(parse.GetValue(published), "--published");
+            var contents = ReadFiles(app, parse.GetValue(files)!);
+            using var store = ListCatalog.OpenStore(CliApplication.StorePath(parse));
+            var library = new ListLibrary(store);
+            app.Error.WriteLine($"Parsing {string.Join(", ", contents.Select(c => c.Name))} as {sourceId}...");
+            WatchList list;
+            AddResult result;
+            try
+            {
+                (list, result) = library.Import(sourceId, contents, string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)), date, makeCurrent: !parse.GetValue(noSwitch));
+            }
+            catch (ListFormatException ex)
+            {
+                throw new DataFileException($"{ex.Message}. Nothing was stored.", ex);
+            }
+
+            var v = result.Version;
+            app.Output.WriteLine(result.Created
+                ? string.Create(CultureInfo.InvariantCulture, $"Stored {sourceId} v{v.Id}: {list.Entities.Count:N0} entities, published {v.PublicationDate:yyyy-MM-dd}, sha256 {v.ContentHash}{(v.Current ? "; now in force" : "; not in force (--no-switch)")}.")
+                : $"{sourceId}: identical content is already stored as v{v.Id} (published {v.PublicationDate:yyyy-MM-dd}); nothing new was stored{(v.Current ? "; it is in force" : "")}.");
+            foreach (var notice in list.Notices)
+            {
+                app.Error.WriteLine($"  note: {notice}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>lists versions [ID]</c>.</summary>
+    public static Command Versions(CliApplication app)
+    {
+        var source = new Argument<string?>("ID") { Description = "Only this source.", Arity = ArgumentArity.ZeroOrOne };
+        var format = FormatOption("table", "json");
+        var command = new Command("versions", "List the stored versions of each source (and the bundled snapshot), with the one in force.") { source, format };
+        command.SetAction(parse =>
+        {
+            var ids = parse.GetValue(source) is { } one ? [RequireSource(one)] : ListSources.Ids;
+            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            var library = new ListLibrary(store);
+            var rows = ids.SelectMany(id =>
+            {
+                var inForce = library.InForce(id);
+                return library.Versions(id).Select(v => (Ref: v, InForce: v.Label == inForce.Label));
+            }).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                app.Output.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
+                {
+                    r.Ref.Source,
+                    Version = r.Ref.Label,
+                    r.Ref.PublicationDate,
+                    ImportedAt = r.Ref.Stored?.ImportedAt,
+                    Entities = r.Ref.Stored?.Entities,
+                    ContentHash = r.Ref.Stored?.ContentHash,
+                    Origin = r.Ref.Stored?.Origin,
+                    Files = r.Ref.Stored?.Files,
+                    r.InForce,
+                }), ScreeningJson.Indented));
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title("List versions")
+                .AddColumn("Source").AddColumn("Version").AddColumn("Published").AddColumn("Imported (UTC)").AddColumn("Entities", c => c.RightAligned())
+                .AddColumn("SHA-256").AddColumn("In force").AddColumn("Origin");
+            foreach (var (r, inForce) in rows)
+            {
+                table.AddRow(r.Source, r.Label, $"{r.PublicationDate:yyyy-MM-dd}", r.Stored is { } s ? s.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                    r.Stored?.Entities.ToString("N0", CultureInfo.InvariantCulture) ?? "", r.Stored is { } h ? h.ContentHash[..12] + "…" : "",
+                    inForce ? "[green]yes[/]" : "", Markup.Escape(Tail(r.Stored?.Origin ?? "shipped with Interdict", 40)));
+            }
+
+            app.Console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>lists diff ID V1 V2</c>.</summary>
+    public static Command Diff(CliApplication app)
+    {
+        var source = new Argument<string>("ID") { Description = "The source, e.g. ofac-sdn." };
+        var from = new Argument<string>("FROM") { Description = "The older version: v<number>, a publication date YYYY-MM-DD, 'bundled' or 'current'." };
+        var to = new Argument<string>("TO") { Description = "The newer version, written the same way." };
+        var format = FormatOption("table", "json");
+        var limit = new Option<int>("--limit") { Description = "Rows shown per table (table format only).", DefaultValueFactory = _ => 50 };
+        var command = new Command("diff", "Show the entities added, removed and changed between two versions, with field-level changes.") { source, from, to, format, limit };
+        command.SetAction(parse =>
+        {
+            var sourceId = RequireSource(parse.GetValue(source));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            var library = new ListLibrary(store);
+            VersionRef a, b;
+            try
+            {
+                a = library.Find(sourceId, parse.GetValue(from)!);
+                b = library.Find(sourceId, parse.GetValue(to)!);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            var diff = ListDiff.Compute(library.Load(a), library.Load(b));
+            if (parse.GetValue(format) == "json")
+            {
+                app.Output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    Source = sourceId,
+                    From = new { Version = a.Label, a.PublicationDate },
+                    To = new { Version = b.Label, b.PublicationDate },
+                    Counts = new { Added = diff.Added.Count, Removed = diff.Removed.Count, Changed = diff.Changed.Count },
+                    diff.Added,
+                    diff.Removed,
+                    diff.Changed,
+                }, ScreeningJson.Indented));
+                return ExitCodes.Success;
+            }
+
+            app.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{sourceId} {a.Label} ({a.PublicationDate:yyyy-MM-dd}) -> {b.Label} ({b.PublicationDate:yyyy-MM-dd}): {diff.Added.Count:N0} added, {diff.Removed.Count:N0} removed, {diff.Changed.Count:N0} changed")));
+            var max = Math.Max(1, parse.GetValue(limit));
+            foreach (var (title, items) in new[] { ("Added", diff.Added), ("Removed", diff.Removed) })
+            {
+                if (items.Count == 0)
+                {
+                    continue;
+                }
+
+                var table = new Table().Border(TableBorder.Rounded).Title($"{title} ({items.Count:N0})").AddColumn("Entity").AddColumn("Name").AddColumn("Kind").AddColumn("Programmes");
+                foreach (var e in items.Take(max))
+                {
+                    table.AddRow(e.EntityId, Markup.Escape(e.Name), e.Kind.ToWireName(), Markup.Escape(string.Join(", ", e.Programs)));
+                }
+
+                app.Console.Write(table);
+                More(app, items.Count, max);
+            }
+
+            if (diff.Changed.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Rounded).Title($"Changed ({diff.Changed.Count:N0})").AddColumn("Entity").AddColumn("Name").AddColumn("Field").AddColumn("Before").AddColumn("After");
+                foreach (var c in diff.Changed.Take(max))
+                {
+                    foreach (var f in c.Changes)
+                    {
+                        table.AddRow(c.EntityId, Markup.Escape(c.Name), f.Field, Markup.Escape(Shorten(f.Before)), Markup.Escape(Shorten(f.After)));
+                    }
+                }
+
+                app.Console.Write(table);
+                More(app, diff.Changed.Count, max);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>lists update [ID...]</c>.</summary>
+    public static Command Update(CliApplication app)
+    {
+        var sources = new Argument<string[]>("ID") { Description = "Sources to update (default: all).", Arity = ArgumentArity.ZeroOrMore };
+        var force = new Option<bool>("--force") { Description = "Store the new version even when its entity count dropped more than allowed." };
+        var from = new Option<string?>("--from") { Description = "Download from this base URL instead of the publishers (a mirror; each file by its official name)." };
+        var maxDrop = new Option<string?>("--max-drop") { Description = "Largest share of entities a new version may lose (default from settings: 0.1)." };
+        var command = new Command("update", "Download each source's current publication, check it, store it as a new version and put it in force. On any failure the version in force stays.") { sources, force, from, maxDrop };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = Settings.Load();
+            var ids = parse.GetValue(sources) is { Length: > 0 } given ? given.Select(RequireSource).ToList() : [.. ListSources.Ids];
+            var options = new UpdateOptions
+            {
+                Force = parse.GetValue(force),
+                BaseUrl = parse.GetValue(from) is { } url
+                    ? Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u : throw new UsageException($"--from '{url}' is not an http(s) URL")
+                    : settings.Updates.BaseUrl,
+                MaxDrop = parse.GetValue(maxDrop) is { } md
+                    ? double.TryParse(md, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 1 ? d : throw new UsageException($"--max-drop '{md}' is not a share from 0 to 1")
+                    : settings.Updates.MaxDrop,
+            };
+            using var store = ListCatalog.OpenStore(CliApplication.StorePath(parse));
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("Interdict/0.1 (+sanctions screening; list update)");
+            var updater = new ListUpdater(new ListLibrary(store), http, TimeProvider.System);
+            var failed = 0;
+            foreach (var id in ids)
+            {
+                var outcome = await updater.UpdateAsync(id, options, new Progress<string>(m => app.Error.WriteLine(m)), cancellationToken).ConfigureAwait(false);
+                (outcome.Succeeded ? app.Output : app.Error).WriteLine(outcome.Message);
+                failed += outcome.Succeeded ? 0 : 1;
+            }
+
+            return failed == 0 ? ExitCodes.Success : ExitCodes.UpdateFailed;
+        });
+        return command;
+    }
+
+    /// <summary><c>lists history</c>.</summary>
+    public static Command History(CliApplication app)
+    {
+        var source = SourceOption(required: false);
+        var programs = new Option<string[]>("--program") { Description = "Only these programmes (repeatable), e.g. IRAN, IRGC, SDGT.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
+        var format = FormatOption("table", "csv", "json");
+        var chart = new Option<string?>("--chart") { Description = "Also write a chart of entities per programme over the versions: FILE.svg or FILE.png." };
+        var command = new Command("history", "Entities per programme in each stored version, with designations added and removed between consecutive versions.") { source, programs, format, chart };
+        command.SetAction(parse =>
+        {
+            var sourceId = RequireSource(parse.GetValue(source) ?? "ofac-sdn");
+            var chartPath = parse.GetValue(chart);
+            if (chartPath is not null && Path.GetExtension(chartPath).ToLowerInvariant() is not (".svg" or ".png"))
+            {
+                throw new UsageException($"--chart '{chartPath}' must end in .svg or .png");
+            }
+
+            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            if (store is null || store.Versions(sourceId).Count == 0)
+            {
+                throw new UsageException($"no stored versions of {sourceId}; import some first ('interdict lists import FILE --source {sourceId}' or 'interdict lists update {sourceId}')");
+            }
+
+            var rows = ListHistory.Compute(store, sourceId, parse.GetValue(programs));
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    app.Output.WriteLine(JsonSerializer.Serialize(rows, ScreeningJson.Indented));
+                    break;
+                case "csv":
+                    app.Output.WriteLine("source,version,publication_date,program,entities,added,removed");
+                    foreach (var r in rows)
+                    {
+                        app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Source},v{r.Version},{r.PublicationDate:yyyy-MM-dd},{Csv(r.Program)},{r.Entities},{r.Added},{r.Removed}"));
+                    }
+
+                    break;
+                default:
+                    var table = new Table().Border(TableBorder.Rounded).Title($"{sourceId}: designations by programme across stored versions")
+                        .AddColumn("Version").AddColumn("Published").AddColumn("Programme").AddColumn("Entities", c => c.RightAligned())
+                        .AddColumn("Added", c => c.RightAligned()).AddColumn("Removed", c => c.RightAligned());
+                    foreach (var r in rows)
+                    {
+                        table.AddRow($"v{r.Version}", $"{r.PublicationDate:yyyy-MM-dd}", Markup.Escape(r.Program), r.Entities.ToString("N0", CultureInfo.InvariantCulture),
+                            r.Added?.ToString("N0", CultureInfo.InvariantCulture) ?? "", r.Removed?.ToString("N0", CultureInfo.InvariantCulture) ?? "");
+                    }
+
+                    app.Console.Write(table);
+                    break;
+            }
+
+            if (chartPath is not null)
+            {
+                Charts.History(rows, sourceId, chartPath);
+                app.Error.WriteLine($"Chart: {chartPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static List<ListFileContent> ReadFiles(CliApplication app, IEnumerable<string> paths)
+    {
+        var all = new List<string>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                throw new DataFileException($"{path}: file not found");
+            }
+
+            all.Add(path);
+            if (Companions.TryGetValue(Path.GetFileName(path), out var companions))
+            {
+                foreach (var companion in companions)
+                {
+                    var sibling = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, companion);
+                    if (File.Exists(sibling) && !all.Any(a => string.Equals(Path.GetFileName(a), companion, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        app.Error.WriteLine($"Taking {companion} from beside {Path.GetFileName(path)}.");
+                        all.Add(sibling);
+                    }
+                }
+            }
+        }
+
+        try
+        {
+            return [.. all.Select(p => new ListFileContent(Path.GetFileName(p), File.ReadAllBytes(p)))];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException($"cannot read the file: {ex.Message}", ex);
+        }
+    }
+
+    private static Option<string?> SourceOption(bool required)
+    {
+        var option = new Option<string?>("--source") { Description = $"The source: {string.Join(", ", ListSources.Ids)}.", Required = required };
+        return option;
+    }
+
+    private static Option<string> FormatOption(params string[] formats)
+    {
+        var option = new Option<string>("--format") { Description = string.Join(" or ", formats) + ".", DefaultValueFactory = _ => formats[0] };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    private static string RequireSource(string? id) => id is not null && ListSources.Ids.Contains(id)
+        ? id
+        : throw new UsageException($"unknown source '{id}'; supported: {string.Join(", ", ListSources.Ids)}");
+
+    private static DateOnly? ParseDate(string? text, string option) => text is null
+        ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new UsageException($"{option} '{text}' is not a date: use YYYY-MM-DD");
+
+    private static void More(CliApplication app, int count, int shown)
+    {
+        if (count > shown)
+        {
+            app.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"… and {count - shown:N0} more (--limit, or --format json for all)")));
+        }
+    }
+
+    private static string Tail(string text, int max) => text.Length <= max ? text : "…" + text[^(max - 1)..];
+
+    private static string Shorten(string? json) => json is null ? "(none)" : json.Length <= 120 ? json : json[..117] + "...";
+
+    private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)
+        ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : value;
+}

@@ -1,0 +1,165 @@
+using Interdict.Core;
+using Interdict.Core.Model;
+using Interdict.Core.Store;
+using Interdict.Lists.Bundled;
+
+namespace Interdict.Lists.Store;
+
+/// <summary>A version a command can use: a stored one, or the snapshot bundled with Interdict.</summary>
+/// <param name="Source">The source id.</param>
+/// <param name="Stored">The stored version; null for the bundled snapshot.</param>
+/// <param name="PublicationDate">Its publication date.</param>
+public sealed record VersionRef(string Source, StoredVersion? Stored, DateOnly? PublicationDate)
+{
+    /// <summary>How people name it: <c>v12</c> or <c>bundled</c>.</summary>
+    public string Label => Stored is null ? "bundled" : $"v{Stored.Id}";
+}
+
+/// <summary>
+/// The lists a command works with: the versions kept in a store, falling back to the bundled snapshot for sources that
+/// have none. Imports parse a publication completely before anything is written, then add it in one transaction.
+/// </summary>
+public sealed class ListLibrary(IListStore? store)
+{
+    /// <summary>The store, when there is one.</summary>
+    public IListStore? Store { get; } = store;
+
+    /// <summary>
+    /// Parses a publication and stores it as a new version (switching to it when <paramref name="makeCurrent"/>). Formats
+    /// without a date of their own (OFAC's CSV files) take <paramref name="published"/>; without it they are refused.
+    /// </summary>
+    /// <param name="source">The source id.</param>
+    /// <param name="files">The publication's files.</param>
+    /// <param name="origin">Where they came from (path or URL), recorded with the version.</param>
+    /// <param name="published">The publication date for formats that carry none.</param>
+    /// <param name="makeCurrent">Switch to the new version.</param>
+    /// <param name="check">A last check of the parsed list before anything is written: returns why it is refused, or null.</param>
+    public (WatchList List, AddResult Result) Import(string source, IReadOnlyList<ListFileContent> files, string origin, DateOnly? published, bool makeCurrent,
+        Func<WatchList, string?>? check = null)
+    {
+        var store = RequireStore();
+        ListSources.Get(source);
+        var list = ListSources.Read(source, files, published);
+        if (list.PublicationDate is null)
+        {
+            throw new ListFormatException(source, string.Join(", ", files.Select(f => f.Name)), null,
+                "the files carry no publication date; give it (e.g. --published 2024-05-03)");
+        }
+
+        if (check?.Invoke(list) is { } refusal)
+        {
+            throw new ListRefusedException(source, refusal);
+        }
+
+        var dated = files.Select(f => f with { PublicationDate = f.PublicationDate ?? list.PublicationDate }).ToList();
+        return (list, store.Add(list, dated, origin, makeCurrent));
+    }
+
+    /// <summary>The version in force for a source: the store's current one, else the bundled snapshot.</summary>
+    public VersionRef InForce(string source) => Store?.Current(source) is { } v
+        ? new VersionRef(source, v, v.PublicationDate)
+        : new VersionRef(source, null, BundledPublicationDate(source));
+
+    /// <summary>
+    /// The version that was in force on <paramref name="date"/>: the newest stored or bundled version published on or
+    /// before it. Throws <see cref="ArgumentException"/> naming the oldest available when none was.
+    /// </summary>
+    public VersionRef AsOf(string source, DateOnly date)
+    {
+        var candidates = Versions(source).Where(v => v.PublicationDate is { } p && p <= date).ToList();
+        if (candidates.Count == 0)
+        {
+            var oldest = Versions(source).Select(v => v.PublicationDate).Min();
+            throw new ArgumentException($"no version of {source} published on or before {date:yyyy-MM-dd} is stored (oldest: {oldest:yyyy-MM-dd}); import an older one with 'interdict lists import'");
+        }
+
+        // Among several of the same date, the last imported wins; a stored version beats the bundled snapshot.
+        return candidates.OrderBy(v => v.PublicationDate).ThenBy(v => v.Stored?.Id ?? 0).Last();
+    }
+
+    /// <summary>Every version of a source: the bundled snapshot first, then the stored ones oldest first.</summary>
+    public IReadOnlyList<VersionRef> Versions(string source) =>
+        [new VersionRef(source, null, BundledPublicationDate(source)), .. (Store?.Versions(source) ?? []).Select(v => new VersionRef(source, v, v.PublicationDate))];
+
+    /// <summary>
+    /// Finds a version by what a person types: <c>v12</c> or <c>12</c> (store number), <c>bundled</c>, <c>current</c>,
+    /// or a publication date <c>YYYY-MM-DD</c> (the newest version of that date).
+    /// </summary>
+    public VersionRef Find(string source, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (t is "bundled")
+        {
+            return Versions(source)[0];
+        }
+
+        if (t is "current")
+        {
+            return InForce(source);
+        }
+
+        if (long.TryParse(t.TrimStart('v'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return Versions(source).FirstOrDefault(v => v.Stored?.Id == id)
+                ?? throw new ArgumentException($"{source} has no stored version {t}; see 'interdict lists versions {source}'");
+        }
+
+        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return Versions(source).LastOrDefault(v => v.PublicationDate == date)
+                ?? throw new ArgumentException($"{source} has no version published on {t}; see 'interdict lists versions {source}'");
+        }
+
+        throw new ArgumentException($"'{t}' is not a version: give v<number>, a publication date YYYY-MM-DD, 'bundled' or 'current'");
+    }
+
+    /// <summary>Reads a version's entities: the stored files re-parsed, or the bundled snapshot.</summary>
+    public WatchList Load(VersionRef version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return version.Stored is { } v ? ListSources.Read(version.Source, RequireStore().Files(v.Id)) : BundledLists.Load(version.Source);
+    }
+
+    private static DateOnly? BundledPublicationDate(string source) => BundledLists.PublicationDate(source);
+
+    private IListStore RequireStore() => Store ?? throw new InvalidOperationException("no list store is open");
+}
+
+/// <summary>A publication parsed fine but failed a sanity check (e.g. far fewer entities than the version in force).</summary>
+public sealed class ListRefusedException : InterdictException
+{
+    /// <summary>Creates the exception.</summary>
+    public ListRefusedException(string source, string reason)
+        : base($"{source}: refused: {reason}")
+    {
+        Source = source;
+        Reason = reason;
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public ListRefusedException(string message)
+        : base(message)
+    {
+        Source = Reason = "";
+    }
+
+    /// <summary>Creates the exception with a message and cause.</summary>
+    public ListRefusedException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Source = Reason = "";
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ListRefusedException()
+    {
+        Source = Reason = "";
+    }
+
+    /// <summary>The source id.</summary>
+    public new string Source { get; }
+
+    /// <summary>Why it was refused.</summary>
+    public string Reason { get; }
+}

@@ -1,0 +1,345 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Interdict.Core;
+using Interdict.Core.Model;
+using Interdict.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Interdict.Storage.Sqlite;
+
+/// <summary>
+/// The default list store: one SQLite database file (WAL journal, full sync). Versions, their files (gzip-compressed) and
+/// their entity facts are append-only: triggers refuse any UPDATE or DELETE of them. Adding a version and switching to it
+/// is one transaction.
+/// </summary>
+public sealed class SqliteListStore : IListStore
+{
+    /// <summary>
+    /// Test hook for crash-safety tests: when this environment variable holds a number N, the process kills itself after
+    /// writing N entity rows of an import, in the middle of the transaction. Never set it in production.
+    /// </summary>
+    public const string KillAfterEntitiesVariable = "INTERDICT_FAULT_KILL_AFTER_ENTITIES";
+
+    private const int SchemaVersion = 1;
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+
+    private SqliteListStore(SqliteConnection connection, TimeProvider time)
+    {
+        _connection = connection;
+        _time = time;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path => _connection.DataSource;
+
+    /// <summary>Opens (creating when absent) the store at <paramref name="path"/>; its folder is created too.</summary>
+    public static SqliteListStore Open(string path, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            var store = new SqliteListStore(connection, time ?? TimeProvider.System);
+            store.Migrate();
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new InterdictException($"{path}: the list store cannot be opened: {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    public AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(files);
+        if (FindByHash(list.Id, list.ContentHash) is { } existing)
+        {
+            if (makeCurrent && !existing.Current)
+            {
+                SetCurrent(existing.Id);
+                existing = existing with { Current = true };
+            }
+
+            return new AddResult(existing, Created: false);
+        }
+
+        var killAfter = int.TryParse(Environment.GetEnvironmentVariable(KillAfterEntitiesVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        using var tx = _connection.BeginTransaction();
+        var now = _time.GetUtcNow();
+        long id;
+        using (var cmd = Command("""
+            INSERT INTO versions(source, publication_date, imported_at, content_hash, entity_count, origin, files_json)
+            VALUES ($source, $published, $imported, $hash, $count, $origin, $files) RETURNING id
+            """, tx))
+        {
+            cmd.Parameters.AddWithValue("$source", list.Id);
+            cmd.Parameters.AddWithValue("$published", (object?)list.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$imported", now.ToString("O", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$hash", list.ContentHash);
+            cmd.Parameters.AddWithValue("$count", list.Entities.Count);
+            cmd.Parameters.AddWithValue("$origin", origin);
+            cmd.Parameters.AddWithValue("$files", JsonSerializer.Serialize(list.Files));
+            id = (long)cmd.ExecuteScalar()!;
+        }
+
+        using (var cmd = Command("INSERT INTO files(version_id, name, publication_date, content) VALUES ($v, $name, $published, $content)", tx))
+        {
+            foreach (var file in files)
+            {
+                cmd.Parameters.Clear();
+                cmd.Parameters.AddWithValue("$v", id);
+                cmd.Parameters.AddWithValue("$name", file.Name);
+                cmd.Parameters.AddWithValue("$published", (object?)file.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$content", Compress(file.Bytes));
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        using (var cmd = Command("INSERT INTO entities(version_id, entity_id, name, kind, programs, content_hash) VALUES ($v, $id, $name, $kind, $programs, $hash)", tx))
+        {
+            var written = 0;
+            foreach (var e in list.Entities)
+            {
+                cmd.Parameters.Clear();
+                cmd.Parameters.AddWithValue("$v", id);
+                cmd.Parameters.AddWithValue("$id", e.Id);
+                cmd.Parameters.AddWithValue("$name", e.Name);
+                cmd.Parameters.AddWithValue("$kind", e.Kind.ToWireName());
+                cmd.Parameters.AddWithValue("$programs", string.Join('\t', e.Programs));
+                cmd.Parameters.AddWithValue("$hash", EntityFingerprint.Hash(e));
+                cmd.ExecuteNonQuery();
+                if (++written == killAfter)
+                {
+                    Process.GetCurrentProcess().Kill();
+                }
+            }
+        }
+
+        if (makeCurrent)
+        {
+            SetCurrent(list.Id, id, tx);
+        }
+
+        tx.Commit();
+        return new AddResult(Versions(list.Id).Single(v => v.Id == id), Created: true);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredVersion> Versions(string? source = null)
+    {
+        using var cmd = Command("""
+            SELECT v.id, v.source, v.publication_date, v.imported_at, v.content_hash, v.entity_count, v.origin, v.files_json,
+                   c.version_id IS NOT NULL
+            FROM versions v LEFT JOIN current c ON c.version_id = v.id
+            WHERE $source IS NULL OR v.source = $source
+            ORDER BY v.source, v.publication_date, v.id
+            """);
+        cmd.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
+        using var r = cmd.ExecuteReader();
+        var versions = new List<StoredVersion>();
+        while (r.Read())
+        {
+            versions.Add(new StoredVersion(
+                r.GetInt64(0),
+                r.GetString(1),
+                r.IsDBNull(2) ? null : DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                r.GetString(4),
+                r.GetInt32(5),
+                r.GetString(6),
+                JsonSerializer.Deserialize<List<ListFile>>(r.GetString(7)) ?? [],
+                r.GetBoolean(8)));
+        }
+
+        return versions;
+    }
+
+    /// <inheritdoc/>
+    public StoredVersion? Current(string source) => Versions(source).FirstOrDefault(v => v.Current);
+
+    /// <inheritdoc/>
+    public void SetCurrent(long versionId)
+    {
+        var version = Versions().FirstOrDefault(v => v.Id == versionId) ?? throw new ArgumentException($"no stored version {versionId}", nameof(versionId));
+        using var tx = _connection.BeginTransaction();
+        SetCurrent(version.Source, versionId, tx);
+        tx.Commit();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ListFileContent> Files(long versionId)
+    {
+        using var cmd = Command("SELECT name, publication_date, content FROM files WHERE version_id = $v ORDER BY rowid");
+        cmd.Parameters.AddWithValue("$v", versionId);
+        using var r = cmd.ExecuteReader();
+        var files = new List<ListFileContent>();
+        while (r.Read())
+        {
+            files.Add(new ListFileContent(
+                r.GetString(0),
+                Decompress((byte[])r[2]),
+                r.IsDBNull(1) ? null : DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return files;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredEntity> Entities(long versionId)
+    {
+        using var cmd = Command("SELECT entity_id, name, kind, programs, content_hash FROM entities WHERE version_id = $v");
+        cmd.Parameters.AddWithValue("$v", versionId);
+        using var r = cmd.ExecuteReader();
+        var entities = new List<StoredEntity>();
+        while (r.Read())
+        {
+            var kind = EntityKinds.TryParse(r.GetString(2), out var k) ? k : EntityKind.Unknown;
+            var programs = r.GetString(3);
+            entities.Add(new StoredEntity(r.GetString(0), r.GetString(1), kind, programs.Length == 0 ? [] : programs.Split('\t'), r.GetString(4)));
+        }
+
+        return entities;
+    }
+
+    /// <summary>Runs SQLite's own consistency check; returns its findings (<c>ok</c> when sound).</summary>
+    public string IntegrityCheck()
+    {
+        using var cmd = Command("PRAGMA integrity_check");
+        return string.Join("; ", ReadStrings(cmd));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private StoredVersion? FindByHash(string source, string hash) =>
+        Versions(source).FirstOrDefault(v => string.Equals(v.ContentHash, hash, StringComparison.Ordinal));
+
+    private void SetCurrent(string source, long versionId, SqliteTransaction tx)
+    {
+        using var cmd = Command("""
+            INSERT INTO current(source, version_id, switched_at) VALUES ($s, $v, $t)
+            ON CONFLICT(source) DO UPDATE SET version_id = excluded.version_id, switched_at = excluded.switched_at
+            """, tx);
+        cmd.Parameters.AddWithValue("$s", source);
+        cmd.Parameters.AddWithValue("$v", versionId);
+        cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
+    }
+
+    private void Migrate()
+    {
+        using (var pragma = Command("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"))
+        {
+            pragma.ExecuteNonQuery();
+        }
+
+        using var version = Command("PRAGMA user_version");
+        var current = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (current > SchemaVersion)
+        {
+            throw new InterdictException($"{Path}: the list store has schema version {current}, newer than this Interdict understands ({SchemaVersion}); upgrade Interdict");
+        }
+
+        if (current == SchemaVersion)
+        {
+            return;
+        }
+
+        using var tx = _connection.BeginTransaction();
+        using (var cmd = Command($"""
+            CREATE TABLE versions(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                source TEXT NOT NULL,
+                publication_date TEXT,
+                imported_at TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                entity_count INTEGER NOT NULL,
+                origin TEXT NOT NULL,
+                files_json TEXT NOT NULL,
+                UNIQUE(source, content_hash));
+            CREATE TABLE files(
+                version_id INTEGER NOT NULL REFERENCES versions(id),
+                name TEXT NOT NULL,
+                publication_date TEXT,
+                content BLOB NOT NULL,
+                PRIMARY KEY(version_id, name));
+            CREATE TABLE entities(
+                version_id INTEGER NOT NULL REFERENCES versions(id),
+                entity_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                programs TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                PRIMARY KEY(version_id, entity_id)) WITHOUT ROWID;
+            CREATE TABLE current(
+                source TEXT PRIMARY KEY,
+                version_id INTEGER NOT NULL REFERENCES versions(id),
+                switched_at TEXT NOT NULL);
+            CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions BEGIN SELECT RAISE(ABORT, 'stored list versions are immutable'); END;
+            CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions BEGIN SELECT RAISE(ABORT, 'stored list versions are immutable'); END;
+            CREATE TRIGGER files_no_update BEFORE UPDATE ON files BEGIN SELECT RAISE(ABORT, 'stored list files are immutable'); END;
+            CREATE TRIGGER files_no_delete BEFORE DELETE ON files BEGIN SELECT RAISE(ABORT, 'stored list files are immutable'); END;
+            CREATE TRIGGER entities_no_update BEFORE UPDATE ON entities BEGIN SELECT RAISE(ABORT, 'stored entities are immutable'); END;
+            CREATE TRIGGER entities_no_delete BEFORE DELETE ON entities BEGIN SELECT RAISE(ABORT, 'stored entities are immutable'); END;
+            PRAGMA user_version = {SchemaVersion};
+            """, tx))
+        {
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private static List<string> ReadStrings(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var values = new List<string>();
+        while (r.Read())
+        {
+            values.Add(r.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static byte[] Compress(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Decompress(byte[] bytes)
+    {
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
