@@ -36,6 +36,15 @@ public static class Fixtures
     public static WatchList Read(string sourceId, params string[] relative) =>
         ListSources.Read(sourceId, [.. relative.Select(r => new ListFileContent(Path.GetFileName(r), File.ReadAllBytes(PathOf(r))))]);
 
+    /// <summary>The uncompressed bytes of a gzip-compressed fixture file.</summary>
+    public static byte[] Gunzip(string relative)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(PathOf(relative)), System.IO.Compression.CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
     /// <summary>The bytes of a fixture file.</summary>
     public static byte[] Bytes(string relative) => File.ReadAllBytes(PathOf(relative));
 

@@ -1,0 +1,129 @@
+using Interdict.Core;
+using Interdict.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Interdict.Storage.Tests;
+
+public class SqliteListStoreTests : StoreTestBase
+{
+    [Fact]
+    public void Import_StoresAVersionWithTheFilesDateHashAndCounts_AndPutsItInForce()
+    {
+        var (list, result) = Library.Import("un", Un20251120, "test", null, makeCurrent: true);
+        result.Created.ShouldBeTrue();
+        var v = result.Version;
+        (v.Source, v.PublicationDate, v.Entities, v.Current).ShouldBe(("un", new DateOnly(2025, 11, 20), 1000, true));
+        v.ContentHash.ShouldBe("9743e2bb10eaa4b777d118c5b5755a21e32898aacc7ca235df6cf42337b937c6");
+        v.Files.ShouldHaveSingleItem().Records.ShouldBe(1000);
+        Store.Files(v.Id).ShouldHaveSingleItem().Bytes.ShouldBe(Un20251120[0].Bytes);
+        Store.Entities(v.Id).Count.ShouldBe(list.Entities.Count);
+        Library.InForce("un").Label.ShouldBe($"v{v.Id}");
+    }
+
+    [Fact]
+    public void Import_SameContentTwice_StoresOneVersion()
+    {
+        var first = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result;
+        var second = Library.Import("un", Un20251120, "b", null, makeCurrent: true).Result;
+        second.Created.ShouldBeFalse();
+        second.Version.Id.ShouldBe(first.Version.Id);
+        Store.Versions("un").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Import_NoSwitch_KeepsTheVersionInForce()
+    {
+        var old = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        var newer = Library.Import("un", Un20260227, "b", null, makeCurrent: false).Result.Version;
+        Store.Current("un")!.Id.ShouldBe(old.Id);
+        Store.SetCurrent(newer.Id);
+        Store.Current("un")!.Id.ShouldBe(newer.Id);
+    }
+
+    [Fact]
+    public void StoredVersions_CannotBeEditedOrDeleted()
+    {
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
+        using var raw = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        raw.Open();
+        foreach (var sql in new[] { "UPDATE versions SET entity_count = 1", "DELETE FROM versions", "UPDATE entities SET name = 'X'", "DELETE FROM files" })
+        {
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = sql;
+            Should.Throw<SqliteException>(() => cmd.ExecuteNonQuery()).Message.ShouldContain("immutable");
+        }
+    }
+
+    [Fact]
+    public void Import_MalformedFile_StoresNothing()
+    {
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
+        var broken = Un20260227[0].Bytes[..500_000];
+        Should.Throw<ListFormatException>(() => Library.Import("un", [new("consolidated.xml", broken)], "b", null, makeCurrent: true));
+        Store.Versions("un").Count.ShouldBe(1);
+        Library.InForce("un").PublicationDate.ShouldBe(new DateOnly(2025, 11, 20));
+    }
+
+    [Fact]
+    public void Import_OfacCsvWithoutDate_IsRefusedUnlessADateIsGiven()
+    {
+        var files = new[] { new Core.Model.ListFileContent("sdn.csv", TestKit.Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv")) };
+        Should.Throw<ListFormatException>(() => Library.Import("ofac-sdn", files, "a", null, makeCurrent: true)).Message.ShouldContain("--published");
+        Library.Import("ofac-sdn", files, "a", new DateOnly(2024, 5, 3), makeCurrent: true).Result.Version.PublicationDate.ShouldBe(new DateOnly(2024, 5, 3));
+
+        // Re-reading the stored files gives the same date: it is kept with the files.
+        Reopen();
+        Library.Load(Library.InForce("ofac-sdn")).PublicationDate.ShouldBe(new DateOnly(2024, 5, 3));
+    }
+
+    [Fact]
+    public void AsOf_PicksTheNewestVersionPublishedOnOrBeforeTheDate_IncludingTheBundledSnapshot()
+    {
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
+        Library.AsOf("un", new DateOnly(2025, 12, 31)).PublicationDate.ShouldBe(new DateOnly(2025, 11, 20));
+        Library.AsOf("un", new DateOnly(2026, 3, 1)).Label.ShouldBe("bundled");
+        Should.Throw<ArgumentException>(() => Library.AsOf("un", new DateOnly(2025, 1, 1))).Message.ShouldContain("oldest: 2025-11-20");
+    }
+
+    [Fact]
+    public void Find_AcceptsNumbersDatesBundledAndCurrent()
+    {
+        var v = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        Library.Find("un", $"v{v.Id}").Stored!.Id.ShouldBe(v.Id);
+        Library.Find("un", v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Stored!.Id.ShouldBe(v.Id);
+        Library.Find("un", "2025-11-20").Stored!.Id.ShouldBe(v.Id);
+        Library.Find("un", "bundled").Stored.ShouldBeNull();
+        Library.Find("un", "current").Stored!.Id.ShouldBe(v.Id);
+        Should.Throw<ArgumentException>(() => Library.Find("un", "v999"));
+        Should.Throw<ArgumentException>(() => Library.Find("un", "yesterday"));
+    }
+
+    [Fact]
+    public void Open_ANewerSchema_IsRefusedWithAClearMessage()
+    {
+        Store.Dispose();
+        using (var raw = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version = 99";
+            cmd.ExecuteNonQuery();
+        }
+
+        Should.Throw<InterdictException>(() => Interdict.Storage.Sqlite.SqliteListStore.Open(DbPath)).Message.ShouldContain("newer than this Interdict understands");
+        Reopen_AfterFixingSchema();
+    }
+
+    private void Reopen_AfterFixingSchema()
+    {
+        using (var raw = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version = 1";
+            cmd.ExecuteNonQuery();
+        }
+
+        Reopen();
+    }
+}
