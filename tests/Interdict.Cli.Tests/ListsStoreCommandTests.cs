@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Interdict.Storage.Sqlite;
+using Interdict.TestKit;
+
+namespace Interdict.Cli.Tests;
+
+public sealed class ListsStoreCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private string Store => _temp.File("lists.db");
+
+    private string Un20251120()
+    {
+        var path = _temp.File("un-2025-11-20.xml");
+        File.WriteAllBytes(path, Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"));
+        return path;
+    }
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--store", Store]);
+
+    [Fact]
+    public void Import_ThenVersions_ShowsTheStoredVersionInForceBesideTheBundledSnapshot()
+    {
+        var import = Run("lists", "import", Un20251120(), "--source", "un");
+        import.ExitCode.ShouldBe(0, import.Error);
+        import.Output.ShouldContain("Stored un v1: 1,000 entities, published 2025-11-20");
+        import.Output.ShouldContain("now in force");
+
+        var versions = Run("lists", "versions", "un", "--format", "json");
+        versions.ExitCode.ShouldBe(0, versions.Error);
+        var rows = JsonDocument.Parse(versions.Output).RootElement.EnumerateArray().ToList();
+        rows.Select(r => r.GetProperty("version").GetString()).ShouldBe(["bundled", "v1"]);
+        rows[1].GetProperty("in_force").GetBoolean().ShouldBeTrue();
+        rows[1].GetProperty("entities").GetInt32().ShouldBe(1000);
+        rows[1].GetProperty("content_hash").GetString().ShouldBe("9743e2bb10eaa4b777d118c5b5755a21e32898aacc7ca235df6cf42337b937c6");
+    }
+
+    [Fact]
+    public void Screen_UsesTheVersionInForce_AndAsOfPicksAnOlderOne()
+    {
+        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+
+        // SDi.007 was designated after 2025-11-20: absent from the stored version in force, present in the bundled 2026-02-27 one.
+        var inForce = Run("lists", "--format", "json");
+        var un = JsonDocument.Parse(inForce.Output).RootElement.EnumerateArray().Single(l => l.GetProperty("id").GetString() == "un");
+        un.GetProperty("version").GetString().ShouldBe("v1");
+        un.GetProperty("entities").GetInt32().ShouldBe(1000);
+
+        var asOf = Run("screen", "Qasem Soleimani", "--lists", "un", "--as-of", "2025-12-01", "--format", "json");
+        asOf.ExitCode.ShouldBe(0, asOf.Error);
+        var doc = JsonDocument.Parse(asOf.Output).RootElement;
+        doc.GetProperty("lists")[0].GetProperty("publication_date").GetString().ShouldBe("2025-11-20");
+        doc.GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("un:IRi.039");
+
+        var later = Run("screen", "Qasem Soleimani", "--lists", "un", "--as-of", "2026-03-01", "--format", "json");
+        JsonDocument.Parse(later.Output).RootElement.GetProperty("lists")[0].GetProperty("publication_date").GetString().ShouldBe("2026-02-27");
+
+        var tooEarly = Run("screen", "Qasem Soleimani", "--lists", "un", "--as-of", "2020-01-01");
+        tooEarly.ExitCode.ShouldBe(2);
+        tooEarly.Error.ShouldContain("no version of un published on or before 2020-01-01");
+    }
+
+    [Fact]
+    public void Diff_Json_CountsAndNamesAddedRemovedAndChanged()
+    {
+        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        var diff = Run("lists", "diff", "un", "2025-11-20", "bundled", "--format", "json");
+        diff.ExitCode.ShouldBe(0, diff.Error);
+        var doc = JsonDocument.Parse(diff.Output).RootElement;
+        doc.GetProperty("counts").GetProperty("added").GetInt32().ShouldBe(4);
+        doc.GetProperty("counts").GetProperty("removed").GetInt32().ShouldBe(1);
+        doc.GetProperty("removed")[0].GetProperty("entity_id").GetString().ShouldBe("un:IQi.074");
+        doc.GetProperty("changed").EnumerateArray().ShouldAllBe(c => c.GetProperty("changes").GetArrayLength() > 0);
+
+        var table = Run("lists", "diff", "un", "v1", "bundled");
+        table.Console.ShouldContain("4 added, 1 removed");
+        table.Console.ShouldContain("un:SDi.007");
+    }
+
+    [Fact]
+    public void Diff_UnknownVersion_IsAUsageError()
+    {
+        var run = Run("lists", "diff", "un", "v7", "bundled");
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("un has no stored version v7");
+    }
+
+    [Fact]
+    public void Import_BrokenFile_NamesTheLine_AndStoresNothing()
+    {
+        var broken = _temp.File("broken.xml");
+        File.WriteAllBytes(broken, Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz")[..300_000]);
+        var run = Run("lists", "import", broken, "--source", "un");
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain("broken.xml, line");
+        run.Error.ShouldContain("Nothing was stored");
+        Run("lists", "versions", "un", "--format", "json").Output.ShouldNotContain("\"v1\"");
+    }
+
+    [Fact]
+    public void Import_OfacCsv_TakesCompanionsFromBesideIt_AndNeedsAPublicationDate()
+    {
+        var folder = Path.Combine(_temp.Path, "sdn");
+        Directory.CreateDirectory(folder);
+        foreach (var f in new[] { "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv" })
+        {
+            File.Copy(Fixtures.PathOf($"ofac-sdn/2024-05-03/{f}"), Path.Combine(folder, f));
+        }
+
+        var undated = Run("lists", "import", Path.Combine(folder, "sdn.csv"), "--source", "ofac-sdn");
+        undated.ExitCode.ShouldBe(3);
+        undated.Error.ShouldContain("--published");
+
+        var run = Run("lists", "import", Path.Combine(folder, "sdn.csv"), "--source", "ofac-sdn", "--published", "2024-05-03");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Error.ShouldContain("Taking alt.csv from beside sdn.csv");
+        var versions = JsonDocument.Parse(Run("lists", "versions", "ofac-sdn", "--format", "json").Output).RootElement;
+        versions[1].GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldBe(["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"]);
+    }
+
+    [Fact]
+    public void History_WritesTableCsvJsonAndAChart()
+    {
+        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        var bundled = _temp.File("un-2026-02-27.xml");
+        File.WriteAllBytes(bundled, Lists.Bundled.BundledLists.Files("un")[0].Bytes);
+        Run("lists", "import", bundled, "--source", "un").ExitCode.ShouldBe(0);
+
+        var csv = Run("lists", "history", "--source", "un", "--program", "Sudan", "--format", "csv", "--chart", _temp.File("history.svg"));
+        csv.ExitCode.ShouldBe(0, csv.Error);
+        var lines = csv.Output.Trim().Split('\n').Select(l => l.Trim()).ToList();
+        lines[0].ShouldBe("source,version,publication_date,program,entities,added,removed");
+        lines.ShouldContain("un,v2,2026-02-27,(all),1003,4,1");
+        lines.ShouldContain(l => l.StartsWith("un,v2,2026-02-27,Sudan,", StringComparison.Ordinal) && l.EndsWith(",4,0", StringComparison.Ordinal));
+        var svg = File.ReadAllText(_temp.File("history.svg"));
+        svg.ShouldStartWith("<?xml");
+        svg.ShouldContain("<svg");
+
+        var png = Run("lists", "history", "--source", "un", "--chart", _temp.File("history.png"));
+        png.ExitCode.ShouldBe(0, png.Error);
+        File.ReadAllBytes(_temp.File("history.png"))[..4].ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+    }
+
+    [Fact]
+    public void History_WithNothingStored_SaysToImportFirst()
+    {
+        var run = Run("lists", "history", "--source", "ofac-sdn");
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("no stored versions of ofac-sdn");
+    }
+
+    [Fact]
+    public void Update_FromALoopbackMirror_StoresTheVersion_AndABrokenOneFailsWithExitCode4()
+    {
+        using var server = new LoopbackServer();
+        server.Files["consolidated.xml"] = new Reply(Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"));
+        var ok = Run("lists", "update", "un", "--from", server.BaseUrl.ToString());
+        ok.ExitCode.ShouldBe(0, ok.Error);
+        ok.Output.ShouldContain("un: stored v1 (1,000 entities, published 2025-11-20)");
+
+        server.Files["consolidated.xml"] = new Reply(System.Text.Encoding.UTF8.GetBytes("<html>oops</html>"));
+        var bad = Run("lists", "update", "un", "--from", server.BaseUrl.ToString());
+        bad.ExitCode.ShouldBe(4);
+        bad.Error.ShouldContain("The version in force is unchanged (v1, published 2025-11-20)");
+    }
+
+    [Fact]
+    public void Import_KilledMidTransaction_LeavesTheStoreWithTheOldVersionInForce()
+    {
+        // A real process is killed while it writes the entity rows of its import (inside the transaction).
+        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        var bundled = _temp.File("un-2026-02-27.xml");
+        File.WriteAllBytes(bundled, Lists.Bundled.BundledLists.Files("un")[0].Bytes);
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "interdict.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "lists", "import", bundled, "--source", "un", "--store", Store])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment[SqliteListStore.KillAfterEntitiesVariable] = "500";
+        using (var process = Process.Start(start)!)
+        {
+            process.StandardOutput.ReadToEnd().ShouldNotContain("Stored");
+            process.WaitForExit();
+            process.ExitCode.ShouldNotBe(0);
+        }
+
+        using var store = SqliteListStore.Open(Store);
+        store.IntegrityCheck().ShouldBe("ok");
+        store.Versions("un").Select(v => v.PublicationDate).ShouldBe([new DateOnly(2025, 11, 20)]);
+        store.Current("un")!.Entities.ShouldBe(1000);
+        store.Entities(store.Current("un")!.Id).Count.ShouldBe(1000);
+
+        // The same import run to the end afterwards works.
+        Run("lists", "import", bundled, "--source", "un").Output.ShouldContain("Stored un v");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+}
