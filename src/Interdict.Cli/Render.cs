@@ -16,21 +16,37 @@ internal static class Render
             return;
         }
 
+        // Records of one party on several lists (linked by UN reference, passport/ID or IMO number) form one alert row.
+        var groups = new List<List<ScreeningHit>>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in hits)
+        {
+            if (placed.Add(h.EntityId))
+            {
+                var linked = h.SameParty.Select(p => p.EntityId).ToHashSet(StringComparer.Ordinal);
+                var group = new List<ScreeningHit> { h };
+                group.AddRange(hits.Where(o => linked.Contains(o.EntityId) && placed.Add(o.EntityId)));
+                groups.Add(group);
+            }
+        }
+
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{hits.Count} hit(s) for {Markup.Escape(query)}")
+            .Title($"{groups.Count} alert(s), {hits.Count} hit(s) for {Markup.Escape(query)}")
             .AddColumn("Score", c => c.RightAligned())
             .AddColumn("Entity")
             .AddColumn("Kind")
             .AddColumn("Listed name")
             .AddColumn("Matched name")
             .AddColumn("Why");
-        foreach (var h in hits)
+        foreach (var group in groups)
         {
+            var h = group[0];
             var why = string.Join("; ", new[] { $"name {h.Explanation.NameScore:0.00}" }
                 .Concat(h.Explanation.Facts.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Feature} {f.Effect:+0.00;-0.00;0}"))));
             table.AddRow(
                 h.Score.ToString("0.00", CultureInfo.InvariantCulture),
-                Markup.Escape(h.EntityId),
+                Markup.Escape(h.EntityId) + string.Concat(group.Skip(1).Select(o => $"\n[grey]same party:[/] {Markup.Escape(o.EntityId)} {o.Score:0.00}"))
+                    + string.Concat(h.SameParty.Where(p => !group.Any(g => g.EntityId == p.EntityId)).Select(p => $"\n[grey]also listed as {Markup.Escape(p.EntityId)}[/]")),
                 h.Kind.ToWireName(),
                 Markup.Escape(h.Name),
                 Markup.Escape(h.MatchedName) + (h.Explanation.MatchedNameType == "primary" ? "" : $" [grey]({h.Explanation.MatchedNameType}{(h.Explanation.WeakAlias ? ", weak" : "")})[/]"),

@@ -29,9 +29,9 @@ public class BatchScreenTests
         docs[2].GetProperty("hits").GetArrayLength().ShouldBe(0);
         docs[3].GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:15037");
 
-        // Exactly the contract's keys on a hit (plus "kind"), in this order.
+        // Exactly the contract's keys on a hit (plus "kind" and the cross-list "same_party"), in this order.
         docs[0].GetProperty("hits")[0].EnumerateObject().Select(p => p.Name)
-            .ShouldBe(["entity_id", "list", "name", "kind", "matched_name", "score", "explanation"]);
+            .ShouldBe(["entity_id", "list", "name", "kind", "matched_name", "score", "explanation", "same_party"]);
 
         run.Error.ShouldContain($"{input}, line 3: the name is empty; row skipped");
         run.Error.ShouldContain($"{input}, line 5: dob '31/31/1980' is not a date");

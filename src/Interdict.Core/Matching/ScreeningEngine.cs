@@ -87,7 +87,11 @@ public sealed class ScreeningEngine
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _entityCountries = _entities.Select(CountriesOf).ToArray();
+        Links = CrossListLinks.Build(_entities);
     }
+
+    /// <summary>The records that several of the loaded lists publish for one party.</summary>
+    public CrossListLinks Links { get; }
 
     /// <summary>The matching algorithm and its version, e.g. <c>interdict-name 1.1.0</c>.</summary>
     public static string Algorithm => $"{NameMatcher.Algorithm} {NameMatcher.Version}";
@@ -223,6 +227,7 @@ public sealed class ScreeningEngine
                 Kind = entity.Kind,
                 MatchedName = name.Value,
                 Score = score,
+                SameParty = Links.For(entity.Id),
                 Explanation = new Explanation
                 {
                     Algorithm = NameMatcher.Algorithm,

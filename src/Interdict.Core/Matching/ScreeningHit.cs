@@ -26,6 +26,9 @@ public sealed record ScreeningHit
     /// <summary>How the score came about.</summary>
     public required Explanation Explanation { get; init; }
 
+    /// <summary>Other lists' records of the same party (linked by UN reference, passport/ID or IMO number); empty when none.</summary>
+    public IReadOnlyList<LinkedRecord> SameParty { get; init; } = [];
+
     /// <summary>The entity's publisher id, for tie-breaking.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     internal string SourceId { get; init; } = "";
