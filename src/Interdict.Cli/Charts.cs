@@ -1,3 +1,4 @@
+using Interdict.Evaluation;
 using Interdict.Lists.Store;
 using ScottPlot;
 
@@ -43,6 +44,45 @@ internal static class Charts
         plot.Title($"{source}: listed entities per programme, by publication date");
         plot.YLabel("entities");
         plot.ShowLegend(Alignment.UpperLeft);
+        Save(plot, path);
+    }
+
+    /// <summary>Recall, precision and false-positive rate against the threshold, for each screener; the default threshold marked.</summary>
+    public static void Evaluation(IReadOnlyList<EvalReport> reports, double defaultThreshold, string path)
+    {
+        var plot = new Plot();
+        foreach (var (report, i) in reports.Select((r, i) => (r, i)))
+        {
+            var xs = report.Rows.Select(r => r.Threshold).ToArray();
+            var label = reports.Count == 1 ? "" : (i == 0 ? "interdict " : "baseline ");
+            var pattern = i == 0 ? LinePattern.Solid : LinePattern.Dashed;
+            foreach (var (name, values, color) in new[]
+            {
+                ("recall", report.Rows.Select(r => r.Recall).ToArray(), Colors.Blue),
+                ("precision", report.Rows.Select(r => r.Precision).ToArray(), Colors.Green),
+                ("false-positive rate", report.Rows.Select(r => r.FalsePositiveRate).ToArray(), Colors.Red),
+            })
+            {
+                var line = plot.Add.ScatterLine(xs, values);
+                line.LegendText = label + name;
+                line.Color = color;
+                line.LinePattern = pattern;
+                line.LineWidth = 2;
+            }
+        }
+
+        var marker = plot.Add.VerticalLine(defaultThreshold);
+        marker.LegendText = $"default threshold {defaultThreshold.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+        marker.Color = Colors.Gray;
+        plot.Axes.SetLimits(reports[0].Rows[0].Threshold, 1, 0, 1.02);
+        plot.Title("Match quality against the threshold");
+        plot.XLabel("threshold");
+        plot.ShowLegend(Alignment.LowerLeft);
+        Save(plot, path);
+    }
+
+    private static void Save(Plot plot, string path)
+    {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {

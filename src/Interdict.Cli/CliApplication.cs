@@ -43,6 +43,7 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
         root.Subcommands.Add(ScreenCommand.Create(this));
         root.Subcommands.Add(ListsCommand.Create(this));
         root.Subcommands.Add(EntityCommand.Create(this));
+        root.Subcommands.Add(EvalCommand.Create(this));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

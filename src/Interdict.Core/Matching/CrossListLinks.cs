@@ -14,7 +14,8 @@ public sealed record LinkedRecord(string EntityId, string List, string Name, str
 /// <summary>
 /// Groups the records that several lists publish for one party, so an analyst reviews one alert, not four. Records are
 /// linked by the UN reference number (the UN's own id, which the UK list cites as "UN Ref IRi.039"), by a shared passport
-/// or national id number whose issuing countries do not disagree, and by a shared IMO number. A group never holds two
+/// or national id number whose issuing countries do not disagree, and by a shared IMO number. A number that one list
+/// publishes for two of its records links nothing (lists do reuse numbers by mistake), and a group never holds two
 /// records of the same list: a link that would merge two of them is not made.
 /// </summary>
 public sealed partial class CrossListLinks
@@ -53,9 +54,10 @@ public sealed partial class CrossListLinks
             }
             else
             {
+                // A record's own UN reference is the first its notes cite; later ones name other, linked parties.
                 foreach (var text in e.OtherFacts)
                 {
-                    foreach (Match m in UnReference().Matches(text))
+                    if (UnReference().Match(text) is { Success: true } m)
                     {
                         Add("UN reference " + m.Groups[1].Value, i, null);
                     }
@@ -89,6 +91,12 @@ public sealed partial class CrossListLinks
             }
 
             return x;
+        }
+
+        // A number or reference published for two records of one list is ambiguous: it links nothing.
+        foreach (var key in keys.Where(k => k.Value.DistinctBy(m => m.Entity).GroupBy(m => entities[m.Entity].ListId).Any(g => g.Count() > 1)).Select(k => k.Key).ToList())
+        {
+            keys.Remove(key);
         }
 
         foreach (var (key, members) in keys.OrderBy(k => k.Key.StartsWith("UN", StringComparison.Ordinal) ? 0 : 1).ThenBy(k => k.Key, StringComparer.Ordinal))

@@ -144,8 +144,10 @@ public sealed class ScreeningEngine
         var best = new Dictionary<int, (double Score, int Name)>();
         if (prepared.Tokens.Length > 0)
         {
-            var candidates = _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates);
-            if (prepared.Tokens.Any(NameMatcher.IsVowelless))
+            var candidates = options.Exhaustive
+                ? [.. Enumerable.Range(0, _names.Length).Select(i => (i, 0))]
+                : _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates);
+            if (!options.Exhaustive && prepared.Tokens.Any(NameMatcher.IsVowelless))
             {
                 var skeletons = prepared.Tokens.Select(NameMatcher.Skeleton).ToArray();
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(skeletons), MinTrigramShare, MaxCandidates));

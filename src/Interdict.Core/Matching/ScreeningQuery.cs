@@ -38,4 +38,10 @@ public sealed record ScreeningOptions
 
     /// <summary>List ids to screen against; null or empty means every loaded list.</summary>
     public IReadOnlySet<string>? Lists { get; init; }
+
+    /// <summary>
+    /// Score every indexed name instead of the index's candidates: slow, for measuring what the index misses
+    /// (<c>interdict eval --check-index</c>), never for production screening.
+    /// </summary>
+    public bool Exhaustive { get; init; }
 }

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Builds Interdict's labelled development sets from the official list files in ../shared/data/lists.
+
+Positives: the same party published by several agencies, linked WITHOUT any name matching:
+  * a UN Security Council record and an OFAC SDN record that share a passport or national ID number
+    (UN consolidated list of 2026-02-27, OFAC sdn.csv of 2024-05-03: the bundled publications);
+  * a UN record and a UK OFSI group that cites the UN reference number ("UN Ref IRi.039", OFSI list of 2018-04-13);
+  * OFAC's own Arabic, Persian and Cyrillic-script names of SDN parties, published only in its enhanced XML
+    (IRGC programme subset of 2024-08-28), which the bundled CSV files do not carry.
+The query is the UN's spelling (primary name and good-quality aliases, Latin script) or the original-script name; the
+expected ids are the OFAC and UK records of the same party. A Latin spelling is expected to find a record only when that
+record publishes at least one distinctive word of it within one or two letters (an alias the other agency never
+published cannot be found by name by any matcher, so it is no test of one). Queries are screened against ofac-sdn, ofac-cons and
+uk-ofsi (not against the UN list the spelling comes from).
+
+Negatives: realistic names of people not on any list, drawn with a fixed seed from names/given.txt and
+names/family.txt, dropping any whose words equal a listed name's words on any bundled list; once without and once with
+a date of birth.
+
+Writes eval/data/<set>.queries.csv (id,name,type,dob) and eval/data/<set>.truth.csv (query_id,expected_ids).
+Run from the repository root: python3 eval/make-devsets.py
+"""
+import csv
+import pathlib
+import random
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+
+SHARED = pathlib.Path("../shared/data/lists")
+OUT = pathlib.Path("eval/data")
+NAMES = pathlib.Path("eval/names")
+SEED = 20261125
+
+
+def digits_letters(text):
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def words(name):
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().replace("'", "")
+    return frozenset(w for w in re.split(r"[^a-z0-9]+", text) if w)
+
+
+def is_latin(text):
+    return all(ord(c) < 0x250 or not c.isalpha() for c in text)
+
+
+# --- UN records -------------------------------------------------------------------------------------------------
+un = ET.parse(SHARED / "un-consolidated/2026-02-27/consolidated.xml").getroot()
+un_records = {}
+for kind, tag in (("person", "INDIVIDUAL"), ("organization", "ENTITY")):
+    for r in un.iter(tag):
+        ref = r.findtext("REFERENCE_NUMBER").strip()
+        parts = [(r.findtext(p) or "").strip() for p in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+        names = [" ".join(p for p in parts if p)]
+        for alias in r.iter(tag + "_ALIAS"):
+            if (alias.findtext("QUALITY") or "").strip().lower() in ("good", "a.k.a.", "f.k.a."):
+                names += [a.strip() for a in (alias.findtext("ALIAS_NAME") or "").split(";") if a.strip()]
+        docs = set()
+        for d in r.iter("INDIVIDUAL_DOCUMENT"):
+            n = digits_letters(d.findtext("NUMBER") or "")
+            if len(n) >= 6 and sum(c.isdigit() for c in n) >= 5:
+                docs.add(n)
+        un_records[ref] = {
+            "kind": kind,
+            "names": names,
+            "original": (r.findtext("NAME_ORIGINAL_SCRIPT") or "").strip(),
+            "docs": docs,
+        }
+
+# --- OFAC SDN (bundled publication) -----------------------------------------------------------------------------
+DOC = re.compile(r"(?:Diplomatic Passport|Passport|National ID No\.|Identification Number|Personal ID Card|D\.N\.I\.|Cedula No\.)\s+([A-Za-z0-9][A-Za-z0-9\-/]*)")
+sdn_rows = [r for r in csv.reader(open(SHARED / "ofac-sdn/2024-05-03/sdn.csv", encoding="cp1252", newline="")) if len(r) == 12]
+sdn_ids = {r[0] for r in sdn_rows}
+ofac_by_doc = {}
+listed_words = set()
+for r in sdn_rows:
+    listed_words.add(words(r[1]))
+    for m in DOC.finditer(r[11]):
+        n = digits_letters(m.group(1))
+        if len(n) >= 6:
+            ofac_by_doc.setdefault(n, set()).add(r[0])
+for r in csv.reader(open(SHARED / "ofac-sdn/2025-12-24_partial_no-sdn/alt.csv", encoding="cp1252", newline="")):
+    if len(r) == 5:
+        listed_words.add(words(r[3]))
+
+# --- UK OFSI groups citing UN references ------------------------------------------------------------------------
+uk_rows = list(csv.reader(open(SHARED / "uk-ofsi-conlist/2018-04-13/sanctionsconlist.csv", encoding="cp1252", newline="")))[2:]
+uk_by_ref = {}
+for r in uk_rows:
+    listed_words.add(words(" ".join(r[0:6])))
+    # A group's own reference is the first one its notes cite; later ones name other, linked parties.
+    uk_kind = "person" if r[23] == "Individual" else "organization"
+    m = re.search(r"UN\s*Ref(?:erence)?\.?\s*(?:No\.?|#|:)?\s*([A-Z]{2}[ie]\.\d{3})\b", r[22], re.I)
+    if m and m.group(1) in un_records and un_records[m.group(1)]["kind"] == uk_kind:
+        uk_by_ref.setdefault(m.group(1), set()).add(r[28])
+for rec in un_records.values():
+    for n in rec["names"]:
+        listed_words.add(words(n))
+
+# A number published for two different parties on one list links nothing: drop it.
+un_doc_count = {}
+for rec in un_records.values():
+    for d in rec["docs"]:
+        un_doc_count[d] = un_doc_count.get(d, 0) + 1
+ofac_by_doc = {d: ids for d, ids in ofac_by_doc.items() if len(ids) == 1 and un_doc_count.get(d, 0) <= 1}
+uk_by_ref = {ref: groups for ref, groups in uk_by_ref.items() if len(groups) == 1}
+
+# Names each target record publishes (for the lexical-evidence filter below).
+target_names = {}
+for r in sdn_rows:
+    target_names.setdefault(f"ofac-sdn:{r[0]}", []).append(r[1])
+for r in csv.reader(open(SHARED / "ofac-sdn/2025-12-24_partial_no-sdn/alt.csv", encoding="cp1252", newline="")):
+    if len(r) == 5:
+        target_names.setdefault(f"ofac-sdn:{r[0]}", []).append(r[3])
+for r in uk_rows:
+    target_names.setdefault(f"uk-ofsi:{r[28]}", []).append(" ".join(r[0:6]))
+
+# Words too common to be evidence that a list publishes a given spelling.
+STOP = set("al el ul bin ben ibn abu abd abdul abdel the and of for company co ltd limited corporation corp trading bank "
+           "group shipping organization organisation network front army mohammad muhammad mohammed mohamed muhammed "
+           "ahmad ahmed ali haji hajji sheikh shaykh mullah maulavi maulawi mawlawi".split())
+
+
+def distinctive(name):
+    return {w for w in words(name) if len(w) >= 3 and w not in STOP and not w.isdigit()}
+
+
+def edits(a, b, limit):
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(cur[j - 1] + 1, prev[j] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def published_nearby(query, target):
+    """True when the target record publishes a distinctive word of the query, give or take one or two letters
+    (two for words of six or more). A spelling with no such word (an alias the other agency never published) is no
+    test of name matching: no matcher can find it by name."""
+    mine = distinctive(query)
+    theirs = set().union(*(distinctive(n) for n in target_names.get(target, [])))
+    return any(edits(w, v, 2 if len(w) >= 6 else 1) <= (2 if len(w) >= 6 else 1) for w in mine for v in theirs)
+
+
+# --- positives ------------------------------------------------------------------------------------------------------
+latin, original = [], []
+for ref, rec in sorted(un_records.items()):
+    expected = sorted({f"ofac-sdn:{e}" for d in rec["docs"] for e in ofac_by_doc.get(d, ())})
+    expected += sorted(f"uk-ofsi:{g}" for g in uk_by_ref.get(ref, ()))
+    if not expected:
+        continue
+    seen = set()
+    for i, name in enumerate(rec["names"]):
+        if is_latin(name) and words(name) and words(name) not in seen:
+            seen.add(words(name))
+            findable = [e for e in expected if published_nearby(name, e)]
+            if findable:
+                latin.append((f"{ref}/{i}", name, rec["kind"], "", findable))
+    if rec["original"] and not is_latin(rec["original"]):
+        original.append((f"{ref}/orig", rec["original"], rec["kind"], "", expected))
+
+ns = "{https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML}"
+enhanced = ET.parse(SHARED / "ofac-sdn-enhanced-xml-subsets/2024-08-28_IRGC/IRGC_sanctions.xml").getroot()
+for e in enhanced.iter(ns + "entity"):
+    uid = e.get("id")
+    if uid not in sdn_ids:
+        continue
+    etype = e.find(f"{ns}generalInfo/{ns}entityType").text
+    kind = {"Individual": "person", "Vessel": "vessel", "Aircraft": "aircraft"}.get(etype, "organization")
+    for t in e.iter(ns + "translation"):
+        script = t.findtext(ns + "script")
+        full = (t.findtext(ns + "formattedFullName") or "").strip()
+        if script and script != "Latin" and full:
+            original.append((f"ofac-enhanced:{uid}/{t.get('id')}", full, kind, "", [f"ofac-sdn:{uid}"]))
+
+# --- negatives ------------------------------------------------------------------------------------------------------
+def read_names(path):
+    return [l.strip() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
+given, family = read_names(NAMES / "given.txt"), read_names(NAMES / "family.txt")
+rng = random.Random(SEED)
+negatives, seen = [], set()
+while len(negatives) < 1000:
+    first = rng.choice(given)
+    if rng.random() < 0.2:
+        first += " " + rng.choice(given)
+    name = f"{first} {rng.choice(family)}" if rng.random() < 0.7 else f"{rng.choice(family).upper()}, {first}"
+    w = words(name)
+    if w in seen or w in listed_words:
+        continue
+    seen.add(w)
+    negatives.append(name)
+negatives_dob = []
+for i, name in enumerate(negatives):
+    year = rng.randint(1940, 2004)
+    dob = str(year) if rng.random() < 0.3 else f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    negatives_dob.append((f"neg-dob-{i + 1}", name, "person", dob, []))
+
+
+# --- write ------------------------------------------------------------------------------------------------------------
+def write(set_name, rows):
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / f"{set_name}.queries.csv", "w", encoding="utf-8", newline="") as q, open(OUT / f"{set_name}.truth.csv", "w", encoding="utf-8", newline="") as t:
+        qw, tw = csv.writer(q, lineterminator="\n"), csv.writer(t, lineterminator="\n")
+        qw.writerow(["id", "name", "type", "dob"])
+        tw.writerow(["query_id", "expected_ids"])
+        for qid, name, kind, dob, expected in rows:
+            qw.writerow([qid, name, kind, dob])
+            tw.writerow([qid, ";".join(expected)])
+    print(f"{set_name}: {len(rows)} queries, {sum(1 for r in rows if r[4])} positive")
+
+
+write("cross-list-latin", latin)
+write("original-script", original)
+write("negatives", [(f"neg-{i + 1}", n, "person", "", []) for i, n in enumerate(negatives)])
+write("negatives-dob", negatives_dob)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs interdict eval on every development set (with the OFAC Sanctions List Search baseline in the same run) and
+# writes eval/results/<set>.{json,svg}. Usage: eval/run.sh [--no-baseline] [extra eval options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+baseline=--baseline
+if [ "${1:-}" = "--no-baseline" ]; then baseline=""; shift; fi
+dotnet build src/Interdict.Cli -c Release -v quiet -nologo >/dev/null
+interdict() { dotnet artifacts/bin/Interdict.Cli/release/interdict.dll "$@"; }
+mkdir -p eval/results
+# Positives are UN spellings: screened against the other lists, not the UN list they come from.
+for set in cross-list-latin original-script; do
+  interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --lists ofac-sdn,ofac-cons,uk-ofsi \
+    $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
+done
+# Negatives are screened against everything bundled.
+for set in negatives negatives-dob; do
+  interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv \
+    $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
+done
