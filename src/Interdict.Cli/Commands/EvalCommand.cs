@@ -62,7 +62,7 @@ internal static class EvalCommand
 
             var reports = new List<EvalReport>
             {
-                Evaluator.Evaluate(ScreeningEngine.Algorithm, cases, Evaluator.Engine(engine, options), progress: Progress(app, "interdict", cases.Count)),
+                Evaluator.Evaluate(engine.AlgorithmName, cases, Evaluator.Engine(engine, options), progress: Progress(app, "interdict", cases.Count)),
             };
             if (parse.GetValue(baseline))
             {

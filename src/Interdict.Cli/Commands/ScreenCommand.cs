@@ -80,7 +80,7 @@ internal static class ScreenCommand
         var result = engine.Screen(query, options);
         if (json)
         {
-            var doc = new SingleResult(query.Name, result.Hits, result.Warnings, engine.ListVersions, ScreeningEngine.Algorithm);
+            var doc = new SingleResult(query.Name, result.Hits, result.Warnings, engine.ListVersions, engine.AlgorithmName);
             app.Output.WriteLine(JsonSerializer.Serialize(doc, ScreeningJson.Indented));
             return result.Hits.Count;
         }

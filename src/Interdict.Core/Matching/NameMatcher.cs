@@ -2,43 +2,127 @@ using Interdict.Core.Text;
 
 namespace Interdict.Core.Matching;
 
-/// <summary>A name prepared for comparison: folded tokens and their weights.</summary>
+/// <summary>A name prepared for comparison by one version of the matcher: folded tokens, their weights and keys.</summary>
 internal sealed class PreparedName
 {
-    public PreparedName(string text)
+    public PreparedName(string text, MatcherVersion version = MatcherVersion.Current)
     {
         Text = text;
-        Tokens = NameNormalizer.Tokenize(text);
+        var arabic = version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text);
+        Tokens = arabic ? Romanisation.ArabicScriptKeys(text) : NameNormalizer.Tokenize(text);
         Weights = new double[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)
         {
-            Weights[i] = NameTerms.WeightOf(Tokens[i]) * Tokens[i].Length;
+            Weights[i] = (arabic ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Tokens[i])) * Tokens[i].Length;
             TotalWeight += Weights[i];
         }
 
         Joined = string.Concat(Tokens);
-        // Only names actually written in Arabic or Hebrew script: Latin acronyms ("BNC") have no vowels either, and
-        // comparing them by skeleton would raise false alerts ("BNC" against "Banco").
-        var words = Tokens.Where(t => t.Length >= 3).ToArray();
-        Vowelless = text.Any(IsArabicOrHebrewLetter) && words.Length > 0 && words.All(NameMatcher.IsVowelless);
+        if (arabic)
+        {
+            // The tokens already are consonant keys.
+            Vowelless = Tokens.Length > 0;
+            Folded = Keys = Tokens;
+        }
+        else if (version >= MatcherVersion.V120)
+        {
+            Folded = [.. Tokens.Select(Romanisation.Fold)];
+            Keys = [.. Tokens.Select(Romanisation.ConsonantKey)];
+        }
+        else
+        {
+            // 1.1.0: only names actually written in Arabic or Hebrew script: Latin acronyms ("BNC") have no vowels either,
+            // and comparing them by skeleton would raise false alerts ("BNC" against "Banco").
+            var words = Tokens.Where(t => t.Length >= 3).ToArray();
+            Vowelless = text.Any(IsArabicOrHebrewLetter) && words.Length > 0 && words.All(NameMatcher.IsVowelless);
+            Folded = Tokens;
+            Keys = [.. Tokens.Select(NameMatcher.Skeleton)];
+        }
+
+        JoinedKey = string.Concat(Keys);
     }
 
-    /// <summary>True when the name is in Arabic or Hebrew script and every word of three or more letters lacks vowels.</summary>
+    /// <summary>True when the name is written without short vowels (Arabic or Hebrew script), so it is compared by consonant keys.</summary>
     public bool Vowelless { get; }
 
     public string Text { get; }
 
     public string[] Tokens { get; }
 
+    /// <summary>The tokens with romanisation variants folded (1.2.0); the tokens themselves for 1.1.0.</summary>
+    public string[] Folded { get; }
+
+    /// <summary>The consonant key of each token (1.2.0) or its consonant skeleton (1.1.0).</summary>
+    public string[] Keys { get; }
+
     public double[] Weights { get; }
 
     public double TotalWeight { get; }
 
+    /// <summary>The tokens without spaces, to catch joined and split words (AbdulRahman / Abdul Rahman).</summary>
+    public string Joined { get; }
+
+    /// <summary>The keys without spaces.</summary>
+    public string JoinedKey { get; }
+
     private static bool IsArabicOrHebrewLetter(char c) =>
         c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
 
-    /// <summary>The tokens without spaces, to catch joined and split words (AbdulRahman / Abdul Rahman).</summary>
-    public string Joined { get; }
+    // "bn" (بن, son of) and "bnt" (بنت) are particles; one-letter keys (أبو = "b") carry little.
+    private static double ArabicKeyWeight(string key) => key switch
+    {
+        "bn" or "bnt" => 0.3,
+        { Length: 1 } => 0.5,
+        _ => 1.0,
+    };
+}
+
+/// <summary>The versions of the name matcher that can be selected; older ones stay so that old decisions can be reproduced.</summary>
+public enum MatcherVersion
+{
+    /// <summary>1.1.0: Jaro-Winkler on folded parts, consonant skeletons for vowel-less (Arabic, Hebrew script) names.</summary>
+    V110 = 11,
+
+    /// <summary>
+    /// 1.2.0: adds romanisation folding (q/gh/k, e/i, o/u, ou/u, name variants such as Mohamed/Muhammad) and consonant
+    /// keys read from the Arabic script itself, with the article removed.
+    /// </summary>
+    V120 = 12,
+
+    /// <summary>The current version.</summary>
+    Current = V120,
+}
+
+/// <summary>Names and parsing of <see cref="MatcherVersion"/>.</summary>
+public static class MatcherVersions
+{
+    /// <summary>Every selectable version, oldest first.</summary>
+    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120];
+
+    /// <summary>The version string, e.g. <c>1.2.0</c>.</summary>
+    public static string Name(this MatcherVersion version) => version switch
+    {
+        MatcherVersion.V110 => "1.1.0",
+        MatcherVersion.V120 => "1.2.0",
+        _ => throw new ArgumentOutOfRangeException(nameof(version)),
+    };
+
+    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, <c>1.2.0</c>, <c>1.2</c> or <c>current</c>.</summary>
+    public static bool TryParse(string? text, out MatcherVersion version)
+    {
+        version = MatcherVersion.Current;
+        switch (text?.Trim())
+        {
+            case "1.1.0" or "1.1":
+                version = MatcherVersion.V110;
+                return true;
+            case "1.2.0" or "1.2" or "current":
+                version = MatcherVersion.V120;
+                return true;
+            default:
+                return false;
+        }
+    }
 }
 
 /// <summary>The result of comparing two names.</summary>
@@ -53,8 +137,11 @@ internal static class NameMatcher
     /// <summary>The algorithm's name, reported with every score.</summary>
     public const string Algorithm = "interdict-name";
 
-    /// <summary>The algorithm's version; bump it on any change that alters scores.</summary>
-    public const string Version = "1.1.0";
+    /// <summary>The current version; bump it (and keep the old one selectable) on any change that alters scores.</summary>
+    public static string Version => MatcherVersion.Current.Name();
+
+    // A match of romanisation-folded parts (Kasim / Qasem) is a little weaker evidence than an exact one.
+    private const double FoldedFactor = 0.96;
 
     // Below this Jaro-Winkler similarity two name parts are unrelated.
     private const double MinTokenSimilarity = 0.75;
@@ -65,9 +152,13 @@ internal static class NameMatcher
 
     /// <summary>
     /// Similarity of two folded name parts, 0–1. With <paramref name="skeletons"/> (one name is written without
-    /// vowels), consonant skeletons are compared too.
+    /// vowels), consonant skeletons are compared too (1.1.0).
     /// </summary>
-    public static double TokenSimilarity(string a, string b, bool skeletons = false)
+    public static double TokenSimilarity(string a, string b, bool skeletons = false) =>
+        TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), skeletons, MatcherVersion.V110);
+
+    /// <summary>Similarity of two name parts given their folded forms and keys, 0–1, as <paramref name="version"/> computes it.</summary>
+    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, bool byKey, MatcherVersion version)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -86,28 +177,48 @@ internal static class NameMatcher
             return 0;
         }
 
-        // An initial matches a name that starts with it.
+        // An initial matches a name that starts with it (from 1.2.0 as weaker evidence: "O" is a whole Korean surname,
+        // and a listed initial says little).
         if ((a.Length == 1 && b.StartsWith(a[0])) || (b.Length == 1 && a.StartsWith(b[0])))
         {
-            return 0.8;
+            return version >= MatcherVersion.V120 ? Weak(InitialSimilarity120) : 0.8;
         }
 
         var jw = JaroWinkler.Similarity(a, b);
         var similarity = jw < MinTokenSimilarity ? 0 : Calibrate(jw);
 
-        // Arabic and Hebrew script are written without short vowels: "qsm" (قاسم) against "qasem". Compare consonant
-        // skeletons when exactly one name is written so, a little below a spelled-out match.
-        if (skeletons && similarity < 1)
+        // 1.2.0: romanisation variants (Kasim / Qasem, Hossein / Husain, Mohamed / Muhammad).
+        if (version >= MatcherVersion.V120 && similarity < 1 && !byKey)
         {
-            var sk = JaroWinkler.Similarity(Skeleton(a), Skeleton(b));
-            similarity = Math.Max(similarity, sk < 0.85 ? 0 : SkeletonFactor * Calibrate(sk));
+            var f = string.Equals(foldedA, foldedB, StringComparison.Ordinal) ? 1 : JaroWinkler.Similarity(foldedA, foldedB);
+            similarity = Math.Max(similarity, f < 0.88 ? 0 : FoldedFactor * Calibrate(f));
         }
 
-        return similarity;
+        // 1.2.0: Jaro-Winkler rewards a shared start, so a short word looks like any longer word that begins the same
+        // way ("chen" / "chinoum"); words of very different lengths are discounted.
+        if (version >= MatcherVersion.V120 && similarity > 0 && !byKey && LengthRatio(a, b) is < 0.75 and var ratio)
+        {
+            similarity *= ratio / 0.75;
+        }
+
+        // Arabic and Hebrew script are written without short vowels: "qsm" (قاسم) against "qasem". Compare consonant
+        // skeletons (1.1.0) or keys (1.2.0) when exactly one name is written so, a little below a spelled-out match.
+        if (byKey && similarity < 1 && keyA.Length > 0 && keyB.Length > 0)
+        {
+            var sk = string.Equals(keyA, keyB, StringComparison.Ordinal) ? 1 : JaroWinkler.Similarity(keyA, keyB);
+            similarity = Math.Max(similarity, sk < 0.85 ? 0 : KeyFactor(Math.Min(keyA.Length, keyB.Length), version) * Calibrate(sk));
+        }
+
+        return version >= MatcherVersion.V120 ? Weak(similarity) : similarity;
     }
 
     // A skeleton match is weaker evidence than a spelled-out one: many names share consonants.
     private const double SkeletonFactor = 0.92;
+
+    // 1.2.0: the longer the matching consonant key, the stronger the evidence (three consonants already narrow a name).
+    private static double KeyFactor(int length, MatcherVersion version) => version < MatcherVersion.V120
+        ? SkeletonFactor
+        : length switch { <= 2 => 0.9, 3 => 0.94, _ => 0.96 };
 
     /// <summary>True for a word of three or more letters with no vowel letter (a, e, i, o, u).</summary>
     internal static bool IsVowelless(string token) => token.Length >= 3 && !token.AsSpan().ContainsAny("aeiou") && !HasDigit(token);
@@ -145,7 +256,7 @@ internal static class NameMatcher
     public static double Calibrate(double jw) => Math.Clamp(1 - ((1 - jw) * 1.6), 0, 1);
 
     /// <summary>Compares a query name with a listed name; builds the alignment only when <paramref name="explain"/> is set.</summary>
-    public static NameComparison Compare(PreparedName query, PreparedName listed, bool lenientOnListedParts, bool explain = true)
+    public static NameComparison Compare(PreparedName query, PreparedName listed, bool lenientOnListedParts, bool explain = true, MatcherVersion version = MatcherVersion.Current)
     {
         var q = query.Tokens;
         var c = listed.Tokens;
@@ -154,47 +265,99 @@ internal static class NameMatcher
             return new NameComparison(0, []);
         }
 
-        // Every pair with some similarity, best first; then pair greedily.
-        Span<(double Sim, int I, int J)> pairs = q.Length * c.Length <= 256
-            ? stackalloc (double, int, int)[q.Length * c.Length]
-            : new (double, int, int)[q.Length * c.Length];
+        var byKey = query.Vowelless != listed.Vowelless;
+
+        // Every pair with some similarity, best first; then pair greedily. From 1.2.0 two adjacent parts of one name may
+        // pair with one part of the other, joined: "Rokn Abadi" / "Roknabadi", "Abdul Rahman" / "Abdulrahman".
+        var joins = version >= MatcherVersion.V120;
+        var capacity = (q.Length * c.Length) + (joins ? ((q.Length - 1) * c.Length) + (q.Length * (c.Length - 1)) : 0);
+        Span<Pair> pairs = capacity <= 256 ? stackalloc Pair[capacity] : new Pair[capacity];
         var count = 0;
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var s = TokenSimilarity(q[i], c[j], query.Vowelless != listed.Vowelless);
+                var s = TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], byKey, version);
                 if (s > 0)
                 {
-                    pairs[count++] = (s, i, j);
+                    pairs[count++] = new Pair(s, i, j, 1, 1);
+                }
+            }
+        }
+
+        if (joins)
+        {
+            for (var i = 0; i + 1 < q.Length; i++)
+            {
+                for (var j = 0; j < c.Length; j++)
+                {
+                    if (JoinedSimilarity(query, i, listed, j, byKey, version) is > 0 and var s)
+                    {
+                        pairs[count++] = new Pair(s, i, j, 2, 1);
+                    }
+                }
+            }
+
+            for (var j = 0; j + 1 < c.Length; j++)
+            {
+                for (var i = 0; i < q.Length; i++)
+                {
+                    if (JoinedSimilarity(listed, j, query, i, byKey, version) is > 0 and var s)
+                    {
+                        pairs[count++] = new Pair(s, i, j, 1, 2);
+                    }
                 }
             }
         }
 
         var used = pairs[..count];
-        used.Sort(static (x, y) => y.Sim != x.Sim ? y.Sim.CompareTo(x.Sim) : x.I != y.I ? x.I.CompareTo(y.I) : x.J.CompareTo(y.J));
+        used.Sort(static (x, y) => y.Sim != x.Sim ? y.Sim.CompareTo(x.Sim) : x.I != y.I ? x.I.CompareTo(y.I) : x.J != y.J ? x.J.CompareTo(y.J) : (x.QSpan + x.CSpan).CompareTo(y.QSpan + y.CSpan));
         Span<int> qPair = q.Length <= 64 ? stackalloc int[q.Length] : new int[q.Length];
         Span<int> cPair = c.Length <= 64 ? stackalloc int[c.Length] : new int[c.Length];
         qPair.Fill(-1);
         cPair.Fill(-1);
-        Span<double> qSim = q.Length <= 64 ? stackalloc double[q.Length] : new double[q.Length];
-        foreach (var (sim, i, j) in used)
+        var chosen = new List<Pair>(Math.Min(q.Length, c.Length));
+        foreach (var p in used)
         {
-            if (qPair[i] < 0 && cPair[j] < 0)
+            if (qPair[p.I] < 0 && cPair[p.J] < 0 && (p.QSpan == 1 || qPair[p.I + 1] < 0) && (p.CSpan == 1 || cPair[p.J + 1] < 0))
             {
-                qPair[i] = j;
-                cPair[j] = i;
-                qSim[i] = sim;
+                for (var k = 0; k < p.QSpan; k++)
+                {
+                    qPair[p.I + k] = p.J;
+                }
+
+                for (var k = 0; k < p.CSpan; k++)
+                {
+                    cPair[p.J + k] = p.I;
+                }
+
+                chosen.Add(p);
             }
         }
 
-        double matched = 0, total = query.TotalWeight;
+        // For people, parts the query has and the list lacks cost half from 1.2.0 too (a father's or grandfather's name,
+        // a second given name), but only once at least two parts on each side are paired: one shared word is no match.
+        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && chosen.Count >= 2 ? UnpairedListedPartsFactor : 1.0;
+        double matched = 0, total = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            if (qPair[i] >= 0)
+            total += qPair[i] >= 0 ? query.Weights[i] : query.Weights[i] * queryFactor;
+        }
+
+        foreach (var p in chosen)
+        {
+            double weight = 0;
+            for (var k = 0; k < p.QSpan; k++)
             {
-                matched += qSim[i] * (query.Weights[i] + listed.Weights[qPair[i]]);
+                weight += query.Weights[p.I + k];
             }
+
+            for (var k = 0; k < p.CSpan; k++)
+            {
+                weight += listed.Weights[p.J + k];
+            }
+
+            matched += p.Sim * weight;
         }
 
         var listedFactor = lenientOnListedParts ? UnpairedListedPartsFactor : 1.0;
@@ -207,10 +370,13 @@ internal static class NameMatcher
 
         // Joined or split words: "abdulrahman" against "abdul rahman".
         var joinedSimilarity = 0.0;
-        if (q.Length != c.Length)
+        // From 1.2.0 only between names of similar length: "lucanwosu" is not "lucas" however alike their starts.
+        if (q.Length != c.Length && (version < MatcherVersion.V120 || LengthRatio(query.Joined, listed.Joined) >= 0.8))
         {
-            var jw = JaroWinkler.Similarity(query.Joined, listed.Joined);
-            joinedSimilarity = jw < 0.9 ? 0 : Calibrate(jw);
+            var keyed = version >= MatcherVersion.V120 && byKey;
+            var jw = keyed ? JaroWinkler.Similarity(query.JoinedKey, listed.JoinedKey) : JaroWinkler.Similarity(query.Joined, listed.Joined);
+            // From 1.2.0 the joined names must be nearly the same string: this rescues joined and split words only.
+            joinedSimilarity = jw < (version >= MatcherVersion.V120 ? 0.95 : 0.9) ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
         }
 
         if (joinedSimilarity > score)
@@ -224,12 +390,19 @@ internal static class NameMatcher
         }
 
         var alignment = new List<TokenAlignment>(q.Length + c.Length);
+        foreach (var p in chosen.OrderBy(p => p.I))
+        {
+            var qText = string.Join(' ', q.AsSpan(p.I, p.QSpan).ToArray());
+            var cText = string.Join(' ', c.AsSpan(p.J, p.CSpan).ToArray());
+            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), Math.Round(NameTerms.WeightOf(q[p.I]) * NameTerms.WeightOf(c[p.J]), 2)));
+        }
+
         for (var i = 0; i < q.Length; i++)
         {
-            var j = qPair[i];
-            alignment.Add(j >= 0
-                ? new TokenAlignment(q[i], c[j], Math.Round(qSim[i], 4), Math.Round(NameTerms.WeightOf(q[i]) * NameTerms.WeightOf(c[j]), 2))
-                : new TokenAlignment(q[i], null, 0, NameTerms.WeightOf(q[i])));
+            if (qPair[i] < 0)
+            {
+                alignment.Add(new TokenAlignment(q[i], null, 0, NameTerms.WeightOf(q[i])));
+            }
         }
 
         for (var j = 0; j < c.Length; j++)
@@ -242,6 +415,30 @@ internal static class NameMatcher
 
         return new NameComparison(score, alignment);
     }
+
+    /// <summary>Similarity of two adjacent parts of <paramref name="a"/> (at <paramref name="i"/>, joined) with one part of <paramref name="b"/>; 0 below a near match.</summary>
+    private static double JoinedSimilarity(PreparedName a, int i, PreparedName b, int j, bool byKey, MatcherVersion version)
+    {
+        var other = b.Tokens[j];
+        if (other.Length < 5 || a.Tokens[i].Length + a.Tokens[i + 1].Length < 5 || a.Tokens[i][0] != other[0] && a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0])
+        {
+            return 0;
+        }
+
+        var s = TokenSimilarity(a.Tokens[i] + a.Tokens[i + 1], other, a.Folded[i] + a.Folded[i + 1], b.Folded[j], a.Keys[i] + a.Keys[i + 1], b.Keys[j], byKey, version);
+        return s >= 0.85 ? s : 0;
+    }
+
+    /// <summary>A candidate pairing: <see cref="QSpan"/> query parts from <see cref="I"/> with <see cref="CSpan"/> listed parts from <see cref="J"/>.</summary>
+    private readonly record struct Pair(double Sim, int I, int J, int QSpan, int CSpan);
+
+    private const double InitialSimilarity120 = 0.75;
+
+    // 1.2.0: a loose resemblance ("isla" / "milad", "manon" / "antonio") is hardly evidence; similarities below 0.85
+    // fall off steeply, so one exact word and one loosely similar word do not add up to a hit.
+    private static double Weak(double similarity) => similarity >= 0.85 ? similarity : similarity * Math.Pow(similarity / 0.85, 2);
+
+    private static double LengthRatio(string a, string b) => (double)Math.Min(a.Length, b.Length) / Math.Max(a.Length, b.Length);
 
     private static bool IsRomanNumeral(string s) => s.Length is > 1 and <= 4 && !s.AsSpan().ContainsAnyExcept("ivx");
 

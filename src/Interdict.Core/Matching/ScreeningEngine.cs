@@ -28,9 +28,12 @@ public sealed class ScreeningEngine
     private readonly FrozenDictionary<string, int> _byId;
     private readonly string[][] _entityCountries;
 
-    /// <summary>Indexes the entities of the given lists.</summary>
-    public ScreeningEngine(IEnumerable<WatchList> lists)
+    private readonly MatcherVersion _version;
+
+    /// <summary>Indexes the entities of the given lists for one version of the name matcher (default: the current one).</summary>
+    public ScreeningEngine(IEnumerable<WatchList> lists, MatcherVersion matcher = MatcherVersion.Current)
     {
+        _version = matcher;
         ArgumentNullException.ThrowIfNull(lists);
         var entities = new List<Entity>();
         var versions = new List<ListVersionRef>();
@@ -52,7 +55,7 @@ public sealed class ScreeningEngine
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 for (var n = 0; n < entity.Names.Count; n++)
                 {
-                    var prepared = new PreparedName(entity.Names[n].Value);
+                    var prepared = new PreparedName(entity.Names[n].Value, matcher);
                     // The same name folded twice (case or punctuation variants) is indexed once.
                     if (prepared.Tokens.Length > 0 && seen.Add(string.Join(' ', prepared.Tokens)))
                     {
@@ -83,7 +86,7 @@ public sealed class ScreeningEngine
         _names = [.. names];
         _firstName = [.. firstName, names.Count];
         _index = new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
-        _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Tokens.Select(NameMatcher.Skeleton).ToArray()).ToArray()));
+        _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Keys).ToArray()));
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _entityCountries = _entities.Select(CountriesOf).ToArray();
@@ -95,6 +98,12 @@ public sealed class ScreeningEngine
 
     /// <summary>The matching algorithm and its version, e.g. <c>interdict-name 1.1.0</c>.</summary>
     public static string Algorithm => $"{NameMatcher.Algorithm} {NameMatcher.Version}";
+
+    /// <summary>The matching algorithm and the version this engine runs, e.g. <c>interdict-name 1.1.0</c>.</summary>
+    public string AlgorithmName => $"{NameMatcher.Algorithm} {_version.Name()}";
+
+    /// <summary>The matcher version this engine runs.</summary>
+    public MatcherVersion Version => _version;
 
     /// <summary>The lists this engine screens against.</summary>
     public IReadOnlyList<WatchList> Lists { get; }
@@ -140,17 +149,16 @@ public sealed class ScreeningEngine
             }
         }
 
-        var prepared = new PreparedName(parsed.Name);
+        var prepared = new PreparedName(parsed.Name, _version);
         var best = new Dictionary<int, (double Score, int Name)>();
         if (prepared.Tokens.Length > 0)
         {
             var candidates = options.Exhaustive
                 ? [.. Enumerable.Range(0, _names.Length).Select(i => (i, 0))]
                 : _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates);
-            if (!options.Exhaustive && prepared.Tokens.Any(NameMatcher.IsVowelless))
+            if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
-                var skeletons = prepared.Tokens.Select(NameMatcher.Skeleton).ToArray();
-                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(skeletons), MinTrigramShare, MaxCandidates));
+                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinTrigramShare, MaxCandidates));
             }
 
             foreach (var (n, _) in candidates)
@@ -162,7 +170,7 @@ public sealed class ScreeningEngine
                 }
 
                 var entity = _entities[entry.Entity];
-                var s = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: false).Score;
+                var s = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: false, _version).Score;
                 if (!best.TryGetValue(entry.Entity, out var current) || s > current.Score)
                 {
                     best[entry.Entity] = (s, n);
@@ -219,7 +227,7 @@ public sealed class ScreeningEngine
 
             var entry = _names[n];
             var name = entity.Names[entry.NameIndex];
-            var comparison = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person);
+            var comparison = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: true, _version);
             hits.Add(new ScreeningHit
             {
                 EntityId = entity.Id,
@@ -233,7 +241,7 @@ public sealed class ScreeningEngine
                 Explanation = new Explanation
                 {
                     Algorithm = NameMatcher.Algorithm,
-                    AlgorithmVersion = NameMatcher.Version,
+                    AlgorithmVersion = _version.Name(),
                     NameScore = Math.Round(nameScore, 4),
                     MatchedName = name.Value,
                     MatchedNameType = name.TypeName,
@@ -282,7 +290,7 @@ public sealed class ScreeningEngine
         var bestScore = -1.0;
         for (var n = _firstName[entity]; n < _firstName[entity + 1]; n++)
         {
-            var s = NameMatcher.Compare(query, _names[n].Name, false, explain: false).Score;
+            var s = NameMatcher.Compare(query, _names[n].Name, false, explain: false, _version).Score;
             if (s > bestScore)
             {
                 bestScore = s;

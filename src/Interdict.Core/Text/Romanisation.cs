@@ -1,0 +1,200 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Interdict.Core.Text;
+
+/// <summary>
+/// Folds romanisation variants of name parts together (Qasem / Ghasem / Kasem, Hossein / Husain, Mohamed / Muhammad)
+/// and reduces names to consonant keys for comparing Arabic-script names with their romanisations. The rules are
+/// reference data: <c>Data/romanisation.tsv</c>, <c>Data/name-variants.tsv</c> and <c>Data/arabic-script.tsv</c>.
+/// </summary>
+public static class Romanisation
+{
+    private static readonly Lazy<Rules> Loaded = new(Load);
+
+    /// <summary>
+    /// The folded form of a folded (lower-case ASCII) name part: its canonical variant when it has one, then the
+    /// romanisation rules, doubled letters collapsed and a final h after a vowel dropped.
+    /// </summary>
+    public static string Fold(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var rules = Loaded.Value;
+        if (rules.Variants.TryGetValue(token, out var canonical))
+        {
+            token = canonical;
+        }
+
+        var builder = new StringBuilder(token.Length);
+        var i = 0;
+        while (i < token.Length)
+        {
+            var applied = false;
+            foreach (var (from, to, start, end) in rules.Letters)
+            {
+                if ((start && i != 0) || (end && i + from.Length != token.Length) || !token.AsSpan(i).StartsWith(from, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                builder.Append(to);
+                i += from.Length;
+                applied = true;
+                break;
+            }
+
+            if (!applied)
+            {
+                builder.Append(token[i++]);
+            }
+        }
+
+        // Collapse doubles; drop a final h after a vowel.
+        var collapsed = new StringBuilder(builder.Length);
+        foreach (var c in builder.ToString())
+        {
+            if (collapsed.Length == 0 || collapsed[^1] != c || char.IsAsciiDigit(c))
+            {
+                collapsed.Append(c);
+            }
+        }
+
+        if (collapsed.Length > 2 && collapsed[^1] == 'h' && IsVowel(collapsed[^2]))
+        {
+            collapsed.Length--;
+        }
+
+        return collapsed.ToString();
+    }
+
+    /// <summary>
+    /// The consonant key of a folded Latin name part, comparable with <see cref="ArabicScriptKeys"/>: the folded form
+    /// with kh, sh, th, dh reduced to k, s, t, d, vowels and glides (a e i o u w y) removed, and an article "al"/"el"
+    /// joined to a longer word removed (Alghamdi = al-Ghamdi = الغامدي).
+    /// </summary>
+    public static string ConsonantKey(string token)
+    {
+        var folded = Fold(token);
+        if (folded.Length >= 5 && (folded.StartsWith("al", StringComparison.Ordinal) || folded.StartsWith("il", StringComparison.Ordinal)) && !IsVowel(folded[2]))
+        {
+            folded = folded[2..];
+        }
+
+        var key = new StringBuilder(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = folded[i];
+            if (i + 1 < folded.Length && folded[i + 1] == 'h' && c is 'k' or 's' or 't' or 'd')
+            {
+                key.Append(c);
+                i++;
+                continue;
+            }
+
+            if (!IsVowel(c) && c is not ('w' or 'y') && (key.Length == 0 || key[^1] != c))
+            {
+                key.Append(c);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>True when the text has letters of the Arabic script (Arabic, Persian, Urdu, Pashto).</summary>
+    public static bool IsArabicScript(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Any(c => c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF'));
+    }
+
+    /// <summary>
+    /// The consonant keys of the words of an Arabic-script name, one per word: each letter by <c>arabic-script.tsv</c>,
+    /// the article "ال" at the start of a word removed, a final ه dropped (as a final h is in Latin), doubled keys collapsed.
+    /// Bidirectional marks are ignored and a zero-width non-joiner separates words.
+    /// Words that leave no key (a lone vowel letter) are skipped.
+    /// </summary>
+    public static string[] ArabicScriptKeys(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var letters = Loaded.Value.Arabic;
+        var keys = new List<string>();
+        // Bidirectional marks are dropped; a zero-width non-joiner separates the parts of a Persian compound, as a space would.
+        var cleaned = new string([.. text.Normalize(NormalizationForm.FormKC).Where(c => c is not ('\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
+        foreach (var raw in cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw;
+            if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
+            {
+                word = word[2..];
+            }
+
+            if (word.Length >= 2 && word[^1] is 'ه' or 'ہ')
+            {
+                word = word[..^1];
+            }
+
+            var key = new StringBuilder();
+            foreach (var c in word)
+            {
+                if (letters.TryGetValue(c, out var k))
+                {
+                    foreach (var kc in k)
+                    {
+                        if (key.Length == 0 || key[^1] != kc)
+                        {
+                            key.Append(kc);
+                        }
+                    }
+                }
+                else if (char.IsAsciiLetterOrDigit(c))
+                {
+                    key.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            if (key.Length > 0)
+            {
+                keys.Add(key.ToString());
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static Rules Load()
+    {
+        var letters = new List<(string, string, bool, bool)>();
+        foreach (var f in ReferenceData.ReadTsv("romanisation.tsv"))
+        {
+            var from = f[0];
+            var start = from.StartsWith('^');
+            var end = from.EndsWith('$');
+            letters.Add((from.Trim('^', '$'), f.Length > 1 ? f[1] : "", start, end));
+        }
+
+        var variants = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in ReferenceData.ReadTsv("name-variants.tsv"))
+        {
+            foreach (var v in f[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                variants.TryAdd(v, f[0]);
+            }
+        }
+
+        var arabic = new Dictionary<char, string>();
+        foreach (var f in ReferenceData.ReadTsv("arabic-script.tsv"))
+        {
+            arabic[f[0][0]] = f.Length > 1 ? f[1] : "";
+        }
+
+        // Longest rule first at each position; anchored rules before unanchored ones of the same length.
+        return new Rules(
+            [.. letters.OrderByDescending(r => r.Item1.Length).ThenByDescending(r => r.Item3 || r.Item4)],
+            variants.ToFrozenDictionary(StringComparer.Ordinal),
+            arabic.ToFrozenDictionary());
+    }
+
+    private sealed record Rules((string From, string To, bool Start, bool End)[] Letters, FrozenDictionary<string, string> Variants, FrozenDictionary<char, string> Arabic);
+}
