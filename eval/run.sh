@@ -9,7 +9,7 @@ dotnet build src/Interdict.Cli -c Release -v quiet -nologo >/dev/null
 interdict() { dotnet artifacts/bin/Interdict.Cli/release/interdict.dll "$@"; }
 mkdir -p eval/results
 # Positives are UN spellings: screened against the other lists, not the UN list they come from.
-for set in cross-list-latin original-script; do
+for set in cross-list-latin original-script original-script-organizations; do
   interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --lists ofac-sdn,ofac-cons,uk-ofsi \
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done

@@ -9,11 +9,23 @@ internal sealed class PreparedName
     {
         Text = text;
         var arabic = version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text);
-        Tokens = arabic ? Romanisation.ArabicScriptKeys(text) : NameNormalizer.Tokenize(text);
+        if (arabic)
+        {
+            var words = Romanisation.ArabicScriptWords(text);
+            Tokens = [.. words.Select(w => w.Key)];
+            Terms = [.. words.Select(w => w.Term ?? w.Key)];
+        }
+        else
+        {
+            Tokens = NameNormalizer.Tokenize(text);
+            Terms = Tokens;
+        }
+
         Weights = new double[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)
         {
-            Weights[i] = (arabic ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Tokens[i])) * Tokens[i].Length;
+            // Arabic-script words weigh by their key's length (or as the Latin term they stand for): keys are short.
+            Weights[i] = (arabic && Terms[i] == Tokens[i] ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Terms[i])) * Tokens[i].Length;
             TotalWeight += Weights[i];
         }
 
@@ -48,6 +60,9 @@ internal sealed class PreparedName
     public string Text { get; }
 
     public string[] Tokens { get; }
+
+    /// <summary>The word to look up in the name terms: the token, or for an Arabic-script word the Latin term it stands for.</summary>
+    public string[] Terms { get; }
 
     /// <summary>The tokens with romanisation variants folded (1.2.0); the tokens themselves for 1.1.0.</summary>
     public string[] Folded { get; }
@@ -155,10 +170,10 @@ internal static class NameMatcher
     /// vowels), consonant skeletons are compared too (1.1.0).
     /// </summary>
     public static double TokenSimilarity(string a, string b, bool skeletons = false) =>
-        TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), skeletons, MatcherVersion.V110);
+        TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), a, b, skeletons, MatcherVersion.V110);
 
     /// <summary>Similarity of two name parts given their folded forms and keys, 0–1, as <paramref name="version"/> computes it.</summary>
-    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, bool byKey, MatcherVersion version)
+    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, string termA, string termB, bool byKey, MatcherVersion version)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -192,6 +207,20 @@ internal static class NameMatcher
         {
             var f = string.Equals(foldedA, foldedB, StringComparison.Ordinal) ? 1 : JaroWinkler.Similarity(foldedA, foldedB);
             similarity = Math.Max(similarity, f < 0.88 ? 0 : FoldedFactor * Calibrate(f));
+        }
+
+        // 1.2.0: legal forms are interchangeable (Company / Corporation / Co / Ltd): the publisher's choice, not the party's.
+        if (version >= MatcherVersion.V120 && similarity < 0.9 && NameTerms.CategoryOf(termA) == "legal-form" && NameTerms.CategoryOf(termB) == "legal-form")
+        {
+            similarity = 0.9;
+        }
+
+        // 1.2.0: the same consonants in the same order with other vowels (Shihab / Shahab, Mahajar / Muhajir) is weaker
+        // evidence, for words of four letters or more with the same first letter.
+        if (version >= MatcherVersion.V120 && similarity < LatinKeySimilarity && !byKey && a.Length >= 4 && b.Length >= 4 && a[0] == b[0]
+            && keyA.Length >= 3 && string.Equals(keyA, keyB, StringComparison.Ordinal))
+        {
+            similarity = LatinKeySimilarity;
         }
 
         // 1.2.0: Jaro-Winkler rewards a shared start, so a short word looks like any longer word that begins the same
@@ -270,14 +299,14 @@ internal static class NameMatcher
         // Every pair with some similarity, best first; then pair greedily. From 1.2.0 two adjacent parts of one name may
         // pair with one part of the other, joined: "Rokn Abadi" / "Roknabadi", "Abdul Rahman" / "Abdulrahman".
         var joins = version >= MatcherVersion.V120;
-        var capacity = (q.Length * c.Length) + (joins ? ((q.Length - 1) * c.Length) + (q.Length * (c.Length - 1)) : 0);
+        var capacity = (q.Length * c.Length) + (joins ? 2 * (((q.Length - 1) * c.Length) + (q.Length * (c.Length - 1))) : 0);
         Span<Pair> pairs = capacity <= 256 ? stackalloc Pair[capacity] : new Pair[capacity];
         var count = 0;
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var s = TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], byKey, version);
+                var s = TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.Terms[i], listed.Terms[j], byKey, version);
                 if (s > 0)
                 {
                     pairs[count++] = new Pair(s, i, j, 1, 1);
@@ -287,24 +316,29 @@ internal static class NameMatcher
 
         if (joins)
         {
-            for (var i = 0; i + 1 < q.Length; i++)
+            // Three parts joined only for names compared by consonant keys ("عبدالخالق" / "Abd al-Khaliq").
+            var maxSpan = byKey ? 3 : 2;
+            for (var span = 2; span <= maxSpan; span++)
             {
-                for (var j = 0; j < c.Length; j++)
+                for (var i = 0; i + span <= q.Length; i++)
                 {
-                    if (JoinedSimilarity(query, i, listed, j, byKey, version) is > 0 and var s)
+                    for (var j = 0; j < c.Length; j++)
                     {
-                        pairs[count++] = new Pair(s, i, j, 2, 1);
+                        if (JoinedSimilarity(query, i, span, listed, j, byKey, version) is > 0 and var s)
+                        {
+                            pairs[count++] = new Pair(s, i, j, span, 1);
+                        }
                     }
                 }
-            }
 
-            for (var j = 0; j + 1 < c.Length; j++)
-            {
-                for (var i = 0; i < q.Length; i++)
+                for (var j = 0; j + span <= c.Length; j++)
                 {
-                    if (JoinedSimilarity(listed, j, query, i, byKey, version) is > 0 and var s)
+                    for (var i = 0; i < q.Length; i++)
                     {
-                        pairs[count++] = new Pair(s, i, j, 1, 2);
+                        if (JoinedSimilarity(listed, j, span, query, i, byKey, version) is > 0 and var s)
+                        {
+                            pairs[count++] = new Pair(s, i, j, 1, span);
+                        }
                     }
                 }
             }
@@ -319,7 +353,7 @@ internal static class NameMatcher
         var chosen = new List<Pair>(Math.Min(q.Length, c.Length));
         foreach (var p in used)
         {
-            if (qPair[p.I] < 0 && cPair[p.J] < 0 && (p.QSpan == 1 || qPair[p.I + 1] < 0) && (p.CSpan == 1 || cPair[p.J + 1] < 0))
+            if (Free(qPair, p.I, p.QSpan) && Free(cPair, p.J, p.CSpan))
             {
                 for (var k = 0; k < p.QSpan; k++)
                 {
@@ -416,23 +450,48 @@ internal static class NameMatcher
         return new NameComparison(score, alignment);
     }
 
-    /// <summary>Similarity of two adjacent parts of <paramref name="a"/> (at <paramref name="i"/>, joined) with one part of <paramref name="b"/>; 0 below a near match.</summary>
-    private static double JoinedSimilarity(PreparedName a, int i, PreparedName b, int j, bool byKey, MatcherVersion version)
+    /// <summary>
+    /// Similarity of <paramref name="span"/> adjacent parts of <paramref name="a"/> from <paramref name="i"/>, joined, with one
+    /// part of <paramref name="b"/>; 0 below a near match.
+    /// </summary>
+    private static double JoinedSimilarity(PreparedName a, int i, int span, PreparedName b, int j, bool byKey, MatcherVersion version)
     {
+        var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
         var other = b.Tokens[j];
-        if (other.Length < 5 || a.Tokens[i].Length + a.Tokens[i + 1].Length < 5 || a.Tokens[i][0] != other[0] && a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0])
+        if (byKey ? joinedKey.Length < 3 || b.Keys[j].Length < 3 : other.Length < 5 || a.Tokens[i].Length + a.Tokens[i + 1].Length < 5)
         {
             return 0;
         }
 
-        var s = TokenSimilarity(a.Tokens[i] + a.Tokens[i + 1], other, a.Folded[i] + a.Folded[i + 1], b.Folded[j], a.Keys[i] + a.Keys[i + 1], b.Keys[j], byKey, version);
+        if (a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0] && a.Tokens[i][0] != other[0])
+        {
+            return 0;
+        }
+
+        var joined = string.Concat(a.Tokens.AsSpan(i, span));
+        var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j], joined, b.Terms[j], byKey, version);
         return s >= 0.85 ? s : 0;
+    }
+
+    private static bool Free(Span<int> paired, int from, int span)
+    {
+        for (var k = 0; k < span; k++)
+        {
+            if (paired[from + k] >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A candidate pairing: <see cref="QSpan"/> query parts from <see cref="I"/> with <see cref="CSpan"/> listed parts from <see cref="J"/>.</summary>
     private readonly record struct Pair(double Sim, int I, int J, int QSpan, int CSpan);
 
     private const double InitialSimilarity120 = 0.75;
+
+    private const double LatinKeySimilarity = 0.86;
 
     // 1.2.0: a loose resemblance ("isla" / "milad", "manon" / "antonio") is hardly evidence; similarities below 0.85
     // fall off steeply, so one exact word and one loosely similar word do not add up to a hit.

@@ -97,7 +97,7 @@ public static class Romanisation
             }
         }
 
-        return key.ToString();
+        return KeyClasses(key.ToString());
     }
 
     /// <summary>True when the text has letters of the Arabic script (Arabic, Persian, Urdu, Pashto).</summary>
@@ -113,11 +113,18 @@ public static class Romanisation
     /// Bidirectional marks are ignored and a zero-width non-joiner separates words.
     /// Words that leave no key (a lone vowel letter) are skipped.
     /// </summary>
-    public static string[] ArabicScriptKeys(string text)
+    public static string[] ArabicScriptKeys(string text) => [.. ArabicScriptWords(text).Select(w => w.Key)];
+
+    /// <summary>
+    /// The words of an Arabic-script name as consonant keys (see <see cref="ArabicScriptKeys"/>), each with the Latin term
+    /// of <c>arabic-script-terms.tsv</c> it stands for (a particle, title or legal form), or null.
+    /// </summary>
+    public static (string Key, string? Term)[] ArabicScriptWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var letters = Loaded.Value.Arabic;
-        var keys = new List<string>();
+        var terms = Loaded.Value.ArabicTerms;
+        var keys = new List<(string, string?)>();
         // Bidirectional marks are dropped; a zero-width non-joiner separates the parts of a Persian compound, as a space would.
         var cleaned = new string([.. text.Normalize(NormalizationForm.FormKC).Where(c => c is not ('\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
         foreach (var raw in cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
@@ -127,6 +134,8 @@ public static class Romanisation
             {
                 word = word[2..];
             }
+
+            var term = terms.GetValueOrDefault(word);
 
             if (word.Length >= 2 && word[^1] is 'ه' or 'ہ')
             {
@@ -154,7 +163,7 @@ public static class Romanisation
 
             if (key.Length > 0)
             {
-                keys.Add(key.ToString());
+                keys.Add((KeyClasses(key.ToString()), term));
             }
         }
 
@@ -162,6 +171,23 @@ public static class Romanisation
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    // Letters romanised now one way, now another are one class in keys: d / z (ض ذ ظ: Ramadan / Ramazan, Fadl / Fazal)
+    // and g / k (ق گ: Gaddafi / Qadhafi). Doubles are collapsed again afterwards.
+    private static string KeyClasses(string key)
+    {
+        var b = new StringBuilder(key.Length);
+        foreach (var c in key)
+        {
+            var k = c switch { 'z' => 'd', 'g' => 'k', _ => c };
+            if (b.Length == 0 || b[^1] != k)
+            {
+                b.Append(k);
+            }
+        }
+
+        return b.ToString();
+    }
 
     private static Rules Load()
     {
@@ -189,12 +215,20 @@ public static class Romanisation
             arabic[f[0][0]] = f.Length > 1 ? f[1] : "";
         }
 
+        var arabicTerms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in ReferenceData.ReadTsv("arabic-script-terms.tsv"))
+        {
+            arabicTerms[f[0]] = f[1];
+        }
+
         // Longest rule first at each position; anchored rules before unanchored ones of the same length.
         return new Rules(
             [.. letters.OrderByDescending(r => r.Item1.Length).ThenByDescending(r => r.Item3 || r.Item4)],
             variants.ToFrozenDictionary(StringComparer.Ordinal),
-            arabic.ToFrozenDictionary());
+            arabic.ToFrozenDictionary(),
+            arabicTerms.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private sealed record Rules((string From, string To, bool Start, bool End)[] Letters, FrozenDictionary<string, string> Variants, FrozenDictionary<char, string> Arabic);
+    private sealed record Rules((string From, string To, bool Start, bool End)[] Letters, FrozenDictionary<string, string> Variants,
+        FrozenDictionary<char, string> Arabic, FrozenDictionary<string, string> ArabicTerms);
 }

@@ -147,7 +147,11 @@ public static partial class UkOfsiMapper
             }
         }
 
-        var kind = person ? EntityKind.Person : documents.Any(d => d.Kind == DocumentKind.Imo) ? EntityKind.Vessel : EntityKind.Organization;
+        // Ships and shipping companies both carry IMO numbers: a vessel is an entity with an IMO number whose notes speak
+        // of a vessel and whose name has no legal form.
+        var vessel = !person && documents.Any(d => d.Kind == DocumentKind.Imo)
+            && otherInfo.Any(o => VesselWords().IsMatch(o)) && !CompanyWords().IsMatch(names[0].Value);
+        var kind = person ? EntityKind.Person : vessel ? EntityKind.Vessel : EntityKind.Organization;
         var other = new List<string>(otherInfo);
         other.AddRange(Distinct("Title").Select(t => "Title: " + t));
 
@@ -229,6 +233,12 @@ public static partial class UkOfsiMapper
 
     [GeneratedRegex(@"\(?\b\d\)\s*")]
     private static partial Regex Numbered();
+
+    [GeneratedRegex(@"\b(vessel|tanker|ship|MMSI|flag)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VesselWords();
+
+    [GeneratedRegex(@"\b(co|company|corp|corporation|ltd|limited|llc|inc|shipping|trading|group|holdings?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CompanyWords();
 
     [GeneratedRegex(@"IMO(?: number)?:?\s*(\d{7})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Imo();
