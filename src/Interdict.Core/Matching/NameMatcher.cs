@@ -25,7 +25,7 @@ internal sealed class PreparedName
         for (var i = 0; i < Tokens.Length; i++)
         {
             // Arabic-script words weigh by their key's length (or as the Latin term they stand for): keys are short.
-            Weights[i] = (arabic && Terms[i] == Tokens[i] ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Terms[i])) * Tokens[i].Length;
+            Weights[i] = (arabic && Terms[i] == Tokens[i] ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Terms[i], version)) * Tokens[i].Length;
             TotalWeight += Weights[i];
         }
 
@@ -165,6 +165,9 @@ internal static class NameMatcher
     // middle names and patronymics that customer records often omit.
     private const double UnpairedListedPartsFactor = 0.5;
 
+    // 1.2.0: and parts the query has that the list lacks (the UN writes father's and grandfather's names) cost less still.
+    private const double UnpairedQueryPartsFactor120 = 0.35;
+
     /// <summary>
     /// Similarity of two folded name parts, 0–1. With <paramref name="skeletons"/> (one name is written without
     /// vowels), consonant skeletons are compared too (1.1.0).
@@ -210,7 +213,7 @@ internal static class NameMatcher
         }
 
         // 1.2.0: legal forms are interchangeable (Company / Corporation / Co / Ltd): the publisher's choice, not the party's.
-        if (version >= MatcherVersion.V120 && similarity < 0.9 && NameTerms.CategoryOf(termA) == "legal-form" && NameTerms.CategoryOf(termB) == "legal-form")
+        if (version >= MatcherVersion.V120 && similarity < 0.9 && NameTerms.CategoryOf(termA, version) == "legal-form" && NameTerms.CategoryOf(termB, version) == "legal-form")
         {
             similarity = 0.9;
         }
@@ -316,8 +319,8 @@ internal static class NameMatcher
 
         if (joins)
         {
-            // Three parts joined only for names compared by consonant keys ("عبدالخالق" / "Abd al-Khaliq").
-            var maxSpan = byKey ? 3 : 2;
+            // Up to three parts joined: "عبدالخالق" / "Abd al-Khaliq", "Abdelrahman" / "Abd al-Rahman".
+            const int maxSpan = 3;
             for (var span = 2; span <= maxSpan; span++)
             {
                 for (var i = 0; i + span <= q.Length; i++)
@@ -371,7 +374,7 @@ internal static class NameMatcher
 
         // For people, parts the query has and the list lacks cost half from 1.2.0 too (a father's or grandfather's name,
         // a second given name), but only once at least two parts on each side are paired: one shared word is no match.
-        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && chosen.Count >= 2 ? UnpairedListedPartsFactor : 1.0;
+        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && chosen.Count >= 2 ? UnpairedQueryPartsFactor120 : 1.0;
         double matched = 0, total = 0;
         for (var i = 0; i < q.Length; i++)
         {
@@ -428,14 +431,14 @@ internal static class NameMatcher
         {
             var qText = string.Join(' ', q.AsSpan(p.I, p.QSpan).ToArray());
             var cText = string.Join(' ', c.AsSpan(p.J, p.CSpan).ToArray());
-            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), Math.Round(NameTerms.WeightOf(q[p.I]) * NameTerms.WeightOf(c[p.J]), 2)));
+            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), Math.Round(NameTerms.WeightOf(query.Terms[p.I], version) * NameTerms.WeightOf(listed.Terms[p.J], version), 2)));
         }
 
         for (var i = 0; i < q.Length; i++)
         {
             if (qPair[i] < 0)
             {
-                alignment.Add(new TokenAlignment(q[i], null, 0, NameTerms.WeightOf(q[i])));
+                alignment.Add(new TokenAlignment(q[i], null, 0, NameTerms.WeightOf(query.Terms[i], version)));
             }
         }
 
@@ -443,7 +446,7 @@ internal static class NameMatcher
         {
             if (cPair[j] < 0)
             {
-                alignment.Add(new TokenAlignment(null, c[j], 0, Math.Round(NameTerms.WeightOf(c[j]) * listedFactor, 2)));
+                alignment.Add(new TokenAlignment(null, c[j], 0, Math.Round(NameTerms.WeightOf(listed.Terms[j], version) * listedFactor, 2)));
             }
         }
 

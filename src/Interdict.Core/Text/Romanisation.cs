@@ -12,6 +12,9 @@ public static class Romanisation
 {
     private static readonly Lazy<Rules> Loaded = new(Load);
 
+    /// <summary>The canonical spelling of a common name part (<c>mohamed</c> → <c>muhammad</c>), or null when it has none.</summary>
+    public static string? Canonical(string token) => Loaded.Value.Variants.GetValueOrDefault(token);
+
     /// <summary>
     /// The folded form of a folded (lower-case ASCII) name part: its canonical variant when it has one, then the
     /// romanisation rules, doubled letters collapsed and a final h after a vowel dropped.

@@ -35,7 +35,7 @@ public class ScreeningEngineTests
     {
         var hit = Screen(name).Hits.ShouldHaveSingleItem();
         hit.EntityId.ShouldBe("ofac-sdn:10481");
-        hit.Explanation.Alignment.ShouldContain(a => a.Query == "qsm" && a.Listed == "qasem");
+        hit.Explanation.Alignment.ShouldContain(a => a.Query == "ksm" && a.Listed == "qasem");
     }
 
     [Fact]
@@ -73,12 +73,23 @@ public class ScreeningEngineTests
     public void Screen_UnlistedNames_HaveNoHits(string name) => Screen(name).Hits.ShouldBeEmpty();
 
     [Fact]
+    public void Screen_OlderMatcherVersion_StaysSelectable_AndSaysSo()
+    {
+        var old = new ScreeningEngine([Fixtures.OfacSdn()], MatcherVersion.V110);
+        old.AlgorithmName.ShouldBe("interdict-name 1.1.0");
+        var hit = old.Screen(new ScreeningQuery { Name = "قاسم سلیمانی" }).Hits.ShouldHaveSingleItem();
+        hit.Explanation.AlgorithmVersion.ShouldBe("1.1.0");
+        hit.Explanation.Alignment.ShouldContain(a => a.Query == "qsm"); // 1.1.0 transliterates with AnyAscii, then skeletons
+        hit.Score.ShouldBe(0.92);
+    }
+
+    [Fact]
     public void Screen_Hit_ExplainsAlignmentAlgorithmAndListVersion()
     {
         var hit = Screen("Qassem Soleimani").Hits[0];
         var e = hit.Explanation;
         e.Algorithm.ShouldBe("interdict-name");
-        e.AlgorithmVersion.ShouldBe("1.1.0");
+        e.AlgorithmVersion.ShouldBe("1.2.0");
         e.MatchedName.ShouldBe(hit.MatchedName);
         e.Alignment.ShouldContain(a => a.Query == "qassem" && a.Listed == "qasem" && a.Similarity > 0.8 && a.Similarity < 1);
         e.Alignment.ShouldContain(a => a.Query == "soleimani" && a.Listed == "soleimani" && a.Similarity == 1);

@@ -1,0 +1,68 @@
+using Interdict.Core.Text;
+
+namespace Interdict.Core.Tests.Text;
+
+/// <summary>Each rule of romanisation.tsv, name-variants.tsv and arabic-script.tsv, pinned with real listed names.</summary>
+public class RomanisationTests
+{
+    [Theory]
+    [InlineData("qasem", "kasim")] // q = k, e = i (SOLEIMANI, Qasem)
+    [InlineData("kasim", "kasim")]
+    [InlineData("ghasem", "kasim")] // gh = q
+    [InlineData("soleimani", "sulimani")] // o = u, ei = i
+    [InlineData("suleimani", "sulimani")]
+    [InlineData("soleymani", "sulimani")] // ey = i
+    [InlineData("sulaymani", "sulimani")] // ay = i
+    [InlineData("hosein", "husin")] // name variant husain, then ai = i
+    [InlineData("hussein", "husin")]
+    [InlineData("husayn", "husin")]
+    [InlineData("mohamed", "muhamad")] // variant muhammad, then folded
+    [InlineData("mehmet", "muhamad")]
+    [InlineData("abdel", "abd")]
+    [InlineData("dawood", "daud")] // aw = au, oo = u
+    [InlineData("daud", "daud")]
+    [InlineData("hamzah", "hamza")] // final h after a vowel
+    [InlineData("yevgeny", "iwgini")] // variant yevgeny: y = i, e = i, doubles, v = w
+    [InlineData("evgenii", "iwgini")]
+    [InlineData("hezbollah", "hizbula")] // e = i, o = u, doubles, final h
+    [InlineData("hizballah", "hizbala")]
+    public void Fold_FoldsRomanisationVariantsTogether(string token, string folded) => Romanisation.Fold(token).ShouldBe(folded);
+
+    [Theory]
+    [InlineData("soleimani", "slmn")]
+    [InlineData("qasem", "ksm")]
+    [InlineData("khairullah", "krl")] // kh = k, final h dropped
+    [InlineData("shahab", "shb")] // sh = s; the second h is a consonant (شهاب)
+    [InlineData("alghamdi", "kmd")] // joined article removed, gh = k, d = z class
+    [InlineData("zawahiri", "dhr")] // z and d are one class
+    [InlineData("ahmad", "hmd")]
+    public void ConsonantKey_DropsVowelsGlidesAndTheJoinedArticle(string token, string key) => Romanisation.ConsonantKey(token).ShouldBe(key);
+
+    [Theory]
+    [InlineData("قاسم سلیمانی", new[] { "ksm", "slmn" })] // Persian ی is a long vowel
+    [InlineData("قاسم سليماني", new[] { "ksm", "slmn" })] // Arabic ي too
+    [InlineData("أيمن محمد ربيع الظواهري", new[] { "mn", "mhmd", "rb", "dhr" })] // hamza-alef, ayn skipped; the article removed; ظ = d class
+    [InlineData("عبد الرحمن", new[] { "bd", "rhmn" })]
+    [InlineData("نور الله", new[] { "nr", "l" })] // الله: article removed, final ه dropped
+    [InlineData("محمدحسین زیبایی\u200Cنژاد", new[] { "mhmdhsn", "db", "njd" })] // zero-width non-joiner separates; ز = d class, ژ = j
+    public void ArabicScriptKeys_ReadConsonantsFromTheScript(string text, string[] keys) => Romanisation.ArabicScriptKeys(text).ShouldBe(keys);
+
+    [Fact]
+    public void ArabicScriptKeys_IgnoreBidirectionalMarks() =>
+        Romanisation.ArabicScriptKeys("\u202Bمسعود شوشتری پوستی\u202C").ShouldBe(["msd", "str", "pst"]); // شوشتری: ش و ش collapse to one s
+
+    [Theory]
+    [InlineData("شرکت افکار سیستم یزد", "sherkat")] // Persian "company" weighs as a legal form
+    [InlineData("سامي بن خميس", "bin")] // "son of"
+    public void ArabicScriptWords_MapParticlesAndLegalFormsToLatinTerms(string text, string term) =>
+        Romanisation.ArabicScriptWords(text).ShouldContain(w => w.Term == term);
+
+    [Fact]
+    public void IsArabicScript_TrueForArabicPersianUrdu_FalseForLatinAndCyrillic()
+    {
+        Romanisation.IsArabicScript("قاسم").ShouldBeTrue();
+        Romanisation.IsArabicScript("چوہدری").ShouldBeTrue();
+        Romanisation.IsArabicScript("Qasem").ShouldBeFalse();
+        Romanisation.IsArabicScript("Касем").ShouldBeFalse();
+    }
+}
