@@ -378,7 +378,7 @@ internal static class NameMatcher
         double matched = 0, total = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            total += qPair[i] >= 0 ? query.Weights[i] : query.Weights[i] * queryFactor;
+            total += qPair[i] >= 0 ? query.Weights[i] : query.Weights[i] * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
         }
 
         foreach (var p in chosen)
@@ -400,7 +400,7 @@ internal static class NameMatcher
         var listedFactor = lenientOnListedParts ? UnpairedListedPartsFactor : 1.0;
         for (var j = 0; j < c.Length; j++)
         {
-            total += cPair[j] >= 0 ? listed.Weights[j] : listed.Weights[j] * listedFactor;
+            total += cPair[j] >= 0 ? listed.Weights[j] : listed.Weights[j] * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
         }
 
         var score = total > 0 ? matched / total : 0;
@@ -474,6 +474,23 @@ internal static class NameMatcher
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
         var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j], joined, b.Terms[j], byKey, version);
         return s >= 0.85 ? s : 0;
+    }
+
+    // 1.2.0: a lineage ("ben Ali ben Belkassem", "ould Mohamed") is often left out by one agency; once two parts are
+    // paired, its unpaired parts cost a quarter.
+    private const double LineageFactor120 = 0.25;
+
+    private static bool InLineage(PreparedName name, int i)
+    {
+        for (var k = Math.Max(0, i - 3); k <= i; k++)
+        {
+            if (name.Terms[k] is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(name.Terms[k]) == "bin")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Free(Span<int> paired, int from, int span)

@@ -25,7 +25,7 @@ public sealed record ScreeningQuery
 public sealed record ScreeningOptions
 {
     /// <summary>The default threshold: hits scoring below it are not returned.</summary>
-    public const double DefaultThreshold = 0.85;
+    public const double DefaultThreshold = 0.83;
 
     /// <summary>The default maximum number of hits per query.</summary>
     public const int DefaultLimit = 10;

@@ -26,8 +26,8 @@ public class NameMatcherTests
     public void Compare_120_ExtraQueryPartsOfAPerson_CostHalf_OnceTwoPartsArePaired()
     {
         // The UN writes "QASIM MOHAMED MAHDI AL-RIMI" (un:QDi.282); OFAC lists "AL-RIMI, Qasim" (ofac-sdn:11982).
-        Score("Qasim Mohamed Mahdi Al-Rimi", "AL-RIMI, Qasim").ShouldBeGreaterThan(0.85);
-        Score("Qasim Mohamed Mahdi Al-Rimi", "AL-RIMI, Qasim", version: MatcherVersion.V110).ShouldBeLessThan(0.85);
+        Score("Qasim Mohamed Mahdi Al-Rimi", "AL-RIMI, Qasim").ShouldBeGreaterThan(ScreeningOptions.DefaultThreshold);
+        Score("Qasim Mohamed Mahdi Al-Rimi", "AL-RIMI, Qasim", version: MatcherVersion.V110).ShouldBeLessThan(ScreeningOptions.DefaultThreshold);
         // One shared word is no match, however many other words either name has.
         Score("Ali Naqdi", "Mohammad Naqdi").ShouldBeLessThan(0.75);
     }
@@ -51,7 +51,7 @@ public class NameMatcherTests
     [InlineData("Jun Okafor", "O, In Jun")] // a listed one-letter name part is weak evidence
     public void Compare_120_CommonNameCollisions_StayBelowTheThreshold(string query, string listed)
     {
-        Score(query, listed).ShouldBeLessThan(0.85);
+        Score(query, listed).ShouldBeLessThan(ScreeningOptions.DefaultThreshold);
     }
 
     [Fact]
