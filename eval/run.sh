@@ -10,11 +10,11 @@ interdict() { dotnet artifacts/bin/Interdict.Cli/release/interdict.dll "$@"; }
 mkdir -p eval/results
 # Positives are UN spellings: screened against the other lists, not the UN list they come from.
 for set in cross-list-latin original-script original-script-organizations; do
-  interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --lists ofac-sdn,ofac-cons,uk-ofsi \
+  interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --lists ofac-sdn,ofac-cons,uk-ofsi --check-index \
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done
 # Negatives are screened against everything bundled.
 for set in negatives negatives-dob; do
-  interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv \
+  interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --check-index \
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done

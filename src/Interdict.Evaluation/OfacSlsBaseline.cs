@@ -8,7 +8,8 @@ namespace Interdict.Evaluation;
 
 /// <summary>
 /// The baseline: the method OFAC documents for its Sanctions List Search (FAQ 249), implemented from that description.
-/// Candidates are names sharing a first letter with the query whose edit-distance similarity to it is at least 50%. The
+/// Candidates are names with a part that shares its first letter with a query part and is at least 50% similar to it by
+/// edit distance. The
 /// score is the higher of (1) Jaro-Winkler over the whole name strings and (2) a composite over the query's name parts,
 /// each part scored against the listed name's parts with Jaro-Winkler and Soundex (a Soundex match lifts a part's score
 /// halfway to 1). Names are upper-cased and stripped of diacritics; other scripts are not transliterated (the tool
@@ -41,7 +42,8 @@ public sealed class OfacSlsBaseline
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var n in _names)
         {
-            if (!n.Parts.Any(p => firstLetters.Contains(p[0])) || EditSimilarity(q.Full, n.Full) < 0.5)
+            // Candidates: a listed part with the first letter of a query part, at least 50% similar to it by edit distance.
+            if (!n.Parts.Any(p => firstLetters.Contains(p[0]) && q.Parts.Any(qp => qp[0] == p[0] && EditSimilarity(qp, p) >= 0.5)))
             {
                 continue;
             }

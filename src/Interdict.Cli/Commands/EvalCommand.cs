@@ -29,12 +29,13 @@ internal static class EvalCommand
         var baseline = new Option<bool>("--baseline") { Description = "Also evaluate the OFAC Sanctions List Search method (Jaro-Winkler + Soundex) on the same set." };
         var checkIndex = new Option<bool>("--check-index") { Description = "Also score every name exhaustively and report the share of its hits the index returns." };
         var chart = new Option<string?>("--chart") { Description = "Write recall, precision and false-positive rate against the threshold: FILE.svg or FILE.png." };
+        var algorithm = ScreenCommand.AlgorithmOption();
         var report = new Option<string?>("--report") { Description = "Write every metric at every threshold, misses and false alerts as JSON." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("eval", "Measure match quality on a labelled set: recall, top-1, false-positive rate and precision across thresholds.")
         {
-            queries, truth, lists, listFiles, asOf, targetRecall, baseline, checkIndex, chart, report, format,
+            queries, truth, lists, listFiles, asOf, targetRecall, baseline, checkIndex, chart, report, format, algorithm,
         };
         command.SetAction(parse =>
         {
@@ -55,7 +56,7 @@ internal static class EvalCommand
             var listIds = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
             var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ScreenCommand.ParseAsOf(parse.GetValue(asOf)));
-            var engine = new ScreeningEngine(selected);
+            var engine = new ScreeningEngine(selected, ScreenCommand.ParseAlgorithm(parse.GetValue(algorithm)));
             var options = new ScreeningOptions { Limit = 50 };
             app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Evaluating {cases.Count:N0} queries ({cases.Count(c => c.IsPositive):N0} positive, {cases.Count(c => !c.IsPositive):N0} negative) against {string.Join(", ", selected.Select(l => l.Id))}..."));

@@ -32,11 +32,12 @@ internal static class ScreenCommand
         var failOnHit = new Option<bool>("--fail-on-hit") { Description = "Exit with code 1 when any hit is found." };
         var input = new Option<string?>("--input") { Description = "CSV of names to screen (UTF-8, header: id,name[,type,dob,country,identifier])." };
         var output = new Option<string?>("--output") { Description = "JSON lines output for --input (default: standard output)." };
+        var algorithm = AlgorithmOption();
         var asOf = new Option<string?>("--as-of") { Description = "Screen against the list versions in force on this date (YYYY-MM-DD): the newest stored or bundled version published on or before it." };
 
         var command = new Command("screen", "Screen a name, or a CSV file of names, against sanctions lists.")
         {
-            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output, asOf,
+            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output, asOf, algorithm,
         };
 
         command.SetAction(parse =>
@@ -66,7 +67,7 @@ internal static class ScreenCommand
 
             using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
             var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ParseAsOf(parse.GetValue(asOf)));
-            var engine = new ScreeningEngine(selected);
+            var engine = new ScreeningEngine(selected, ParseAlgorithm(parse.GetValue(algorithm)));
             var hits = inputPath is null
                 ? ScreenOne(app, engine, defaults, options, parse.GetValue(format) == "json")
                 : ScreenBatch(app, engine, inputPath, parse.GetValue(output), defaults, options);
@@ -217,6 +218,16 @@ internal static class ScreenCommand
 
         return totalHits;
     }
+
+    /// <summary>The <c>--algorithm</c> option: which matcher version to run (older ones reproduce old decisions).</summary>
+    internal static Option<string?> AlgorithmOption() => new("--algorithm")
+    {
+        Description = $"Matcher version: {string.Join(", ", MatcherVersions.All.Select(v => v.Name()))} (default: the current one, {MatcherVersion.Current.Name()}). Older versions reproduce earlier decisions.",
+    };
+
+    internal static MatcherVersion ParseAlgorithm(string? text) => text is null
+        ? MatcherVersion.Current
+        : MatcherVersions.TryParse(text, out var v) ? v : throw new UsageException($"--algorithm '{text}' is not a matcher version; available: {string.Join(", ", MatcherVersions.All.Select(x => x.Name()))}");
 
     internal static DateOnly? ParseAsOf(string? text)
     {

@@ -1,0 +1,66 @@
+using System.Globalization;
+using CsvHelper;
+using Interdict.Core.Matching;
+using Interdict.Core.Model;
+using Interdict.Lists;
+using Interdict.Lists.Bundled;
+
+namespace Interdict.Evaluation.Tests;
+
+/// <summary>
+/// Quality floors on the labelled development sets (eval/data, built from the official lists by eval/make-devsets.py),
+/// against the bundled lists at the default threshold: a change that loses recall or raises false alerts fails here.
+/// The figures themselves are recorded in docs/evaluation.md.
+/// </summary>
+public class DevelopmentSetTests
+{
+    private static readonly Lazy<ScreeningEngine> All = new(() => new ScreeningEngine(ListSources.Ids.Select(BundledLists.Load)));
+
+    private static readonly Lazy<ScreeningEngine> OtherThanUn = new(() => new ScreeningEngine(new[] { "ofac-sdn", "ofac-cons", "uk-ofsi" }.Select(BundledLists.Load)));
+
+    private static ThresholdMetrics Evaluate(ScreeningEngine engine, string set) =>
+        Evaluator.Evaluate("interdict", Read(set), Evaluator.Engine(engine, new ScreeningOptions { Limit = 50 }), [ScreeningOptions.DefaultThreshold]).Rows[0];
+
+    [Fact]
+    public void CrossListLatin_UnSpellingsFindTheOfacAndUkRecords_Recall97() =>
+        Evaluate(OtherThanUn.Value, "cross-list-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.97);
+
+    [Fact]
+    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall90() =>
+        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.90);
+
+    [Fact]
+    public void Negatives_WithoutDatesOfBirth_AtMost2PercentFalseAlerts() =>
+        Evaluate(All.Value, "negatives").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.02);
+
+    [Fact]
+    public void Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>
+        Evaluate(All.Value, "negatives-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.005);
+
+    private static List<EvalCase> Read(string set)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "devsets");
+        var truth = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        using (var reader = new CsvReader(new StreamReader(Path.Combine(folder, set + ".truth.csv")), CultureInfo.InvariantCulture))
+        {
+            foreach (var row in reader.GetRecords<TruthRow>())
+            {
+                truth[row.query_id] = [.. row.expected_ids.Split(';', StringSplitOptions.RemoveEmptyEntries)];
+            }
+        }
+
+        using var queries = new CsvReader(new StreamReader(Path.Combine(folder, set + ".queries.csv")), CultureInfo.InvariantCulture);
+        return [.. queries.GetRecords<QueryRow>().Select(q => new EvalCase(q.id, new ScreeningQuery
+        {
+            Name = q.name,
+            Kind = EntityKinds.TryParse(q.type, out var kind) ? kind : EntityKind.Unknown,
+            DateOfBirth = PartialDate.TryParse(q.dob, out var dob) ? dob : null,
+        }, truth[q.id]))];
+    }
+
+#pragma warning disable CA1812, IDE1006 // CsvHelper instantiates these; property names are the CSV headers.
+    private sealed record TruthRow(string query_id, string expected_ids);
+
+    private sealed record QueryRow(string id, string name, string type, string dob);
+#pragma warning restore CA1812, IDE1006
+}
