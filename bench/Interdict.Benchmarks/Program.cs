@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using Interdict.Benchmarks;
 
-// "throughput" runs the whole-run harness; anything else goes to BenchmarkDotNet's switcher.
+// "throughput" runs the whole-run harness, "phases" times a screen's parts; anything else goes to BenchmarkDotNet's switcher.
 if (args.Length > 0 && args[0] == "throughput")
 {
     return Throughput.Run(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "phases")
+{
+    return Phases.Run(args.Skip(1).ToArray());
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(NormalizationBenchmarks).Assembly).Run(args);

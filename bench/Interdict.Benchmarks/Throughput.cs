@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
+using Interdict.Lists;
 using Interdict.Lists.Bundled;
 
 namespace Interdict.Benchmarks;
@@ -17,9 +18,10 @@ internal static class Throughput
     {
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var load = Stopwatch.StartNew();
-        var list = BundledLists.Load("ofac-sdn");
+        var lists = ListSources.Ids.Select(BundledLists.Load).ToList();
+        var list = lists[0];
         var parsed = load.Elapsed;
-        var engine = new ScreeningEngine([list]);
+        var engine = new ScreeningEngine(lists);
         var indexed = load.Elapsed;
 
         var queries = MakeQueries(list, n);
@@ -29,14 +31,14 @@ internal static class Throughput
         run.Stop();
 
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entities {list.Entities.Count:N0}, names indexed {engine.NameCount:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lists {lists.Count}, entities {lists.Sum(l => l.Entities.Count):N0}, names indexed {engine.NameCount:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse {parsed.TotalMilliseconds:N0} ms, parse + index {indexed.TotalMilliseconds:N0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"screened {n:N0} names in {run.Elapsed.TotalSeconds:F2} s = {n / run.Elapsed.TotalSeconds:N0} names/s on {Environment.ProcessorCount} cores; {hits:N0} hits"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {process.PeakWorkingSet64 / (1024 * 1024):N0} MB"));
         return 0;
     }
 
-    private static ScreeningQuery[] MakeQueries(WatchList list, int n)
+    internal static ScreeningQuery[] MakeQueries(WatchList list, int n)
     {
         var random = new Random(42);
         string[] first = ["Margaret", "Thomas", "Aisha", "Wei", "Olga", "Juan", "Priya", "Kenji", "Fatima", "Lars"];

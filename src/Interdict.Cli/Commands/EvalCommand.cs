@@ -253,21 +253,31 @@ internal static class EvalCommand
 /// <param name="Exhaustive">Hits from exhaustive scoring.</param>
 /// <param name="Found">Of those, hits the index-based screen returned.</param>
 /// <param name="Recall">Found over exhaustive (1 when exhaustive found none).</param>
-internal sealed record IndexCheck(double Threshold, int Exhaustive, int Found, double Recall)
+/// <param name="Missed">Up to 100 of the hits the index missed: query id, name, entity id and score.</param>
+internal sealed record IndexCheck(double Threshold, int Exhaustive, int Found, double Recall, IReadOnlyList<string> Missed)
 {
     public static IndexCheck Compare(EvalReport indexed, EvalReport exhaustive, double threshold)
     {
         int all = 0, found = 0;
+        var missed = new List<string>();
         for (var i = 0; i < exhaustive.Results.Count; i++)
         {
             var mine = indexed.Results[i].Hits.Where(h => h.Score >= threshold).Select(h => h.EntityId).ToHashSet(StringComparer.Ordinal);
             foreach (var h in exhaustive.Results[i].Hits.Where(h => h.Score >= threshold))
             {
                 all++;
-                found += mine.Contains(h.EntityId) ? 1 : 0;
+                if (mine.Contains(h.EntityId))
+                {
+                    found++;
+                }
+                else if (missed.Count < 100)
+                {
+                    var c = exhaustive.Results[i].Case;
+                    missed.Add(string.Create(CultureInfo.InvariantCulture, $"{c.Id} '{c.Query.Name}' -> {h.EntityId} {h.Score:0.000}"));
+                }
             }
         }
 
-        return new IndexCheck(threshold, all, found, all == 0 ? 1 : (double)found / all);
+        return new IndexCheck(threshold, all, found, all == 0 ? 1 : (double)found / all, missed);
     }
 }

@@ -52,7 +52,14 @@ internal sealed class PreparedName
         }
 
         JoinedKey = string.Concat(Keys);
+        Numeric = [.. Tokens.Select(t => t.AsSpan().ContainsAnyInRange('0', '9'))];
     }
+
+    /// <summary>Whether each token holds a digit (numbers in names must agree exactly).</summary>
+    public bool[] Numeric { get; }
+
+    /// <summary>For listed names, the engine's id of each distinct token (so per-query caches index arrays); null for queries.</summary>
+    public int[]? TokenIds { get; set; }
 
     /// <summary>True when the name is written without short vowels (Arabic or Hebrew script), so it is compared by consonant keys.</summary>
     public bool Vowelless { get; }
@@ -140,6 +147,57 @@ public static class MatcherVersions
     }
 }
 
+/// <summary>
+/// Similarities of listed words to the words of one query, kept while that query is screened. Not thread-safe: one per
+/// query.
+/// </summary>
+internal sealed class TokenCache
+{
+    [ThreadStatic]
+    private static double[]?[]? t_rows;
+
+    [ThreadStatic]
+    private static List<int>? t_touched;
+
+    private readonly int _queryTokens;
+    private readonly double[]?[] _rows;
+    private readonly List<int> _touched;
+
+    /// <summary>A cache for a query of <paramref name="queryTokens"/> words over a vocabulary of <paramref name="vocabulary"/> listed words.</summary>
+    public TokenCache(int queryTokens, int vocabulary)
+    {
+        _queryTokens = queryTokens;
+        _rows = t_rows is { } r && r.Length >= vocabulary ? r : t_rows = new double[]?[vocabulary];
+        _touched = t_touched ??= [];
+        _touched.Clear();
+    }
+
+    /// <summary>The row of similarities of a listed word (by id; keyed comparisons offset) to each query word; NaN where not computed yet.</summary>
+    public double[] Row(int tokenId)
+    {
+        // Rows are released after every query, so a row present now was made for this query.
+        var row = _rows[tokenId];
+        if (row is null)
+        {
+            row = _rows[tokenId] = new double[_queryTokens];
+            _touched.Add(tokenId);
+        }
+
+        return row;
+    }
+
+    /// <summary>Forgets the rows, so the next query on this thread starts clean.</summary>
+    public void Release()
+    {
+        foreach (var id in _touched)
+        {
+            _rows[id] = null;
+        }
+
+        _touched.Clear();
+    }
+}
+
 /// <summary>The result of comparing two names.</summary>
 internal readonly record struct NameComparison(double Score, IReadOnlyList<TokenAlignment> Alignment);
 
@@ -176,7 +234,7 @@ internal static class NameMatcher
         TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), a, b, skeletons, MatcherVersion.V110);
 
     /// <summary>Similarity of two name parts given their folded forms and keys, 0–1, as <paramref name="version"/> computes it.</summary>
-    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, string termA, string termB, bool byKey, MatcherVersion version)
+    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, string termA, string termB, bool byKey, MatcherVersion version, bool digitsChecked = false)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -184,7 +242,7 @@ internal static class NameMatcher
         }
 
         // Numbers (vessel numerals, years in names) must agree exactly.
-        if (HasDigit(a) || HasDigit(b))
+        if (!digitsChecked && (HasDigit(a) || HasDigit(b)))
         {
             return 0;
         }
@@ -228,7 +286,8 @@ internal static class NameMatcher
 
         // 1.2.0: Jaro-Winkler rewards a shared start, so a short word looks like any longer word that begins the same
         // way ("chen" / "chinoum"); words of very different lengths are discounted.
-        if (version >= MatcherVersion.V120 && similarity > 0 && !byKey && LengthRatio(a, b) is < 0.75 and var ratio)
+        // (Lengths after folding count too: "hassan" and "asan" differ by a doubled letter and an h, not by a third.)
+        if (version >= MatcherVersion.V120 && similarity > 0 && !byKey && Math.Max(LengthRatio(a, b), LengthRatio(foldedA, foldedB)) is < 0.75 and var ratio)
         {
             similarity *= ratio / 0.75;
         }
@@ -288,7 +347,8 @@ internal static class NameMatcher
     public static double Calibrate(double jw) => Math.Clamp(1 - ((1 - jw) * 1.6), 0, 1);
 
     /// <summary>Compares a query name with a listed name; builds the alignment only when <paramref name="explain"/> is set.</summary>
-    public static NameComparison Compare(PreparedName query, PreparedName listed, bool lenientOnListedParts, bool explain = true, MatcherVersion version = MatcherVersion.Current)
+    public static NameComparison Compare(PreparedName query, PreparedName listed, bool lenientOnListedParts, bool explain = true, MatcherVersion version = MatcherVersion.Current,
+        TokenCache? cache = null)
     {
         var q = query.Tokens;
         var c = listed.Tokens;
@@ -299,17 +359,43 @@ internal static class NameMatcher
 
         var byKey = query.Vowelless != listed.Vowelless;
 
+        // 1.2.0: a Latin query is not compared with a listed name written in Arabic script. Consonant keys of a Latin
+        // name are too lossy to stand alone ("Allen Aisha" / جمال لونيسي), and every such listed name is an alias of a
+        // record whose romanised names the query meets anyway.
+        if (version >= MatcherVersion.V120 && listed.Vowelless && !query.Vowelless)
+        {
+            return new NameComparison(0, []);
+        }
+
         // Every pair with some similarity, best first; then pair greedily. From 1.2.0 two adjacent parts of one name may
         // pair with one part of the other, joined: "Rokn Abadi" / "Roknabadi", "Abdul Rahman" / "Abdulrahman".
         var joins = version >= MatcherVersion.V120;
         var capacity = (q.Length * c.Length) + (joins ? 2 * (((q.Length - 1) * c.Length) + (q.Length * (c.Length - 1))) : 0);
         Span<Pair> pairs = capacity <= 256 ? stackalloc Pair[capacity] : new Pair[capacity];
         var count = 0;
-        for (var i = 0; i < q.Length; i++)
+        for (var j = 0; j < c.Length; j++)
         {
-            for (var j = 0; j < c.Length; j++)
+            // Listed names share much of their vocabulary ("company", "al", "muhammad"): a listed word's similarities to
+            // the query's words are computed once per query.
+            var row = cache is not null && listed.TokenIds is { } ids && !byKey ? cache.Row(ids[j]) : null;
+            for (var i = 0; i < q.Length; i++)
             {
-                var s = TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.Terms[i], listed.Terms[j], byKey, version);
+                double s;
+                if (row is not null && row[i] != 0)
+                {
+                    s = row[i] - 1; // stored plus one, so that 0 means "not computed yet"
+                }
+                else
+                {
+                    s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(q[i], c[j], StringComparison.Ordinal)
+                        ? 0
+                        : TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.Terms[i], listed.Terms[j], byKey, version, digitsChecked: true);
+                    if (row is not null)
+                    {
+                        row[i] = s + 1;
+                    }
+                }
+
                 if (s > 0)
                 {
                     pairs[count++] = new Pair(s, i, j, 1, 1);
@@ -459,21 +545,33 @@ internal static class NameMatcher
     /// </summary>
     private static double JoinedSimilarity(PreparedName a, int i, int span, PreparedName b, int j, bool byKey, MatcherVersion version)
     {
-        var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
         var other = b.Tokens[j];
-        if (byKey ? joinedKey.Length < 3 || b.Keys[j].Length < 3 : other.Length < 5 || a.Tokens[i].Length + a.Tokens[i + 1].Length < 5)
-        {
-            return 0;
-        }
 
+        // Cheap checks first: the joined parts must start like the other part and be about as long.
         if (a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0] && a.Tokens[i][0] != other[0])
         {
             return 0;
         }
 
+        int length = 0, keyLength = 0;
+        for (var k = i; k < i + span; k++)
+        {
+            length += a.Tokens[k].Length;
+            keyLength += a.Keys[k].Length;
+        }
+
+        if (byKey
+            ? keyLength < 3 || b.Keys[j].Length < 3 || Math.Min(keyLength, b.Keys[j].Length) < 0.75 * Math.Max(keyLength, b.Keys[j].Length)
+            : other.Length < 5 || length < 5 || Math.Min(length, other.Length) < 0.8 * Math.Max(length, other.Length))
+        {
+            return 0;
+        }
+
+        var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
+
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
         var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j], joined, b.Terms[j], byKey, version);
-        return s >= 0.85 ? s : 0;
+        return s >= 0.9 ? s : 0;
     }
 
     // 1.2.0: a lineage ("ben Ali ben Belkassem", "ould Mohamed") is often left out by one agency; once two parts are
@@ -515,7 +613,7 @@ internal static class NameMatcher
 
     // 1.2.0: a loose resemblance ("isla" / "milad", "manon" / "antonio") is hardly evidence; similarities below 0.85
     // fall off steeply, so one exact word and one loosely similar word do not add up to a hit.
-    private static double Weak(double similarity) => similarity >= 0.85 ? similarity : similarity * Math.Pow(similarity / 0.85, 2);
+    private static double Weak(double similarity) => similarity >= 0.85 ? similarity : similarity * (similarity / 0.85) * (similarity / 0.85);
 
     private static double LengthRatio(string a, string b) => (double)Math.Min(a.Length, b.Length) / Math.Max(a.Length, b.Length);
 

@@ -29,6 +29,7 @@ public sealed class ScreeningEngine
     private readonly string[][] _entityCountries;
 
     private readonly MatcherVersion _version;
+    private readonly int _vocabulary;
 
     /// <summary>Indexes the entities of the given lists for one version of the name matcher (default: the current one).</summary>
     public ScreeningEngine(IEnumerable<WatchList> lists, MatcherVersion matcher = MatcherVersion.Current)
@@ -81,12 +82,23 @@ public sealed class ScreeningEngine
             }
         }
 
+        // Distinct listed words get ids: a query's word similarities are then cached per listed word in arrays.
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in names)
+        {
+            entry.Name.TokenIds = [.. entry.Name.Tokens.Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count)];
+        }
+
+        _vocabulary = vocabulary.Count;
         _entities = [.. entities];
         _entityVersion = [.. versions];
         _names = [.. names];
         _firstName = [.. firstName, names.Count];
-        _index = new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
-        _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Keys).ToArray()));
+        // 1.2.0 indexes the romanisation-folded parts (so "Kasim" retrieves "Qasem") and weighs trigrams by rarity.
+        _index = matcher >= MatcherVersion.V120
+            ? new TrigramIndex(_names.Select(n => n.Name.Folded).ToArray(), weighted: true)
+            : new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
+        _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Keys).ToArray(), weighted: matcher >= MatcherVersion.V120));
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _entityCountries = _entities.Select(CountriesOf).ToArray();
@@ -150,17 +162,18 @@ public sealed class ScreeningEngine
         }
 
         var prepared = new PreparedName(parsed.Name, _version);
-        var best = new Dictionary<int, (double Score, int Name)>();
+        var best = new Dictionary<int, (double Score, int Name)>(64);
         if (prepared.Tokens.Length > 0)
         {
             var candidates = options.Exhaustive
                 ? [.. Enumerable.Range(0, _names.Length).Select(i => (i, 0))]
-                : _index.Candidates(TrigramIndex.Codes(prepared.Tokens), MinTrigramShare, MaxCandidates);
+                : _index.Candidates(TrigramIndex.Codes(_version >= MatcherVersion.V120 ? prepared.Folded : prepared.Tokens), MinTrigramShare, MaxCandidates);
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinTrigramShare, MaxCandidates));
             }
 
+            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
             foreach (var (n, _) in candidates)
             {
                 var entry = _names[n];
@@ -170,12 +183,14 @@ public sealed class ScreeningEngine
                 }
 
                 var entity = _entities[entry.Entity];
-                var s = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: false, _version).Score;
+                var s = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: false, _version, cache).Score;
                 if (!best.TryGetValue(entry.Entity, out var current) || s > current.Score)
                 {
                     best[entry.Entity] = (s, n);
                 }
             }
+
+            cache.Release();
         }
 
         // Entities whose identifier the query carries are candidates whatever their name score.

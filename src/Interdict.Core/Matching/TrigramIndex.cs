@@ -11,11 +11,17 @@ internal sealed class TrigramIndex
 
     private readonly int[][] _postings;
     private readonly int _count;
+    private readonly float[]? _idf;
+    private readonly float[]? _nameWeight;
 
     [ThreadStatic]
     private static int[]? t_counts;
 
-    public TrigramIndex(IReadOnlyList<string[]> names)
+    /// <summary>
+    /// Indexes the names. With <paramref name="weighted"/> (matcher 1.2.0), trigrams count by their rarity (inverse
+    /// document frequency): sharing "ing" or " al" with a listed name says less than sharing "lei".
+    /// </summary>
+    public TrigramIndex(IReadOnlyList<string[]> names, bool weighted = false)
     {
         _count = names.Count;
         var lists = new List<int>?[CodeCount];
@@ -35,6 +41,26 @@ internal sealed class TrigramIndex
         {
             _postings[i] = lists[i]?.ToArray() ?? [];
         }
+
+        if (weighted)
+        {
+            _idf = new float[CodeCount];
+            for (var i = 0; i < CodeCount; i++)
+            {
+                _idf[i] = (float)Math.Log((_count + 1.0) / (_postings[i].Length + 1.0));
+            }
+
+            _nameWeight = new float[_count];
+            for (var n = 0; n < names.Count; n++)
+            {
+                codes.Clear();
+                AddCodes(names[n], codes);
+                foreach (var code in codes)
+                {
+                    _nameWeight[n] += _idf[code];
+                }
+            }
+        }
     }
 
     /// <summary>The distinct trigram codes of a tokenised name.</summary>
@@ -51,6 +77,11 @@ internal sealed class TrigramIndex
     /// </summary>
     public List<(int Name, int Shared)> Candidates(HashSet<int> queryCodes, double minShare, int max)
     {
+        if (_idf is not null)
+        {
+            return WeightedCandidates(queryCodes, minShare, max);
+        }
+
         var result = new List<(int, int)>();
         if (queryCodes.Count == 0)
         {
@@ -79,6 +110,104 @@ internal sealed class TrigramIndex
             }
 
             counts[n] = 0;
+        }
+
+        if (result.Count > max)
+        {
+            result.Sort(static (a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : a.Item1.CompareTo(b.Item1));
+            result.RemoveRange(max, result.Count - max);
+        }
+
+        return result;
+    }
+
+    [ThreadStatic]
+    private static float[]? t_weights;
+
+    [ThreadStatic]
+    private static int[]? t_touched;
+
+    // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
+    // of them by weighted Dice similarity (the second field, in millionths).
+    private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max)
+    {
+        var result = new List<(int, int)>();
+        if (queryCodes.Count == 0)
+        {
+            return result;
+        }
+
+        var idf = _idf!;
+        var weights = t_weights is { } w && w.Length >= _count ? w : t_weights = new float[_count];
+        var touched = t_touched is { } tb && tb.Length >= _count ? tb : t_touched = new int[_count];
+        var touchedCount = 0;
+        var total = 0f;
+        Span<int> ordered = queryCodes.Count <= 256 ? stackalloc int[queryCodes.Count] : new int[queryCodes.Count];
+        var k = 0;
+        foreach (var code in queryCodes)
+        {
+            total += idf[code];
+            ordered[k++] = code;
+        }
+
+        // Rarest trigrams first. Once the weight still to come is less than minShare of the total, a name not yet touched
+        // can no longer qualify: the remaining (common, long) posting lists are then only probed for the names already
+        // touched, by binary search when that is cheaper than walking the list.
+        ordered.Sort((a, b) => idf[b].CompareTo(idf[a]));
+        var remaining = total;
+        var needed = total * minShare;
+        foreach (var code in ordered)
+        {
+            var weight = idf[code];
+            var postings = _postings[code];
+            if (remaining >= needed)
+            {
+                foreach (var n in postings)
+                {
+                    if (weights[n] == 0)
+                    {
+                        touched[touchedCount++] = n;
+                    }
+
+                    weights[n] += weight;
+                }
+            }
+            else if (touchedCount * Math.Log2(postings.Length + 1) < postings.Length)
+            {
+                for (var t = 0; t < touchedCount; t++)
+                {
+                    if (Array.BinarySearch(postings, touched[t]) >= 0)
+                    {
+                        weights[touched[t]] += weight;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var n in postings)
+                {
+                    if (weights[n] != 0)
+                    {
+                        weights[n] += weight;
+                    }
+                }
+            }
+
+            remaining -= weight;
+        }
+
+        // Kept: names holding enough of the query's weight. Ranked by weighted Dice, so that among the many names sharing
+        // "muhammad" and "hasan" those closest in length to the query come first.
+        var nameWeight = _nameWeight!;
+        for (var t = 0; t < touchedCount; t++)
+        {
+            var n = touched[t];
+            if (weights[n] >= needed && weights[n] > 0)
+            {
+                result.Add((n, (int)(2_000_000 * weights[n] / (total + nameWeight[n]))));
+            }
+
+            weights[n] = 0;
         }
 
         if (result.Count > max)
