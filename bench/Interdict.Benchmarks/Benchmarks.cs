@@ -23,12 +23,21 @@ public class ScoringBenchmarks
 {
     private readonly PreparedName _query = new("Qassem Soleimani");
     private readonly PreparedName _listed = new("SOLEIMANI, Qasem");
+    private readonly PreparedName _query110 = new("Qassem Soleimani", MatcherVersion.V110);
+    private readonly PreparedName _listed110 = new("SOLEIMANI, Qasem", MatcherVersion.V110);
+    private readonly PreparedName _arabic = new("قاسم سلیمانی");
 
     [Benchmark(Baseline = true)]
     public double JaroWinklerOneToken() => JaroWinkler.Similarity("qassem", "qasem");
 
     [Benchmark]
+    public double ComparePair110() => NameMatcher.Compare(_query110, _listed110, true, explain: false, MatcherVersion.V110).Score;
+
+    [Benchmark]
     public double ComparePair() => NameMatcher.Compare(_query, _listed, true, explain: false).Score;
+
+    [Benchmark]
+    public double CompareArabicScriptWithLatin() => NameMatcher.Compare(_arabic, _listed, true, explain: false).Score;
 }
 
 /// <summary>Screening one name against the whole bundled corpus, and loading it.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Interdict.Core.Matching;
@@ -212,15 +213,7 @@ internal static class EvalCommand
     {
         DefaultThreshold = threshold,
         TargetRecall = target,
-        Screeners = reports.Select(r => new
-        {
-            r.Screener,
-            r.Positives,
-            r.Negatives,
-            r.ExpectedIds,
-            AtDefault = r.At(threshold),
-            Recommended = r.Recommend(target),
-        }),
+        Screeners = reports.Select(r => ScreenerReport.Of(r, threshold, target, detail: false)),
         IndexCheck = index,
     };
 
@@ -228,20 +221,39 @@ internal static class EvalCommand
     {
         DefaultThreshold = threshold,
         TargetRecall = target,
-        Screeners = reports.Select(r => new
-        {
-            r.Screener,
-            r.Positives,
-            r.Negatives,
-            r.ExpectedIds,
-            AtDefault = r.At(threshold),
-            Recommended = r.Recommend(target),
-            r.Rows,
-            Misses = r.Misses(threshold).Select(m => new { QueryId = m.Case.Id, m.Case.Query.Name, m.Missed, MissedScore = r.Results.First(x => x.Case == m.Case).Hits.Where(h => h.EntityId == m.Missed).Select(h => (double?)h.Score).FirstOrDefault(), Best = r.Results.First(x => x.Case == m.Case).Hits is [var top, ..] ? top : (ScoredId?)null }),
-            FalseAlerts = r.FalseAlerts(threshold).Select(f => new { QueryId = f.Case.Id, f.Case.Query.Name, f.Hit.EntityId, f.Hit.Score }),
-        }),
+        Screeners = reports.Select(r => ScreenerReport.Of(r, threshold, target, detail: true)),
         IndexCheck = index,
     };
+
+    /// <summary>One screener's results; the per-threshold rows, misses and false alerts only in the detailed report.</summary>
+    private sealed record ScreenerReport(string Screener, int Positives, int Negatives, int ExpectedIds, ThresholdMetrics AtDefault, ThresholdMetrics? Recommended)
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<ThresholdMetrics>? Rows { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IEnumerable<object>? Misses { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IEnumerable<object>? FalseAlerts { get; init; }
+
+        public static ScreenerReport Of(EvalReport r, double threshold, double target, bool detail) =>
+            new(r.Screener, r.Positives, r.Negatives, r.ExpectedIds, r.At(threshold), r.Recommend(target))
+            {
+                Rows = detail ? r.Rows : null,
+                Misses = detail
+                    ? r.Misses(threshold).Select(m => (object)new
+                    {
+                        QueryId = m.Case.Id,
+                        m.Case.Query.Name,
+                        m.Missed,
+                        MissedScore = r.Results.First(x => x.Case == m.Case).Hits.Where(h => h.EntityId == m.Missed).Select(h => (double?)h.Score).FirstOrDefault(),
+                        Best = r.Results.First(x => x.Case == m.Case).Hits is [var top, ..] ? top : (ScoredId?)null,
+                    })
+                    : null,
+                FalseAlerts = detail ? r.FalseAlerts(threshold).Select(f => (object)new { QueryId = f.Case.Id, f.Case.Query.Name, f.Hit.EntityId, f.Hit.Score }) : null,
+            };
+    }
 
     private static string P(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
 
