@@ -53,7 +53,11 @@ internal sealed class PreparedName
 
         JoinedKey = string.Concat(Keys);
         Numeric = [.. Tokens.Select(t => t.AsSpan().ContainsAnyInRange('0', '9'))];
+        LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
     }
+
+    /// <summary>Whether each token is a company legal form (looked up once, not per comparison).</summary>
+    public bool[] LegalForm { get; }
 
     /// <summary>Whether each token holds a digit (numbers in names must agree exactly).</summary>
     public bool[] Numeric { get; }
@@ -234,7 +238,8 @@ internal static class NameMatcher
         TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), a, b, skeletons, MatcherVersion.V110);
 
     /// <summary>Similarity of two name parts given their folded forms and keys, 0–1, as <paramref name="version"/> computes it.</summary>
-    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, string termA, string termB, bool byKey, MatcherVersion version, bool digitsChecked = false)
+    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, string termA, string termB, bool byKey, MatcherVersion version, bool digitsChecked = false,
+        bool? legalA = null, bool? legalB = null)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -271,7 +276,8 @@ internal static class NameMatcher
         }
 
         // 1.2.0: legal forms are interchangeable (Company / Corporation / Co / Ltd): the publisher's choice, not the party's.
-        if (version >= MatcherVersion.V120 && similarity < 0.9 && NameTerms.CategoryOf(termA, version) == "legal-form" && NameTerms.CategoryOf(termB, version) == "legal-form")
+        if (version >= MatcherVersion.V120 && similarity < 0.9
+            && (legalA ?? NameTerms.CategoryOf(termA, version) == "legal-form") && (legalB ?? NameTerms.CategoryOf(termB, version) == "legal-form"))
         {
             similarity = 0.9;
         }
@@ -389,7 +395,8 @@ internal static class NameMatcher
                 {
                     s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(q[i], c[j], StringComparison.Ordinal)
                         ? 0
-                        : TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.Terms[i], listed.Terms[j], byKey, version, digitsChecked: true);
+                        : TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.Terms[i], listed.Terms[j], byKey, version, digitsChecked: true,
+                            legalA: query.LegalForm[i], legalB: listed.LegalForm[j]);
                     if (row is not null)
                     {
                         row[i] = s + 1;
