@@ -18,7 +18,8 @@ internal static class Throughput
     {
         var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var load = Stopwatch.StartNew();
-        var lists = ListSources.Ids.Select(BundledLists.Load).ToList();
+        // As the CLI does: the four lists are parsed in parallel.
+        var lists = ListSources.Ids.AsParallel().AsOrdered().Select(BundledLists.Load).ToList();
         var list = lists[0];
         var parsed = load.Elapsed;
         var engine = new ScreeningEngine(lists);

@@ -61,28 +61,31 @@ internal static class ListCatalog
     /// <summary>Loads the version of an official list a command should use: in force now, or in force on <paramref name="asOf"/>.</summary>
     public static WatchList LoadOfficial(ListLibrary library, string id, DateOnly? asOf)
     {
-        VersionRef version;
+        var version = ResolveVersion(library, id, asOf);
+        return version.Stored is null ? LoadBundled(id) : LoadStored(library, version);
+    }
+
+    private static VersionRef ResolveVersion(ListLibrary library, string id, DateOnly? asOf)
+    {
         try
         {
-            version = asOf is { } date ? library.AsOf(id, date) : library.InForce(id);
+            return asOf is { } date ? library.AsOf(id, date) : library.InForce(id);
         }
         catch (ArgumentException ex)
         {
             throw new UsageException($"--as-of: {ex.Message}");
         }
+    }
 
-        if (version.Stored is null)
-        {
-            return LoadBundled(id);
-        }
-
+    private static WatchList LoadStored(ListLibrary library, VersionRef version)
+    {
         try
         {
             return library.Load(version);
         }
         catch (ListFormatException ex)
         {
-            throw new DataFileException($"stored version {version.Label} of {id} is invalid: {ex.Message}", ex);
+            throw new DataFileException($"stored version {version.Label} of {version.Source} is invalid: {ex.Message}", ex);
         }
     }
 
@@ -98,15 +101,18 @@ internal static class ListCatalog
         var ids = listIds.Count > 0 ? listIds : listFiles.Count > 0 ? [] : ListSources.Ids;
         foreach (var id in ids)
         {
-            if (ListSources.Ids.Contains(id))
-            {
-                lists.Add(LoadOfficial(library, id, asOf));
-            }
-            else if (!custom.Any(c => c.Id == id))
+            if (!ListSources.Ids.Contains(id) && !custom.Any(c => c.Id == id))
             {
                 throw new UsageException($"--lists: unknown list '{id}'; available: {string.Join(", ", ListSources.Ids.Concat(custom.Select(c => c.Id)))}");
             }
         }
+
+        // The official lists are parsed in parallel (each parse is independent); the store is read one version at a time.
+        var official = ids.Where(ListSources.Ids.Contains).ToList();
+        var versions = official.Select(id => (Id: id, Version: ResolveVersion(library, id, asOf))).ToList();
+        var loaded = new WatchList[versions.Count];
+        Parallel.For(0, versions.Count, i => loaded[i] = versions[i].Version.Stored is null ? LoadBundled(versions[i].Id) : LoadStored(library, versions[i].Version));
+        lists.AddRange(loaded);
 
         // Custom lists are screened when no --lists is given, or when --lists names them.
         lists.AddRange(custom.Where(c => listIds.Count == 0 || listIds.Contains(c.Id)));

@@ -43,6 +43,12 @@ public sealed class ScreeningEngine
         var firstName = new List<int>();
         Lists = lists.ToArray();
         ListVersions = [.. Lists.Select(l => new ListVersionRef(l.Id, l.PublicationDate, l.ContentHash))];
+
+        // Preparing names (folding, keys) is the costly part of the build, and independent per entity: done in parallel.
+        var all = Lists.SelectMany(l => l.Entities).ToArray();
+        var preparedNames = new PreparedName[all.Length][];
+        Parallel.For(0, all.Length, i => preparedNames[i] = [.. all[i].Names.Select(n => new PreparedName(n.Value, matcher))]);
+        var flat = 0;
         for (var l = 0; l < Lists.Count; l++)
         {
             var list = Lists[l];
@@ -54,9 +60,10 @@ public sealed class ScreeningEngine
                 firstName.Add(names.Count);
                 versions.Add(version);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
+                var entityNames = preparedNames[flat++];
                 for (var n = 0; n < entity.Names.Count; n++)
                 {
-                    var prepared = new PreparedName(entity.Names[n].Value, matcher);
+                    var prepared = entityNames[n];
                     // The same name folded twice (case or punctuation variants) is indexed once.
                     if (prepared.Tokens.Length > 0 && seen.Add(string.Join(' ', prepared.Tokens)))
                     {
