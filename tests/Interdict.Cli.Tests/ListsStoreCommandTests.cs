@@ -144,6 +144,28 @@ public sealed class ListsStoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void History_OfTheRealSdnVersions_CountsIranIrgcAndSdgt_AndDrawsTheChart()
+    {
+        foreach (var date in new[] { "2024-02-20", "2024-02-23", "2024-05-02", "2024-05-03" })
+        {
+            var import = Run("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date);
+            import.ExitCode.ShouldBe(0, import.Error);
+        }
+
+        var chart = _temp.File("iran.png");
+        var run = Run("lists", "history", "--program", "IRAN", "--program", "IRGC", "--program", "SDGT", "--format", "csv", "--chart", chart);
+        run.ExitCode.ShouldBe(0, run.Error);
+        var lines = run.Output.Trim().Split('\n').Select(l => l.Trim()).ToList();
+        lines.ShouldContain("ofac-sdn,v1,2024-02-20,IRGC,265,,");
+        lines.ShouldContain("ofac-sdn,v3,2024-05-02,IRGC,293,28,0");
+        lines.ShouldContain("ofac-sdn,v2,2024-02-23,(all),14484,553,0");
+        lines.ShouldContain("ofac-sdn,v4,2024-05-03,(all),14965,0,8");
+        lines.ShouldContain(l => l.StartsWith("ofac-sdn,v4,2024-05-03,IRAN,", StringComparison.Ordinal));
+        File.ReadAllBytes(chart)[..4].ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+        new FileInfo(chart).Length.ShouldBeGreaterThan(10_000);
+    }
+
+    [Fact]
     public void History_WithNothingStored_SaysToImportFirst()
     {
         var run = Run("lists", "history", "--source", "ofac-sdn");
