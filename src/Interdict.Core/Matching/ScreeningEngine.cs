@@ -15,8 +15,13 @@ public sealed record ScreeningResult(IReadOnlyList<ScreeningHit> Hits, IReadOnly
 public sealed class ScreeningEngine
 {
     // Candidate retrieval: names sharing at least this share of the query's trigrams are scored, at most MaxCandidates of them.
-    private const double MinTrigramShare = 0.3;
+    private const double MinTrigramShare = 0.26;
     private const int MaxCandidates = 1000;
+
+    // Names in Arabic script are retrieved by consonant keys, which are short and share more trigrams: more candidates.
+    private const int MaxKeyCandidates = 3000;
+
+    private const double MinKeyShare = 0.15;
 
     private readonly Entity[] _entities;
     private readonly ListVersionRef[] _entityVersion;
@@ -177,7 +182,7 @@ public sealed class ScreeningEngine
                 : _index.Candidates(TrigramIndex.Codes(_version >= MatcherVersion.V120 ? prepared.Folded : prepared.Tokens), MinTrigramShare, MaxCandidates);
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
-                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinTrigramShare, MaxCandidates));
+                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates));
             }
 
             var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
