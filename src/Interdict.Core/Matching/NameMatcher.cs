@@ -54,7 +54,11 @@ internal sealed class PreparedName
         JoinedKey = string.Concat(Keys);
         Numeric = [.. Tokens.Select(t => t.AsSpan().ContainsAnyInRange('0', '9'))];
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
+        Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
     }
+
+    /// <summary>Whether each token opens a lineage ("bin", "ben", "ould", بن…), looked up once, not per comparison.</summary>
+    public bool[] Lineage { get; }
 
     /// <summary>Whether each token is a company legal form (looked up once, not per comparison).</summary>
     public bool[] LegalForm { get; }
@@ -176,7 +180,7 @@ internal sealed class TokenCache
         _touched.Clear();
     }
 
-    /// <summary>The row of similarities of a listed word (by id; keyed comparisons offset) to each query word; NaN where not computed yet.</summary>
+    /// <summary>The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed yet.</summary>
     public double[] Row(int tokenId)
     {
         // Rows are released after every query, so a row present now was made for this query.
@@ -235,11 +239,14 @@ internal static class NameMatcher
     /// vowels), consonant skeletons are compared too (1.1.0).
     /// </summary>
     public static double TokenSimilarity(string a, string b, bool skeletons = false) =>
-        TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), a, b, skeletons, MatcherVersion.V110);
+        TokenSimilarity(a, b, a, b, Skeleton(a), Skeleton(b), legalA: false, legalB: false, skeletons, MatcherVersion.V110);
 
-    /// <summary>Similarity of two name parts given their folded forms and keys, 0–1, as <paramref name="version"/> computes it.</summary>
-    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, string termA, string termB, bool byKey, MatcherVersion version, bool digitsChecked = false,
-        bool? legalA = null, bool? legalB = null)
+    /// <summary>
+    /// Similarity of two name parts given their folded forms, keys and whether each is a company legal form, 0–1, as
+    /// <paramref name="version"/> computes it.
+    /// </summary>
+    internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, bool legalA, bool legalB, bool byKey, MatcherVersion version,
+        bool digitsChecked = false)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -276,8 +283,7 @@ internal static class NameMatcher
         }
 
         // 1.2.0: legal forms are interchangeable (Company / Corporation / Co / Ltd): the publisher's choice, not the party's.
-        if (version >= MatcherVersion.V120 && similarity < 0.9
-            && (legalA ?? NameTerms.CategoryOf(termA, version) == "legal-form") && (legalB ?? NameTerms.CategoryOf(termB, version) == "legal-form"))
+        if (version >= MatcherVersion.V120 && similarity < 0.9 && legalA && legalB)
         {
             similarity = 0.9;
         }
@@ -395,8 +401,8 @@ internal static class NameMatcher
                 {
                     s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(q[i], c[j], StringComparison.Ordinal)
                         ? 0
-                        : TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.Terms[i], listed.Terms[j], byKey, version, digitsChecked: true,
-                            legalA: query.LegalForm[i], legalB: listed.LegalForm[j]);
+                        : TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey, version,
+                            digitsChecked: true);
                     if (row is not null)
                     {
                         row[i] = s + 1;
@@ -568,16 +574,16 @@ internal static class NameMatcher
         }
 
         if (byKey
-            ? keyLength < 3 || b.Keys[j].Length < 3 || Math.Min(keyLength, b.Keys[j].Length) < 0.75 * Math.Max(keyLength, b.Keys[j].Length)
-            : other.Length < 5 || length < 5 || Math.Min(length, other.Length) < 0.8 * Math.Max(length, other.Length))
+            ? keyLength < 3 || b.Keys[j].Length < 3 || LengthRatio(keyLength, b.Keys[j].Length) < 0.75
+            : other.Length < 5 || length < 5 || LengthRatio(length, other.Length) < 0.8)
         {
             return 0;
         }
 
         var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
-
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
-        var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j], joined, b.Terms[j], byKey, version);
+        var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j],
+            NameTerms.CategoryOf(joined, version) == "legal-form", b.LegalForm[j], byKey, version);
         return s >= 0.9 ? s : 0;
     }
 
@@ -589,7 +595,7 @@ internal static class NameMatcher
     {
         for (var k = Math.Max(0, i - 3); k <= i; k++)
         {
-            if (name.Terms[k] is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(name.Terms[k]) == "bin")
+            if (name.Lineage[k])
             {
                 return true;
             }
@@ -622,7 +628,9 @@ internal static class NameMatcher
     // fall off steeply, so one exact word and one loosely similar word do not add up to a hit.
     private static double Weak(double similarity) => similarity >= 0.85 ? similarity : similarity * (similarity / 0.85) * (similarity / 0.85);
 
-    private static double LengthRatio(string a, string b) => (double)Math.Min(a.Length, b.Length) / Math.Max(a.Length, b.Length);
+    private static double LengthRatio(string a, string b) => LengthRatio(a.Length, b.Length);
+
+    private static double LengthRatio(int a, int b) => (double)Math.Min(a, b) / Math.Max(a, b);
 
     private static bool IsRomanNumeral(string s) => s.Length is > 1 and <= 4 && !s.AsSpan().ContainsAnyExcept("ivx");
 

@@ -107,9 +107,8 @@ public sealed class ScreeningEngine
         _names = [.. names];
         _firstName = [.. firstName, names.Count];
         // 1.2.0 indexes the romanisation-folded parts (so "Kasim" retrieves "Qasem") and weighs trigrams by rarity.
-        _index = matcher >= MatcherVersion.V120
-            ? new TrigramIndex(_names.Select(n => n.Name.Folded).ToArray(), weighted: true)
-            : new TrigramIndex(_names.Select(n => n.Name.Tokens).ToArray());
+        // (For 1.1.0 the folded parts are the parts themselves.)
+        _index = new TrigramIndex(_names.Select(n => n.Name.Folded).ToArray(), weighted: matcher >= MatcherVersion.V120);
         _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Keys).ToArray(), weighted: matcher >= MatcherVersion.V120));
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -179,7 +178,7 @@ public sealed class ScreeningEngine
         {
             var candidates = options.Exhaustive
                 ? [.. Enumerable.Range(0, _names.Length).Select(i => (i, 0))]
-                : _index.Candidates(TrigramIndex.Codes(_version >= MatcherVersion.V120 ? prepared.Folded : prepared.Tokens), MinTrigramShare, MaxCandidates);
+                : _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates);
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates));

@@ -50,12 +50,11 @@ internal sealed class TrigramIndex
                 _idf[i] = (float)Math.Log((_count + 1.0) / (_postings[i].Length + 1.0));
             }
 
+            // A name's weight is the sum of its distinct trigrams' weights: read off the posting lists just built.
             _nameWeight = new float[_count];
-            for (var n = 0; n < names.Count; n++)
+            for (var code = 0; code < CodeCount; code++)
             {
-                codes.Clear();
-                AddCodes(names[n], codes);
-                foreach (var code in codes)
+                foreach (var n in _postings[code])
                 {
                     _nameWeight[n] += _idf[code];
                 }
