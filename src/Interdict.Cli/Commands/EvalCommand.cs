@@ -242,13 +242,17 @@ internal static class EvalCommand
             {
                 Rows = detail ? r.Rows : null,
                 Misses = detail
-                    ? r.Misses(threshold).Select(m => (object)new
+                    ? r.Misses(threshold).Select(m =>
                     {
-                        QueryId = m.Case.Id,
-                        m.Case.Query.Name,
-                        m.Missed,
-                        MissedScore = r.Results.First(x => x.Case == m.Case).Hits.Where(h => h.EntityId == m.Missed).Select(h => (double?)h.Score).FirstOrDefault(),
-                        Best = r.Results.First(x => x.Case == m.Case).Hits is [var top, ..] ? top : (ScoredId?)null,
+                        var hits = r.Results.First(x => x.Case == m.Case).Hits;
+                        return (object)new
+                        {
+                            QueryId = m.Case.Id,
+                            m.Case.Query.Name,
+                            m.Missed,
+                            MissedScore = hits.Where(h => h.EntityId == m.Missed).Select(h => (double?)h.Score).FirstOrDefault(),
+                            Best = hits is [var top, ..] ? top : (ScoredId?)null,
+                        };
                     })
                     : null,
                 FalseAlerts = detail ? r.FalseAlerts(threshold).Select(f => (object)new { QueryId = f.Case.Id, f.Case.Query.Name, f.Hit.EntityId, f.Hit.Score }) : null,

@@ -345,7 +345,8 @@ internal static class ListsStoreCommands
         ? id
         : throw new UsageException($"unknown source '{id}'; supported: {string.Join(", ", ListSources.Ids)}");
 
-    private static DateOnly? ParseDate(string? text, string option) => text is null
+    /// <summary>Reads an option's YYYY-MM-DD date; a usage error naming the option when it is not one.</summary>
+    internal static DateOnly? ParseDate(string? text, string option) => text is null
         ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new UsageException($"{option} '{text}' is not a date: use YYYY-MM-DD");
 

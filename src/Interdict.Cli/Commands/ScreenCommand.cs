@@ -229,17 +229,7 @@ internal static class ScreenCommand
         ? MatcherVersion.Current
         : MatcherVersions.TryParse(text, out var v) ? v : throw new UsageException($"--algorithm '{text}' is not a matcher version; available: {string.Join(", ", MatcherVersions.All.Select(x => x.Name()))}");
 
-    internal static DateOnly? ParseAsOf(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"--as-of '{text}' is not a date: use YYYY-MM-DD");
-    }
+    internal static DateOnly? ParseAsOf(string? text) => ListsStoreCommands.ParseDate(text, "--as-of");
 
     private static double? ParseThreshold(string? text)
     {

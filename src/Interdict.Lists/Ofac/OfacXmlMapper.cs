@@ -115,8 +115,8 @@ public static class OfacXmlMapper
                 Title = Text(e, "title"),
                 Vessel = vessel,
                 Addresses = [.. Children(Child(e, "addressList"), "address").Select(a => new Address(
-                    Join(Text(a, "address1"), Text(a, "address2"), Text(a, "address3")),
-                    Join(Text(a, "city"), Text(a, "stateOrProvince"), Text(a, "postalCode")),
+                    Fields.JoinNonBlank(Text(a, "address1"), Text(a, "address2"), Text(a, "address3")),
+                    Fields.JoinNonBlank(Text(a, "city"), Text(a, "stateOrProvince"), Text(a, "postalCode")),
                     Text(a, "country"),
                     null))],
                 DatesOfBirth = dobs.Count > 0 ? dobs : facts.DatesOfBirth,
@@ -249,7 +249,7 @@ public static class OfacXmlMapper
     {
         var parts = Children(Child(Children(Child(a, "translations"), "translation").FirstOrDefault(), "addressParts"), "addressPart")
             .Select(p => (Type: Text(p, "type") ?? "", Value: Text(p, "value"))).ToList();
-        string? Part(params string[] types) => Join([.. parts.Where(p => types.Contains(p.Type)).Select(p => p.Value)]);
+        string? Part(params string[] types) => Fields.JoinNonBlank([.. parts.Where(p => types.Contains(p.Type)).Select(p => p.Value)]);
         var street = Part("ADDRESS1", "ADDRESS2", "ADDRESS3");
         var city = Part("CITY", "STATE/PROVINCE", "POSTAL CODE");
         var country = Text(a, "country");
@@ -284,8 +284,4 @@ public static class OfacXmlMapper
     private static IEnumerable<XElement> Children(XElement? parent, string localName) => parent?.Elements().Where(c => c.Name.LocalName == localName) ?? [];
 
     private static string? Text(XElement? parent, string localName) => Child(parent, localName)?.Value.Trim() is { Length: > 0 } t ? t : null;
-
-    private static string? Join(params string?[] parts) =>
-        parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } list ? string.Join(", ", list) : null;
-
 }

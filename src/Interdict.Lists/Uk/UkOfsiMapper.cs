@@ -167,7 +167,7 @@ public static partial class UkOfsiMapper
             Title = Distinct("Position") is { Count: > 0 } positions ? string.Join("; ", positions) : null,
             Addresses = [.. rows.Select(r => AddressOf(r, F)).OfType<Address>().Distinct()],
             DatesOfBirth = [.. Distinct("DOB").Select((d, i) => ParseDob(d, i > 0)).OfType<DateOfBirth>()],
-            PlacesOfBirth = [.. rows.Select(r => JoinParts(F(r, "Town of Birth"), F(r, "Country of Birth"))).OfType<string>().Distinct(StringComparer.Ordinal)],
+            PlacesOfBirth = [.. rows.Select(r => Fields.JoinNonBlank(F(r, "Town of Birth"), F(r, "Country of Birth"))).OfType<string>().Distinct(StringComparer.Ordinal)],
             Nationalities = [.. Distinct("Nationality").SelectMany(SplitNumbered).Distinct(StringComparer.Ordinal)],
             Documents = documents,
             ListedOn = rows.Select(r => ParseDate(F(r, "Listed On"))).OfType<DateOnly>().DefaultIfEmpty().Min() is { } listed && listed != default ? listed : null,
@@ -192,8 +192,8 @@ public static partial class UkOfsiMapper
 
     private static Address? AddressOf(RawRecord r, Func<RawRecord, string, string?> f)
     {
-        var street = JoinParts(f(r, "Address 1"), f(r, "Address 2"), f(r, "Address 3"));
-        var city = JoinParts(f(r, "Address 4"), f(r, "Address 5"), f(r, "Address 6"), f(r, "Post/Zip Code"));
+        var street = Fields.JoinNonBlank(f(r, "Address 1"), f(r, "Address 2"), f(r, "Address 3"));
+        var city = Fields.JoinNonBlank(f(r, "Address 4"), f(r, "Address 5"), f(r, "Address 6"), f(r, "Post/Zip Code"));
         var country = f(r, "Country");
         return street is null && city is null && country is null ? null : new Address(street, city, country, null);
     }
@@ -224,9 +224,6 @@ public static partial class UkOfsiMapper
         Numbered().Split(text).Select(p => p.Trim().TrimEnd('.', ',').Trim()).Where(p => p.Length > 0);
 
     private static string? Value(string field) => field.Trim() is { Length: > 0 } t ? t : null;
-
-    private static string? JoinParts(params string?[] parts) =>
-        parts.OfType<string>().ToList() is { Count: > 0 } list ? string.Join(", ", list) : null;
 
     [GeneratedRegex(@"\b[A-Z]{0,3}-?\d[0-9A-Z/-]{3,}\b")]
     private static partial Regex DocumentNumber();

@@ -139,7 +139,7 @@ public static partial class UnMapper
             Addresses = [.. record.Elements(prefix + "_ADDRESS").Select(ParseAddress).OfType<Address>()],
             DatesOfBirth = dobs,
             PlacesOfBirth = [.. record.Elements("INDIVIDUAL_PLACE_OF_BIRTH")
-                .Select(p => Join(Text(p, "STREET"), Text(p, "CITY"), Text(p, "STATE_PROVINCE"), Text(p, "COUNTRY")))
+                .Select(p => Fields.JoinNonBlank(Text(p, "STREET"), Text(p, "CITY"), Text(p, "STATE_PROVINCE"), Text(p, "COUNTRY")))
                 .OfType<string>()],
             Nationalities = Values(record, "NATIONALITY"),
             Gender = Text(record, "GENDER"),
@@ -193,13 +193,13 @@ public static partial class UnMapper
             var l when l.Contains("IDENTIFICATION", StringComparison.Ordinal) || l.Contains("IDENTITY", StringComparison.Ordinal) => DocumentKind.NationalId,
             _ => DocumentKind.Other,
         };
-        var note = Join(Text(e, "TYPE_OF_DOCUMENT2"), Text(e, "DATE_OF_ISSUE") is { } issued ? "issued " + issued : null, Text(e, "CITY_OF_ISSUE"), Text(e, "NOTE"));
+        var note = Fields.JoinNonBlank(Text(e, "TYPE_OF_DOCUMENT2"), Text(e, "DATE_OF_ISSUE") is { } issued ? "issued " + issued : null, Text(e, "CITY_OF_ISSUE"), Text(e, "NOTE"));
         return new IdentityDocument(kind, label, number, Text(e, "ISSUING_COUNTRY") ?? Text(e, "COUNTRY_OF_ISSUE"), note);
     }
 
     private static Address? ParseAddress(XElement e)
     {
-        var city = Join(Text(e, "CITY"), Text(e, "STATE_PROVINCE"), Text(e, "ZIP_CODE"));
+        var city = Fields.JoinNonBlank(Text(e, "CITY"), Text(e, "STATE_PROVINCE"), Text(e, "ZIP_CODE"));
         var street = Text(e, "STREET");
         var country = Text(e, "COUNTRY");
         var note = Text(e, "NOTE");
@@ -211,9 +211,6 @@ public static partial class UnMapper
 
     private static string? Text(XElement parent, string name) =>
         parent.Element(name)?.Value is { } v && v.Trim() is { Length: > 0 } t ? t : null;
-
-    private static string? Join(params string?[] parts) =>
-        parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } list ? string.Join(", ", list) : null;
 
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1800 and < 2100 ? y : null;
