@@ -73,36 +73,21 @@ internal static class ListsStoreCommands
             var ids = parse.GetValue(source) is { } one ? [RequireSource(one)] : ListSources.Ids;
             using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
             var library = new ListLibrary(store);
-            var rows = ids.SelectMany(id =>
-            {
-                var inForce = library.InForce(id);
-                return library.Versions(id).Select(v => (Ref: v, InForce: v.Label == inForce.Label));
-            }).ToList();
+            var rows = ListReports.Versions(library, ids);
             if (parse.GetValue(format) == "json")
             {
-                app.Output.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
-                {
-                    r.Ref.Source,
-                    Version = r.Ref.Label,
-                    r.Ref.PublicationDate,
-                    ImportedAt = r.Ref.Stored?.ImportedAt,
-                    Entities = r.Ref.Stored?.Entities,
-                    ContentHash = r.Ref.Stored?.ContentHash,
-                    Origin = r.Ref.Stored?.Origin,
-                    Files = r.Ref.Stored?.Files,
-                    r.InForce,
-                }), ScreeningJson.Indented));
+                app.Output.WriteLine(JsonSerializer.Serialize(rows, ScreeningJson.Indented));
                 return ExitCodes.Success;
             }
 
             var table = new Table().Border(TableBorder.Rounded).Title("List versions")
                 .AddColumn("Source").AddColumn("Version").AddColumn("Published").AddColumn("Imported (UTC)").AddColumn("Entities", c => c.RightAligned())
                 .AddColumn("SHA-256").AddColumn("In force").AddColumn("Origin");
-            foreach (var (r, inForce) in rows)
+            foreach (var r in rows)
             {
-                table.AddRow(r.Source, r.Label, $"{r.PublicationDate:yyyy-MM-dd}", r.Stored is { } s ? s.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
-                    r.Stored?.Entities.ToString("N0", CultureInfo.InvariantCulture) ?? "", r.Stored is { } h ? h.ContentHash[..12] + "…" : "",
-                    inForce ? "[green]yes[/]" : "", Markup.Escape(Tail(r.Stored?.Origin ?? "shipped with Interdict", 40)));
+                table.AddRow(r.Source, r.Version, $"{r.PublicationDate:yyyy-MM-dd}", r.ImportedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+                    r.Entities?.ToString("N0", CultureInfo.InvariantCulture) ?? "", r.ContentHash is { } h ? h[..12] + "…" : "",
+                    r.InForce ? "[green]yes[/]" : "", Markup.Escape(Tail(r.Origin ?? "shipped with Interdict", 40)));
             }
 
             app.Console.Write(table);
@@ -125,35 +110,25 @@ internal static class ListsStoreCommands
             var sourceId = RequireSource(parse.GetValue(source));
             using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
             var library = new ListLibrary(store);
-            VersionRef a, b;
+            DiffReport report;
             try
             {
-                a = library.Find(sourceId, parse.GetValue(from)!);
-                b = library.Find(sourceId, parse.GetValue(to)!);
+                report = ListReports.Diff(library, sourceId, parse.GetValue(from)!, parse.GetValue(to)!);
             }
             catch (ArgumentException ex)
             {
                 throw new UsageException(ex.Message);
             }
 
-            var diff = ListDiff.Compute(library.Load(a), library.Load(b));
+            var (a, b, diff) = (report.From, report.To, report);
             if (parse.GetValue(format) == "json")
             {
-                app.Output.WriteLine(JsonSerializer.Serialize(new
-                {
-                    Source = sourceId,
-                    From = new { Version = a.Label, a.PublicationDate },
-                    To = new { Version = b.Label, b.PublicationDate },
-                    Counts = new { Added = diff.Added.Count, Removed = diff.Removed.Count, Changed = diff.Changed.Count },
-                    diff.Added,
-                    diff.Removed,
-                    diff.Changed,
-                }, ScreeningJson.Indented));
+                app.Output.WriteLine(JsonSerializer.Serialize(report, ScreeningJson.Indented));
                 return ExitCodes.Success;
             }
 
             app.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{sourceId} {a.Label} ({a.PublicationDate:yyyy-MM-dd}) -> {b.Label} ({b.PublicationDate:yyyy-MM-dd}): {diff.Added.Count:N0} added, {diff.Removed.Count:N0} removed, {diff.Changed.Count:N0} changed")));
+                $"{sourceId} {a.Version} ({a.PublicationDate:yyyy-MM-dd}) -> {b.Version} ({b.PublicationDate:yyyy-MM-dd}): {diff.Added.Count:N0} added, {diff.Removed.Count:N0} removed, {diff.Changed.Count:N0} changed")));
             var max = Math.Max(1, parse.GetValue(limit));
             foreach (var (title, items) in new[] { ("Added", diff.Added), ("Removed", diff.Removed) })
             {

@@ -1,0 +1,313 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Interdict.Core.Audit;
+using Interdict.Core.Matching;
+using Interdict.Core.Model;
+using Interdict.Server.Hosting;
+using Interdict.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Interdict.Server.Endpoints;
+
+/// <summary><c>POST /v1/screen</c> and <c>GET /v1/search</c>: screening, each request recorded in the audit trail before it is answered.</summary>
+internal static class ScreeningEndpoints
+{
+    private static readonly string[] SearchParameters = ["q", "type", "dob", "country", "identifier", "lists", "threshold", "limit"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/screen", Screen)
+            .WithMetadata(new RequiresScope(Scopes.Screen))
+            .AddEndpointFilter(new KnownQueryFilter())
+            .Accepts<ScreenRequest>("application/json")
+            .WithName("Screen")
+            .WithSummary("Screen a batch of parties")
+            .WithDescription("Screens each party's name (with its optional type, date of birth, country and identifier) against the loaded lists. The request is recorded in the audit trail before it is answered.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        app.MapGet("/v1/search", Search)
+            .WithMetadata(new RequiresScope(Scopes.Screen))
+            .AddEndpointFilter(new KnownQueryFilter(SearchParameters))
+            .WithName("Search")
+            .WithSummary("Search one name interactively")
+            .WithDescription("Screens one name given in the query string (q, with optional type, dob, country, identifier, lists, threshold, limit). Recorded in the audit trail like a screen.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Results<Ok<ScreenResponse>, ProblemHttpResult>> Screen(HttpContext http, EngineHost host, AuditWriter audit, ServerSettings settings,
+        ServerMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        if (!http.Request.HasJsonContentType())
+        {
+            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "JSON expected", "send the body as application/json");
+        }
+
+        var body = await ReadBody(http.Request, settings.Limits.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body is larger than {settings.Limits.MaxBodyBytes:N0} bytes (setting Limits:MaxBodyBytes); send fewer parties per request");
+        }
+
+        ScreenRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<ScreenRequest>(body, ApiJson.Requests);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"the body is not a valid screening request: {ex.Message}", ex.Path);
+        }
+
+        if (request?.Parties is not { Count: > 0 } parties)
+        {
+            return Problems.BadRequest("'parties' is required: an array of at least one {\"name\": …}", "parties");
+        }
+
+        if (parties.Count > settings.Limits.MaxParties)
+        {
+            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"{parties.Count:N0} parties in one request; at most {settings.Limits.MaxParties:N0} (setting Limits:MaxParties)", "parties");
+        }
+
+        var snapshot = host.Current;
+        if (Options(snapshot, settings, request.Lists, request.Threshold, request.Limit, out var options) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var queries = new (string Id, ScreeningQuery Query, List<string> Warnings)[parties.Count];
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var field = $"parties[{i}]";
+            if (parties[i] is not { } p)
+            {
+                return Problems.BadRequest($"{field} is null; each party is an object with at least a name", field);
+            }
+
+            if (Query(p.Name, p.Type, p.Dob, p.Country, p.Identifier, settings, field + ".name", out var query, out var warnings) is { } bad)
+            {
+                return bad;
+            }
+
+            queries[i] = (p.Id ?? (i + 1).ToString(CultureInfo.InvariantCulture), query, warnings);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var results = new PartyResult[queries.Length];
+        void ScreenOne(int i)
+        {
+            var r = snapshot.Engine.Screen(queries[i].Query, options);
+            var warnings = queries[i].Warnings.Concat(r.Warnings).ToList();
+            results[i] = new PartyResult(queries[i].Id, r.Hits, warnings.Count > 0 ? warnings : null);
+        }
+
+        // Large batches use both cores; single names stay on the request's thread (concurrency comes from many clients).
+        if (queries.Length >= 16)
+        {
+            Parallel.For(0, queries.Length, ScreenOne);
+        }
+        else
+        {
+            for (var i = 0; i < queries.Length; i++)
+            {
+                ScreenOne(i);
+            }
+        }
+
+        metrics.Screened("screen", results.Length, results.Sum(r => r.Hits.Count), Stopwatch.GetElapsedTime(started));
+        var entry = Entry(http, at, "screen", JsonSerializer.Serialize(request, ScreeningJson.Compact), snapshot.Engine,
+            JsonSerializer.Serialize(results.Select(r => new { r.Id, Hits = r.Hits.Select(Summary) }), ScreeningJson.Compact));
+        var record = await Record(audit, entry, cancellationToken);
+        return record.Problem is { } unavailable
+            ? unavailable
+            : TypedResults.Ok(new ScreenResponse(results, snapshot.Engine.ListVersions, snapshot.Engine.AlgorithmName, record.Seq));
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(HttpContext http, EngineHost host, AuditWriter audit, ServerSettings settings,
+        ServerMetrics metrics, TimeProvider time,
+        string? q, string? type, string? dob, string? country, string? identifier, string? lists, string? threshold, string? limit, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        if (Query(q, type, dob, country, identifier, settings, "q", out var query, out var warnings) is { } bad)
+        {
+            return bad;
+        }
+
+        double? t = null;
+        if (threshold is not null)
+        {
+            if (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var tv))
+            {
+                return Problems.BadRequest($"threshold '{threshold}' is not a number from 0 to 1", "threshold");
+            }
+
+            t = tv;
+        }
+
+        int? l = null;
+        if (limit is not null)
+        {
+            if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var lv))
+            {
+                return Problems.BadRequest($"limit '{limit}' is not a whole number", "limit");
+            }
+
+            l = lv;
+        }
+
+        var snapshot = host.Current;
+        var listIds = lists?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (Options(snapshot, settings, listIds, t, l, out var options) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var result = snapshot.Engine.Screen(query, options);
+        metrics.Screened("search", 1, result.Hits.Count, Stopwatch.GetElapsedTime(started));
+        var allWarnings = warnings.Concat(result.Warnings).ToList();
+        var input = new { q, type, dob, country, identifier, lists, threshold, limit };
+        var entry = Entry(http, at, "search", JsonSerializer.Serialize(input, ScreeningJson.Compact), snapshot.Engine,
+            JsonSerializer.Serialize(result.Hits.Select(Summary), ScreeningJson.Compact));
+        var record = await Record(audit, entry, cancellationToken);
+        return record.Problem is { } unavailable
+            ? unavailable
+            : TypedResults.Ok(new SearchResponse(query.Name, result.Hits, allWarnings, snapshot.Engine.ListVersions, snapshot.Engine.AlgorithmName, record.Seq));
+    }
+
+    /// <summary>Builds a query from loosely written input: what cannot be understood is ignored with a warning; only a missing name is refused.</summary>
+    private static ProblemHttpResult? Query(string? name, string? type, string? dob, string? country, string? identifier, ServerSettings settings, string field,
+        out ScreeningQuery query, out List<string> warnings)
+    {
+        warnings = [];
+        query = null!;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Problems.BadRequest($"{field} is required: the name to screen", field);
+        }
+
+        if (name.Length > settings.Limits.MaxNameLength)
+        {
+            return Problems.BadRequest($"{field} is {name.Length:N0} characters long; at most {settings.Limits.MaxNameLength:N0} (setting Limits:MaxNameLength)", field);
+        }
+
+        var kind = EntityKind.Unknown;
+        if (!string.IsNullOrWhiteSpace(type) && !EntityKinds.TryParse(type, out kind))
+        {
+            warnings.Add($"type '{type}' is not one of person, organization, vessel, aircraft and was ignored");
+        }
+
+        PartialDate? date = null;
+        if (!string.IsNullOrWhiteSpace(dob))
+        {
+            if (PartialDate.TryParseFlexible(dob, out var d))
+            {
+                date = d;
+            }
+            else
+            {
+                warnings.Add($"date of birth '{dob}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or '11 Mar 1957') and was ignored");
+            }
+        }
+
+        query = new ScreeningQuery
+        {
+            Name = name.Trim(),
+            Kind = kind,
+            DateOfBirth = date,
+            Country = string.IsNullOrWhiteSpace(country) ? null : country,
+            Identifier = string.IsNullOrWhiteSpace(identifier) ? null : identifier,
+        };
+        return null;
+    }
+
+    private static ProblemHttpResult? Options(EngineSnapshot snapshot, ServerSettings settings, IReadOnlyList<string>? lists, double? threshold, int? limit, out ScreeningOptions options)
+    {
+        options = null!;
+        if (threshold is { } t && t is not (>= 0 and <= 1))
+        {
+            return Problems.BadRequest(string.Create(CultureInfo.InvariantCulture, $"threshold {t} is outside 0 to 1"), "threshold");
+        }
+
+        if (limit is { } l && (l < 1 || l > settings.Limits.MaxHits))
+        {
+            return Problems.BadRequest($"limit {l} is outside 1 to {settings.Limits.MaxHits} (setting Limits:MaxHits)", "limit");
+        }
+
+        HashSet<string>? selected = null;
+        if (lists is { Count: > 0 })
+        {
+            selected = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in lists)
+            {
+                if (!snapshot.Lists.Any(x => x.Id == id))
+                {
+                    return Problems.BadRequest($"list '{id}' is not loaded; loaded: {string.Join(", ", snapshot.Lists.Select(x => x.Id))}", "lists");
+                }
+
+                selected.Add(id);
+            }
+        }
+
+        options = new ScreeningOptions { Threshold = threshold ?? settings.Threshold, Limit = limit ?? settings.Limit, Lists = selected };
+        return null;
+    }
+
+    private static object Summary(ScreeningHit h) => new { h.EntityId, h.MatchedName, h.Score };
+
+    private static AuditEntry Entry(HttpContext http, DateTimeOffset at, string action, string request, ScreeningEngine engine, string result) => new()
+    {
+        At = at,
+        Principal = http.Items[ApiKeyMiddleware.PrincipalItem] as string ?? ApiKeyMiddleware.AnonymousLoopback,
+        Action = action,
+        Client = http.Connection.RemoteIpAddress?.ToString(),
+        Request = request,
+        Lists = JsonSerializer.Serialize(engine.ListVersions, ScreeningJson.Compact),
+        Algorithm = engine.AlgorithmName,
+        Result = result,
+    };
+
+    private static async Task<(long Seq, ProblemHttpResult? Problem)> Record(AuditWriter audit, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ((await audit.WriteAsync(entry, cancellationToken)).Seq, null);
+        }
+        catch (AuditUnavailableException ex)
+        {
+            return (0, Problems.Result(StatusCodes.Status503ServiceUnavailable, "Audit trail unavailable",
+                $"{ex.Message}; the request was not answered, because every screening must be recorded"));
+        }
+    }
+
+    /// <summary>Reads the body up to <paramref name="max"/> bytes; null when it is longer.</summary>
+    private static async Task<byte[]?> ReadBody(HttpRequest request, int max, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > max)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

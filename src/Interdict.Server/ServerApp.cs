@@ -1,0 +1,119 @@
+using Interdict.Core.Audit;
+using Interdict.Server.Endpoints;
+using Interdict.Server.Hosting;
+using Interdict.Server.Security;
+using Interdict.Storage.Postgres;
+using Interdict.Storage.Sqlite;
+using OpenTelemetry.Metrics;
+
+namespace Interdict.Server;
+
+/// <summary>Builds the screening service: settings, lists, audit trail, security, endpoints. Used by <c>Program</c> and <c>interdict serve</c>.</summary>
+public static class ServerApp
+{
+    /// <summary>Where the user's settings file lives: <c>$INTERDICT_CONFIG_DIR</c>, else the platform's application data folder.</summary>
+    public static string SettingsDirectory =>
+        Environment.GetEnvironmentVariable("INTERDICT_CONFIG_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
+
+    /// <summary>Builds the application; throws <see cref="InvalidOperationException"/> with a clear message on a bad setting or an unsafe binding.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Same settings as the CLI: the user's settings file and INTERDICT__Section__Key variables; the command line still wins.
+        builder.Configuration
+            .AddJsonFile(Path.Combine(SettingsDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("INTERDICT__")
+            .AddCommandLine(args);
+
+        // Request-by-request framework logs drown the start-up and error messages operators need.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Everything reads configuration when first resolved, after the host is built, so test hosts can override it.
+        builder.Services.AddSingleton(sp => ServerSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<EngineHost>();
+        builder.Services.AddSingleton<IAuditLog>(sp => OpenAudit(sp.GetRequiredService<ServerSettings>()));
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        builder.Services.AddHostedService<ListRefresher>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Interdict screening API";
+            doc.Info.Description = "Screen names of people, organisations, vessels and aircraft against sanctions lists. Every screening is recorded in a hash-chained audit trail before it is answered. A hit is a lead for human review, not a verdict.";
+            doc.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(ServerMetrics.MeterName)
+            .AddPrometheusExporter());
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            // The screening endpoint enforces Limits:MaxBodyBytes itself (with a problem response); Kestrel's cap is a backstop.
+            var limit = ServerSettings.From(context.Configuration).Limits.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = 2L * limit;
+            kestrel.AddServerHeader = false;
+        });
+
+        var app = builder.Build();
+        var settings = app.Services.GetRequiredService<ServerSettings>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Interdict.Server");
+        CheckBinding(settings, ServerSettings.ConfiguredAddresses(app.Configuration), log);
+
+        // Built now, not on the first request: a bad list or audit store stops the start with its message.
+        app.Services.GetRequiredService<EngineHost>();
+        var auditLocation = app.Services.GetRequiredService<IAuditLog>().Location;
+        StartLog.AuditTrail(log, auditLocation);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        ScreeningEndpoints.Map(app);
+        ListEndpoints.Map(app);
+        AuditEndpoints.Map(app);
+        HealthEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Opens the audit trail the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Audit:Path</c>.</summary>
+    internal static IAuditLog OpenAudit(ServerSettings settings) =>
+        settings.Postgres is { } pg ? PostgresAuditLog.Open(pg) : SqliteAuditLog.Open(settings.AuditPath);
+
+    /// <summary>An open server (no keys) may only listen on loopback; anything else stops the start.</summary>
+    internal static void CheckBinding(ServerSettings settings, IReadOnlyList<string> addresses, ILogger log)
+    {
+        if (settings.Keys.Count > 0)
+        {
+            StartLog.KeysConfigured(log, settings.Keys.Count);
+            return;
+        }
+
+        var exposed = addresses.Where(a => !ServerSettings.IsLoopback(a)).ToList();
+        if (exposed.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"refusing to start: no API keys are configured (Auth:Keys) and the server would listen on {string.Join(", ", exposed)}, which is not loopback. " +
+                "Create a key with 'interdict keys new --name NAME --scope screen' and add it to the settings, or listen on 127.0.0.1 / localhost only.");
+        }
+
+        log.LogWarning("No API keys are configured: the server is OPEN to anyone on this machine and answers on loopback addresses only");
+    }
+}
+
+/// <summary>Start-up log messages.</summary>
+internal static partial class StartLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit trail: {Location}")]
+    public static partial void AuditTrail(ILogger log, string location);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} API key(s) configured; every /v1 request needs one")]
+    public static partial void KeysConfigured(ILogger log, int count);
+}
