@@ -44,6 +44,9 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
         root.Subcommands.Add(ListsCommand.Create(this));
         root.Subcommands.Add(EntityCommand.Create(this));
         root.Subcommands.Add(EvalCommand.Create(this));
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create(this));
+        root.Subcommands.Add(KeysCommand.Create(this));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

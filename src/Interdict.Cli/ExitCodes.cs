@@ -17,6 +17,9 @@ internal static class ExitCodes
 
     /// <summary><c>lists update</c> could not update at least one source; the versions in force are unchanged.</summary>
     public const int UpdateFailed = 4;
+
+    /// <summary><c>audit verify</c> found an edited, inserted or deleted record.</summary>
+    public const int AuditBroken = 5;
 }
 
 /// <summary>A usage error found after parsing (a bad value); exits with <see cref="ExitCodes.UsageError"/>.</summary>

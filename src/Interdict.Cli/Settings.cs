@@ -34,20 +34,20 @@ internal sealed class Settings
     /// <summary>The list store: the <c>Store:Path</c> setting, else <c>lists.db</c> in <see cref="DataDirectory"/>.</summary>
     public required string StorePath { get; init; }
 
+    /// <summary>The audit trail's SQLite file: the <c>Audit:Path</c> setting, else <c>audit.db</c> in <see cref="DataDirectory"/>.</summary>
+    public required string AuditPath { get; init; }
+
+    /// <summary>The <c>Storage:Postgres</c> connection string: when set, the audit trail is in PostgreSQL.</summary>
+    public string? Postgres { get; init; }
+
     /// <summary>The <c>Updates</c> section: where <c>lists update</c> downloads from, and how much shrinkage it accepts.</summary>
     public required UpdateSettings Updates { get; init; }
 
-    /// <summary>Where the user's settings live: <c>$XDG_CONFIG_HOME/interdict</c> or <c>%APPDATA%\Interdict</c>.</summary>
-    public static string SettingsDirectory =>
-        Environment.GetEnvironmentVariable("INTERDICT_CONFIG_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
+    /// <summary>Where the user's settings live: <c>$INTERDICT_CONFIG_DIR</c>, else the platform's application data folder (shared with the server).</summary>
+    public static string SettingsDirectory => Server.ServerApp.SettingsDirectory;
 
-    /// <summary>Where the user's data (list store, audit) lives: <c>$XDG_DATA_HOME/interdict</c> or <c>%LOCALAPPDATA%\Interdict</c>.</summary>
-    public static string DataDirectory =>
-        Environment.GetEnvironmentVariable("INTERDICT_DATA_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
+    /// <summary>Where the user's data (list store, audit) lives: <c>$INTERDICT_DATA_DIR</c>, else the platform's local data folder (shared with the server).</summary>
+    public static string DataDirectory => Server.Hosting.ServerSettings.DataDirectory;
 
     public static Settings Load()
     {
@@ -83,6 +83,8 @@ internal sealed class Settings
         {
             Screening = screening,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
+            AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
+            Postgres = config["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
             Updates = new UpdateSettings
             {
                 BaseUrl = baseUrl is null ? null : new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),

@@ -45,13 +45,17 @@ public static class AuditExport
         return n;
     }
 
-    /// <summary>Writes RFC 4180 CSV with a header row.</summary>
-    public static long WriteCsv(IEnumerable<AuditRecord> records, TextWriter output)
+    /// <summary>Writes RFC 4180 CSV, with a header row unless <paramref name="header"/> is false (for a continuation).</summary>
+    public static long WriteCsv(IEnumerable<AuditRecord> records, TextWriter output, bool header = true)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(string.Join(',', Columns));
-        output.Write("\r\n");
+        if (header)
+        {
+            output.Write(string.Join(',', Columns));
+            output.Write("\r\n");
+        }
+
         long n = 0;
         foreach (var r in records)
         {

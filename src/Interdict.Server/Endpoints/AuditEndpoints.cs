@@ -49,9 +49,22 @@ internal static class AuditEndpoints
 
         return TypedResults.Stream(async stream =>
         {
+            // Written in chunks: the response stream is asynchronous-only, the export writers are synchronous.
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            var records = log.Read(since, until);
-            _ = format == "csv" ? AuditExport.WriteCsv(records, writer) : AuditExport.WriteJsonLines(records, writer);
+            var first = true;
+            foreach (var chunk in log.Read(since, until).Chunk(500))
+            {
+                using var text = new StringWriter(CultureInfo.InvariantCulture);
+                _ = format == "csv" ? AuditExport.WriteCsv(chunk, text, header: first) : AuditExport.WriteJsonLines(chunk, text);
+                first = false;
+                await writer.WriteAsync(text.ToString());
+            }
+
+            if (first && format == "csv")
+            {
+                await writer.WriteAsync(string.Join(',', AuditExport.Columns) + "\r\n");
+            }
+
             await writer.FlushAsync();
         }, format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
     }

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Interdict.Server;
+
+namespace Interdict.Cli.Commands;
+
+/// <summary><c>interdict serve</c>: the screening service (the same application as <c>src/Interdict.Server</c>).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the screening service (HTTP API). Honours --urls / ASPNETCORE_URLS (default http://localhost:5000) and every setting as --Section:Key=value.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(parse =>
+        {
+            var args = parse.UnmatchedTokens.ToList();
+            if (parse.GetValue(CliApplication.StoreOption) is { Length: > 0 } store)
+            {
+                args.Add($"--Store:Path={store}");
+            }
+
+            try
+            {
+                ServerApp.Create([.. args]).Run();
+            }
+            catch (InvalidOperationException ex) when (ex.Message.StartsWith("refusing to start", StringComparison.Ordinal) || ex.Message.StartsWith("setting ", StringComparison.Ordinal))
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Interdict.Server.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Interdict.Server.Tests;
+
+/// <summary>Limits on body size, batch size and name length.</summary>
+public sealed class LimitTests(LimitedServerFactory server) : IClassFixture<LimitedServerFactory>
+{
+    private readonly HttpClient _client = server.CreateClient();
+
+    [Fact]
+    public async Task Screen_TooManyParties_Is413()
+    {
+        var response = await _client.Screen(new { parties = Enumerable.Range(0, 4).Select(i => new { name = $"Name {i}" }) });
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.Json();
+        problem.GetProperty("detail").GetString()!.ShouldContain("Limits:MaxParties");
+    }
+
+    [Fact]
+    public async Task Screen_BodyTooLarge_Is413()
+    {
+        var body = $$"""{"parties":[{"name":"Soleimani","id":"{{new string('x', 3000)}}"}]}""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await _client.PostAsync(new Uri("/v1/screen", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Json()).GetProperty("detail").GetString()!.ShouldContain("Limits:MaxBodyBytes");
+    }
+
+    [Fact]
+    public async Task Search_NameTooLong_Is400()
+    {
+        var response = await _client.Get("/v1/search?q=" + new string('a', 41));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Json()).GetProperty("field").GetString().ShouldBe("q");
+    }
+}
+
+/// <summary>API keys and scopes.</summary>
+public sealed class KeyTests(KeyedServerFactory server) : IClassFixture<KeyedServerFactory>
+{
+    private readonly KeyedServerFactory _server = server;
+
+    [Fact]
+    public async Task NoKey_Is401WithChallenge()
+    {
+        var response = await _server.CreateClient().Get("/v1/search?q=Soleimani");
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
+        (await response.Json()).GetProperty("title").GetString().ShouldBe("API key required");
+    }
+
+    [Fact]
+    public async Task WrongKey_Is401()
+    {
+        var client = _server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "idk_not-a-key");
+        (await client.Get("/v1/search?q=Soleimani")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ScreenKey_ScreensButCannotReadTheAudit()
+    {
+        var client = _server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.ScreenKey);
+        (await client.Get("/v1/search?q=Soleimani")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var audit = await client.Get("/v1/audit/verify");
+        audit.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await audit.Json()).GetProperty("detail").GetString()!.ShouldContain("'admin'");
+    }
+
+    [Fact]
+    public async Task AdminKey_ReadsTheAudit_WhichNamesTheCaller()
+    {
+        var screen = _server.CreateClient();
+        screen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerFactory.ScreenKey);
+        (await screen.Get("/v1/search?q=Kataib+Hezbollah")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var admin = _server.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerFactory.AdminKey);
+        var export = await (await admin.Get("/v1/audit?format=jsonl")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        export.ShouldContain("\"principal\":\"bank-batch\"");
+        export.ShouldContain("Kataib Hezbollah");
+        (await admin.Get("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task HealthAndOpenApi_NeedNoKey()
+    {
+        var client = _server.CreateClient();
+        (await client.Get("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.Get("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>An open server (no keys) may only listen on loopback.</summary>
+public sealed class BindingTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", true)]
+    [InlineData("http://localhost:8080", true)]
+    [InlineData("http://[::1]:5000", true)]
+    [InlineData("http://0.0.0.0:5000", false)]
+    [InlineData("http://*:5000", false)]
+    [InlineData("http://+:80", false)]
+    [InlineData("http://[::]:5000", false)]
+    [InlineData("https://screening.bank.example:443", false)]
+    public void IsLoopback_Addresses(string address, bool loopback) => ServerSettings.IsLoopback(address).ShouldBe(loopback);
+
+    [Fact]
+    public void CheckBinding_NoKeysOnAllInterfaces_RefusesToStart()
+    {
+        var settings = Settings(new Dictionary<string, string?>());
+        var ex = Should.Throw<InvalidOperationException>(() => ServerApp.CheckBinding(settings, ["http://0.0.0.0:8080"], NullLogger.Instance));
+        ex.Message.ShouldContain("refusing to start");
+        ex.Message.ShouldContain("http://0.0.0.0:8080");
+    }
+
+    [Fact]
+    public void CheckBinding_BarePortsBindEveryInterface()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["http_ports"] = "8080" }).Build();
+        Should.Throw<InvalidOperationException>(() => ServerApp.CheckBinding(Settings(new Dictionary<string, string?>()), ServerSettings.ConfiguredAddresses(config), NullLogger.Instance));
+    }
+
+    [Fact]
+    public void CheckBinding_WithKeysOrOnLoopback_Starts()
+    {
+        ServerApp.CheckBinding(Settings(new Dictionary<string, string?>()), ["http://127.0.0.1:5000", "http://localhost:5001"], NullLogger.Instance);
+        var keyed = Settings(new Dictionary<string, string?>
+        {
+            ["Auth:Keys:0:Name"] = "gateway",
+            ["Auth:Keys:0:Hash"] = Security.ApiKey.HashOf("secret"),
+            ["Auth:Keys:0:Scopes:0"] = "screen",
+        });
+        ServerApp.CheckBinding(keyed, ["http://0.0.0.0:8080"], NullLogger.Instance);
+        keyed.Keys.Single().Name.ShouldBe("gateway");
+    }
+
+    [Theory]
+    [InlineData("Screening:Threshold", "1.5", "Screening:Threshold")]
+    [InlineData("Screening:Lists", "ofac-sdn,eu", "Screening:Lists")]
+    [InlineData("Limits:MaxParties", "lots", "Limits:MaxParties")]
+    [InlineData("Auth:Keys:0:Hash", "plain-secret", "Auth:Keys:0:Hash")]
+    public void Settings_BadValue_NamesTheKey(string key, string value, string named)
+    {
+        var values = new Dictionary<string, string?> { [key] = value };
+        if (key.StartsWith("Auth", StringComparison.Ordinal))
+        {
+            values["Auth:Keys:0:Name"] = "x";
+            values["Auth:Keys:0:Scopes:0"] = "screen";
+        }
+
+        Should.Throw<InvalidOperationException>(() => Settings(values)).Message.ShouldContain(named);
+    }
+
+    private static ServerSettings Settings(Dictionary<string, string?> values) =>
+        ServerSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+}
