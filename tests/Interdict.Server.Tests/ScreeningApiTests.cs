@@ -202,7 +202,9 @@ public sealed class ScreeningApiTests(ServerFactory server) : IClassFixture<Serv
     private static string? FirstHit(JsonElement result) =>
         result.GetProperty("hits").GetArrayLength() > 0 ? result.GetProperty("hits")[0].GetProperty("entity_id").GetString() : null;
 
-    internal static string RunCli(params string[] args)
+    internal static string RunCli(params string[] args) => RunCliExpecting(0, args);
+
+    internal static string RunCliExpecting(int exitCode, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "interdict.dll"));
@@ -215,7 +217,7 @@ public sealed class ScreeningApiTests(ServerFactory server) : IClassFixture<Serv
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         process.WaitForExit();
-        process.ExitCode.ShouldBe(0, error.Result);
+        process.ExitCode.ShouldBe(exitCode, error.Result);
         return output.Result;
     }
 }
