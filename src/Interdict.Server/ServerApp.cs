@@ -72,6 +72,10 @@ public static class ServerApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The analyst page: static files embedded in the assembly, so 'interdict serve' works from any directory.
+        var page = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ServerApp).Assembly, "Interdict.Server.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -126,13 +126,13 @@ public sealed class SharedAuditTests
     private static async Task RunTwoServers(Dictionary<string, string> environment)
     {
         var token = TestContext.Current.CancellationToken;
-        var servers = new[] { Start("a", environment), Start("b", environment) };
+        var servers = new[] { ServerProcess.Start("a", environment), ServerProcess.Start("b", environment) };
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             foreach (var (_, url, process) in servers)
             {
-                await WaitUntilHealthy(http, url, process, token);
+                await ServerProcess.WaitUntilHealthy(http, url, process, token);
             }
 
             await Task.WhenAll(servers.SelectMany(s => Enumerable.Range(0, RequestsPerServer).Select(async i =>
@@ -150,58 +150,5 @@ public sealed class SharedAuditTests
                 process.Dispose();
             }
         }
-    }
-
-    private static (string Name, string Url, Process Process) Start(string name, Dictionary<string, string> environment)
-    {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Interdict.Server.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(url);
-        start.Environment["INTERDICT_DATA_DIR"] = Directory.CreateTempSubdirectory($"interdict-server-{name}-").FullName;
-        start.Environment["INTERDICT__Screening__Lists"] = "ofac-sdn";
-        start.Environment["INTERDICT__Lists__RefreshSeconds"] = "0";
-        foreach (var (k, v) in environment)
-        {
-            start.Environment[k] = v;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (name, url, process);
-    }
-
-    private static async Task WaitUntilHealthy(HttpClient http, string url, Process process, CancellationToken token)
-    {
-        for (var attempt = 0; attempt < 240; attempt++)
-        {
-            process.HasExited.ShouldBeFalse($"the server at {url} exited with code {(process.HasExited ? process.ExitCode : 0)}");
-            try
-            {
-                if ((await http.GetAsync(new Uri(url + "/health"), token)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250, token);
-        }
-
-        throw new TimeoutException($"the server at {url} did not become healthy in 60 s");
     }
 }
