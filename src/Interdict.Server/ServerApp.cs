@@ -36,6 +36,7 @@ public static class ServerApp
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddSingleton<IAuditLog>(sp => OpenAudit(sp.GetRequiredService<ServerSettings>()));
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton(sp => SqliteAlertStore.Open(sp.GetRequiredService<ServerSettings>().AlertsPath));
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<ListRefresher>();
@@ -83,6 +84,7 @@ public static class ServerApp
         ScreeningEndpoints.Map(app);
         ListEndpoints.Map(app);
         AuditEndpoints.Map(app);
+        AlertEndpoints.Map(app);
         HealthEndpoints.Map(app);
         return app;
     }

@@ -13,6 +13,9 @@ namespace Interdict.Server.Endpoints;
 /// <summary><c>POST /v1/screen</c> and <c>GET /v1/search</c>: screening, each request recorded in the audit trail before it is answered.</summary>
 internal static class ScreeningEndpoints
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key holding the screened names by party id.</summary>
+    public const string PartyNamesItem = "interdict.party-names";
+
     private static readonly string[] SearchParameters = ["q", "type", "dob", "country", "identifier", "lists", "threshold", "limit"];
 
     public static void Map(IEndpointRouteBuilder app)
@@ -44,16 +47,24 @@ internal static class ScreeningEndpoints
     private static async Task<Results<Ok<ScreenResponse>, ProblemHttpResult>> Screen(HttpContext http, EngineHost host, AuditWriter audit, ServerSettings settings,
         ServerMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (response, problem, _) = await ScreenBody(http, "screen", host, audit, settings, metrics, time, cancellationToken);
+        return problem is null ? TypedResults.Ok(response!) : problem;
+    }
+
+    /// <summary>Reads, validates, screens and audits a <see cref="ScreenRequest"/> body; shared by screening and batches.</summary>
+    internal static async Task<(ScreenResponse? Response, ProblemHttpResult? Problem, EngineSnapshot? Snapshot)> ScreenBody(HttpContext http, string action, EngineHost host,
+        AuditWriter audit, ServerSettings settings, ServerMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
         var at = time.GetUtcNow();
         if (!http.Request.HasJsonContentType())
         {
-            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "JSON expected", "send the body as application/json");
+            return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, "JSON expected", "send the body as application/json"), null);
         }
 
         var body = await ReadBody(http.Request, settings.Limits.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body is larger than {settings.Limits.MaxBodyBytes:N0} bytes (setting Limits:MaxBodyBytes); send fewer parties per request");
+            return (null, Problems.Result(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body is larger than {settings.Limits.MaxBodyBytes:N0} bytes (setting Limits:MaxBodyBytes); send fewer parties per request"), null);
         }
 
         ScreenRequest? request;
@@ -63,23 +74,23 @@ internal static class ScreeningEndpoints
         }
         catch (JsonException ex)
         {
-            return Problems.BadRequest($"the body is not a valid screening request: {ex.Message}", ex.Path);
+            return (null, Problems.BadRequest($"the body is not a valid screening request: {ex.Message}", ex.Path), null);
         }
 
         if (request?.Parties is not { Count: > 0 } parties)
         {
-            return Problems.BadRequest("'parties' is required: an array of at least one {\"name\": …}", "parties");
+            return (null, Problems.BadRequest("'parties' is required: an array of at least one {\"name\": …}", "parties"), null);
         }
 
         if (parties.Count > settings.Limits.MaxParties)
         {
-            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"{parties.Count:N0} parties in one request; at most {settings.Limits.MaxParties:N0} (setting Limits:MaxParties)", "parties");
+            return (null, Problems.Result(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"{parties.Count:N0} parties in one request; at most {settings.Limits.MaxParties:N0} (setting Limits:MaxParties)", "parties"), null);
         }
 
         var snapshot = host.Current;
         if (Options(snapshot, settings, request.Lists, request.Threshold, request.Limit, out var options) is { } invalid)
         {
-            return invalid;
+            return (null, invalid, null);
         }
 
         var queries = new (string Id, ScreeningQuery Query, List<string> Warnings)[parties.Count];
@@ -88,17 +99,18 @@ internal static class ScreeningEndpoints
             var field = $"parties[{i}]";
             if (parties[i] is not { } p)
             {
-                return Problems.BadRequest($"{field} is null; each party is an object with at least a name", field);
+                return (null, Problems.BadRequest($"{field} is null; each party is an object with at least a name", field), null);
             }
 
             if (Query(p.Name, p.Type, p.Dob, p.Country, p.Identifier, settings, field + ".name", out var query, out var warnings) is { } bad)
             {
-                return bad;
+                return (null, bad, null);
             }
 
             queries[i] = (p.Id ?? (i + 1).ToString(CultureInfo.InvariantCulture), query, warnings);
         }
 
+        http.Items[PartyNamesItem] = queries.GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Query.Name, StringComparer.Ordinal);
         var started = Stopwatch.GetTimestamp();
         var results = new PartyResult[queries.Length];
         void ScreenOne(int i)
@@ -121,13 +133,13 @@ internal static class ScreeningEndpoints
             }
         }
 
-        metrics.Screened("screen", results.Length, results.Sum(r => r.Hits.Count), Stopwatch.GetElapsedTime(started));
-        var entry = Entry(http, at, "screen", JsonSerializer.Serialize(request, ScreeningJson.Compact), snapshot.Engine,
+        metrics.Screened(action, results.Length, results.Sum(r => r.Hits.Count), Stopwatch.GetElapsedTime(started));
+        var entry = Entry(http, at, action, JsonSerializer.Serialize(request, ScreeningJson.Compact), snapshot.Engine,
             JsonSerializer.Serialize(results.Select(r => new { r.Id, Hits = r.Hits.Select(Summary) }), ScreeningJson.Compact));
         var record = await Record(audit, entry, cancellationToken);
         return record.Problem is { } unavailable
-            ? unavailable
-            : TypedResults.Ok(new ScreenResponse(results, snapshot.Engine.ListVersions, snapshot.Engine.AlgorithmName, record.Seq));
+            ? (null, unavailable, null)
+            : (new ScreenResponse(results, snapshot.Engine.ListVersions, snapshot.Engine.AlgorithmName, record.Seq), null, snapshot);
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(HttpContext http, EngineHost host, AuditWriter audit, ServerSettings settings,
@@ -262,7 +274,7 @@ internal static class ScreeningEndpoints
 
     private static object Summary(ScreeningHit h) => new { h.EntityId, h.MatchedName, h.Score };
 
-    private static AuditEntry Entry(HttpContext http, DateTimeOffset at, string action, string request, ScreeningEngine engine, string result) => new()
+    internal static AuditEntry Entry(HttpContext http, DateTimeOffset at, string action, string request, ScreeningEngine engine, string result) => new()
     {
         At = at,
         Principal = http.Items[ApiKeyMiddleware.PrincipalItem] as string ?? ApiKeyMiddleware.AnonymousLoopback,
@@ -274,7 +286,7 @@ internal static class ScreeningEndpoints
         Result = result,
     };
 
-    private static async Task<(long Seq, ProblemHttpResult? Problem)> Record(AuditWriter audit, AuditEntry entry, CancellationToken cancellationToken)
+    internal static async Task<(long Seq, ProblemHttpResult? Problem)> Record(AuditWriter audit, AuditEntry entry, CancellationToken cancellationToken)
     {
         try
         {

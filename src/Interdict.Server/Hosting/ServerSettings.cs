@@ -36,6 +36,9 @@ internal sealed record ServerSettings
 
     public required string AuditPath { get; init; }
 
+    /// <summary>The alert queue of batch screenings (SQLite file).</summary>
+    public required string AlertsPath { get; init; }
+
     /// <summary>A PostgreSQL connection string: when set, the audit trail lives there (shared by every replica).</summary>
     public string? Postgres { get; init; }
 
@@ -74,6 +77,7 @@ internal sealed record ServerSettings
             Lists = lists.Length > 0 ? lists : ListSources.Ids,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
             AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
+            AlertsPath = config["Alerts:Path"] is { Length: > 0 } alerts ? alerts : Path.Combine(DataDirectory, "alerts.db"),
             Postgres = config["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
             Limits = new LimitSettings
             {

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Interdict.Core;
+using Microsoft.Data.Sqlite;
+
+namespace Interdict.Storage.Sqlite;
+
+/// <summary>An alert: one hit of a batch screening, waiting for (or carrying) an analyst's decision.</summary>
+/// <param name="Id">The alert's number.</param>
+/// <param name="BatchId">The batch it came from.</param>
+/// <param name="CustomerId">The screened party's id (customer, counterparty).</param>
+/// <param name="CustomerName">The screened name.</param>
+/// <param name="EntityId">The listed entity hit.</param>
+/// <param name="EntityName">Its primary name.</param>
+/// <param name="Score">The hit's score.</param>
+/// <param name="EntityHash">The fingerprint of the entity's record when the alert was raised.</param>
+/// <param name="Status"><c>open</c>, <c>true_match</c>, <c>false_positive</c>, <c>escalated</c> or <c>suppressed</c>.</param>
+/// <param name="Changed">True when an earlier false-positive decision exists but the entity's record changed since.</param>
+/// <param name="CreatedAt">When it was raised.</param>
+/// <param name="DecidedBy">Who decided, if anyone.</param>
+/// <param name="DecidedAt">When.</param>
+/// <param name="Reason">The decision's reason.</param>
+public sealed record Alert(long Id, string BatchId, string CustomerId, string CustomerName, string EntityId, string EntityName, double Score,
+    string EntityHash, string Status, bool Changed, DateTimeOffset CreatedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason);
+
+/// <summary>A hit to raise as an alert.</summary>
+/// <param name="CustomerId">The screened party's id.</param>
+/// <param name="CustomerName">The screened name.</param>
+/// <param name="EntityId">The listed entity.</param>
+/// <param name="EntityName">Its primary name.</param>
+/// <param name="Score">The score.</param>
+/// <param name="EntityHash">The entity record's fingerprint now.</param>
+public sealed record NewAlert(string CustomerId, string CustomerName, string EntityId, string EntityName, double Score, string EntityHash);
+
+/// <summary>
+/// The alert queue (SQLite). A false-positive decision for a (customer id, listed entity) pair suppresses the same alert
+/// in later batches while the entity's record is unchanged (same fingerprint); once the record changes the alert is
+/// raised again, flagged <see cref="Alert.Changed"/>.
+/// </summary>
+public sealed class SqliteAlertStore : IDisposable
+{
+    /// <summary>The decisions an analyst can make.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Decisions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["true_match"] = "true_match",
+        ["false_positive"] = "false_positive",
+        ["escalate"] = "escalated",
+    };
+
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    private SqliteAlertStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens (creating when absent) the alert store at <paramref name="path"/>.</summary>
+    public static SqliteAlertStore Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 }.ToString());
+        try
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;
+                CREATE TABLE IF NOT EXISTS alerts(
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, batch_id TEXT NOT NULL, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL,
+                    entity_id TEXT NOT NULL, entity_name TEXT NOT NULL, score REAL NOT NULL, entity_hash TEXT NOT NULL,
+                    status TEXT NOT NULL, changed INTEGER NOT NULL, created_at TEXT NOT NULL,
+                    decided_by TEXT, decided_at TEXT, reason TEXT);
+                CREATE INDEX IF NOT EXISTS alerts_status ON alerts(status);
+                CREATE INDEX IF NOT EXISTS alerts_pair ON alerts(customer_id, entity_id);
+                """;
+            cmd.ExecuteNonQuery();
+            return new SqliteAlertStore(connection);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new InterdictException($"{path}: the alert store cannot be opened: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Raises alerts for a batch's hits, applying earlier false-positive decisions; returns them in order.</summary>
+    public IReadOnlyList<Alert> Raise(string batchId, IReadOnlyList<NewAlert> hits, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            var raised = new List<Alert>(hits.Count);
+            foreach (var h in hits)
+            {
+                // The latest decided false positive for this pair decides: same record = suppressed; changed record = back, flagged.
+                using var find = _connection.CreateCommand();
+                find.Transaction = tx;
+                find.CommandText = "SELECT entity_hash FROM alerts WHERE customer_id = $c AND entity_id = $e AND status = 'false_positive' ORDER BY decided_at DESC, id DESC LIMIT 1";
+                find.Parameters.AddWithValue("$c", h.CustomerId);
+                find.Parameters.AddWithValue("$e", h.EntityId);
+                var decidedHash = find.ExecuteScalar() as string;
+                var status = decidedHash is not null && decidedHash == h.EntityHash ? "suppressed" : "open";
+                var changed = decidedHash is not null && decidedHash != h.EntityHash;
+
+                using var insert = _connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = """
+                    INSERT INTO alerts(batch_id, customer_id, customer_name, entity_id, entity_name, score, entity_hash, status, changed, created_at)
+                    VALUES ($b, $c, $n, $e, $en, $s, $h, $st, $ch, $at) RETURNING id
+                    """;
+                insert.Parameters.AddWithValue("$b", batchId);
+                insert.Parameters.AddWithValue("$c", h.CustomerId);
+                insert.Parameters.AddWithValue("$n", h.CustomerName);
+                insert.Parameters.AddWithValue("$e", h.EntityId);
+                insert.Parameters.AddWithValue("$en", h.EntityName);
+                insert.Parameters.AddWithValue("$s", h.Score);
+                insert.Parameters.AddWithValue("$h", h.EntityHash);
+                insert.Parameters.AddWithValue("$st", status);
+                insert.Parameters.AddWithValue("$ch", changed ? 1 : 0);
+                insert.Parameters.AddWithValue("$at", Time(at));
+                var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+                raised.Add(new Alert(id, batchId, h.CustomerId, h.CustomerName, h.EntityId, h.EntityName, h.Score, h.EntityHash, status, changed, at, null, null, null));
+            }
+
+            tx.Commit();
+            return raised;
+        }
+    }
+
+    /// <summary>Alerts, newest first: of one status (<c>open</c> by default; <c>all</c> for every one), of one batch when given.</summary>
+    public IReadOnlyList<Alert> List(string status = "open", string? batchId = null, int limit = 1000)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {Columns} FROM alerts WHERE ($st = 'all' OR status = $st) AND ($b IS NULL OR batch_id = $b) ORDER BY id DESC LIMIT $limit";
+            cmd.Parameters.AddWithValue("$st", status);
+            cmd.Parameters.AddWithValue("$b", (object?)batchId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$limit", limit);
+            return Read(cmd);
+        }
+    }
+
+    /// <summary>One alert.</summary>
+    public Alert? Find(long id)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {Columns} FROM alerts WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", id);
+            return Read(cmd).SingleOrDefault();
+        }
+    }
+
+    /// <summary>Records a decision on an open (or escalated) alert; returns the updated alert.</summary>
+    public Alert Decide(long id, string decision, string reason, string by, DateTimeOffset at)
+    {
+        if (!Decisions.TryGetValue(decision, out var status))
+        {
+            throw new ArgumentException($"decision '{decision}' is not one of {string.Join(", ", Decisions.Keys)}", nameof(decision));
+        }
+
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "UPDATE alerts SET status = $st, decided_by = $by, decided_at = $at, reason = $r WHERE id = $id AND status IN ('open', 'escalated')";
+            cmd.Parameters.AddWithValue("$st", status);
+            cmd.Parameters.AddWithValue("$by", by);
+            cmd.Parameters.AddWithValue("$at", Time(at));
+            cmd.Parameters.AddWithValue("$r", reason);
+            cmd.Parameters.AddWithValue("$id", id);
+            if (cmd.ExecuteNonQuery() == 0)
+            {
+                throw new InvalidOperationException(Find(id) is { } a ? $"alert {id} is already decided ({a.Status})" : $"no alert {id}");
+            }
+        }
+
+        return Find(id)!;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private const string Columns = "id, batch_id, customer_id, customer_name, entity_id, entity_name, score, entity_hash, status, changed, created_at, decided_by, decided_at, reason";
+
+    private static List<Alert> Read(SqliteCommand cmd)
+    {
+        var list = new List<Alert>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new Alert(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetDouble(6), r.GetString(7),
+                r.GetString(8), r.GetInt64(9) != 0, Parse(r.GetString(10)), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : Parse(r.GetString(12)),
+                r.IsDBNull(13) ? null : r.GetString(13)));
+        }
+
+        return list;
+    }
+
+    private static string Time(DateTimeOffset t) => Core.Audit.AuditEntry.FormatTime(t);
+
+    private static DateTimeOffset Parse(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}
