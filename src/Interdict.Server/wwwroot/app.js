@@ -153,17 +153,181 @@ async function showLists() {
   }
 }
 
+// ---- Batch -----------------------------------------------------------------
+
+async function post(path, body) {
+  const headers = { Accept: "application/json", "Content-Type": "application/json" };
+  if (keyInput.value.trim()) headers.Authorization = "Bearer " + keyInput.value.trim();
+  const response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+  const result = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(result && result.detail ? `${result.title}: ${result.detail}` : `HTTP ${response.status}`);
+  return result;
+}
+
+// RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field); rows.push(row); row = []; field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+let batchRows = [];
+
+$("batch-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const file = $("batch-file").files[0];
+  if (!file) return;
+  const rows = parseCsv((await file.text()).replace(/^\uFEFF/, ""));
+  const header = (rows.shift() || []).map((h) => h.trim().toLowerCase());
+  const col = (name) => header.indexOf(name);
+  if (col("name") < 0) { status("batch-status", `${file.name}: the header has no 'name' column (found: ${header.join(", ")})`, true); return; }
+  const parties = [], skipped = [];
+  rows.forEach((r, i) => {
+    if (r.length === 1 && r[0].trim() === "") return;
+    const line = i + 2, get = (n) => (col(n) >= 0 ? (r[col(n)] || "").trim() : "");
+    if (!get("name")) { skipped.push(`line ${line}: no name`); return; }
+    const party = { id: get("id") || `line-${line}`, name: get("name") };
+    for (const k of ["type", "dob", "country", "identifier"]) if (get(k)) party[k] = get(k);
+    parties.push({ line, party });
+  });
+  const progress = $("batch-progress");
+  progress.hidden = false; progress.max = Math.max(1, parties.length); progress.value = 0;
+  batchRows = [];
+  $("batch-results").hidden = true;
+  let batchId = null;
+  try {
+    for (let start = 0; start < parties.length; start += 100) {
+      const chunk = parties.slice(start, start + 100);
+      status("batch-status", `Screening ${file.name}: ${start} of ${parties.length} rows…`);
+      const result = await post("/v1/batches" + (batchId ? "?batch=" + encodeURIComponent(batchId) : ""), { parties: chunk.map((c) => c.party) });
+      batchId = result.batch_id;
+      result.results.forEach((r, j) => {
+        const alerts = result.alerts.filter((a) => a.customer_id === r.id);
+        batchRows.push({ line: chunk[j].line, id: r.id, name: chunk[j].party.name, hits: r.hits, warnings: r.warnings || [], alerts });
+      });
+      progress.value = Math.min(parties.length, start + 100);
+    }
+    const withHits = batchRows.filter((r) => r.hits.length).length;
+    const open = batchRows.flatMap((r) => r.alerts).filter((a) => a.status === "open").length;
+    status("batch-status", `Done: ${batchRows.length} rows screened (batch ${batchId}), ${withHits} with hits, ${open} new open alerts.` + (skipped.length ? ` Skipped ${skipped.length}: ${skipped.join("; ")}.` : ""));
+    renderBatch();
+  } catch (error) {
+    status("batch-status", `Batch stopped after ${batchRows.length} rows — ${error.message}`, true);
+    renderBatch();
+  }
+});
+
+function renderBatch() {
+  const onlyHits = $("batch-only-hits").checked, filter = $("batch-filter").value.trim().toLowerCase();
+  const visible = batchRows.filter((r) => (!onlyHits || r.hits.length) &&
+    (!filter || [r.id, r.name, ...r.hits.map((h) => h.entity_id + " " + h.name)].join(" ").toLowerCase().includes(filter)));
+  $("batch-table").tBodies[0].replaceChildren(...visible.map((r) => {
+    const best = r.hits[0], alert = best ? r.alerts.find((a) => a.entity_id === best.entity_id) : null;
+    return el("tr", { "data-id": r.id },
+      el("td", {}, r.line), el("td", {}, r.id), el("td", { dir: "auto" }, r.name), el("td", {}, r.hits.length),
+      el("td", {}, best ? entityLink(best.entity_id, best.name) : "—"), el("td", {}, best ? best.score.toFixed(3) : ""),
+      el("td", { class: "alert-status" }, alert ? alert.status + (alert.changed ? " (record changed)" : "") : ""));
+  }));
+  $("batch-results").hidden = batchRows.length === 0;
+}
+
+$("batch-only-hits").addEventListener("change", renderBatch);
+$("batch-filter").addEventListener("input", renderBatch);
+
+function download(name, type, text) {
+  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link); link.click(); link.remove();
+}
+
+const csvField = (v) => /[",\r\n]/.test(String(v)) ? '"' + String(v).replaceAll('"', '""') + '"' : String(v);
+$("batch-csv").addEventListener("click", () => download("interdict-results.csv", "text/csv",
+  ["line,id,name,hits,best_entity_id,best_name,best_score,alert_status"].concat(batchRows.map((r) => {
+    const b = r.hits[0], a = b ? r.alerts.find((x) => x.entity_id === b.entity_id) : null;
+    return [r.line, r.id, r.name, r.hits.length, b ? b.entity_id : "", b ? b.name : "", b ? b.score : "", a ? a.status : ""].map(csvField).join(",");
+  })).join("\r\n") + "\r\n"));
+$("batch-jsonl").addEventListener("click", () => download("interdict-results.jsonl", "application/x-ndjson",
+  batchRows.map((r) => JSON.stringify({ id: r.id, line: r.line, hits: r.hits, warnings: r.warnings })).join("\n") + "\n"));
+
+// ---- Alerts ----------------------------------------------------------------
+
+$("alerts-status-filter").addEventListener("change", showAlerts);
+
+async function showAlerts() {
+  const table = $("alerts-table"), which = $("alerts-status-filter").value;
+  status("alerts-status", "Loading…");
+  try {
+    const alerts = await api("/v1/alerts?status=" + encodeURIComponent(which));
+    table.tBodies[0].replaceChildren(...alerts.map(alertRow));
+    table.hidden = alerts.length === 0;
+    status("alerts-status", alerts.length ? `${alerts.length} alert${alerts.length > 1 ? "s" : ""}.` : (which === "open" ? "No open alerts: the queue is empty." : "No alerts with this status."));
+  } catch (error) {
+    table.hidden = true;
+    status("alerts-status", "Could not load the alerts — " + error.message, true);
+  }
+}
+
+function alertRow(a) {
+  const cells = [
+    el("td", {}, "#" + a.id, el("br"), el("span", { class: "meta" }, a.batch_id)),
+    el("td", { dir: "auto" }, a.customer_id, el("br"), a.customer_name),
+    el("td", {}, entityLink(a.entity_id, a.entity_name), el("br"), el("span", { class: "meta" }, a.entity_id)),
+    el("td", {}, a.score.toFixed(3)),
+    el("td", {}, a.status, a.changed ? el("span", { class: "changed" }, " — record changed since a false-positive decision") : null,
+      a.decided_by ? el("div", { class: "meta" }, `${a.decided_by}, ${a.decided_at}: ${a.reason}`) : null),
+  ];
+  if (a.status !== "open" && a.status !== "escalated") return el("tr", { "data-alert": a.id }, cells, el("td", {}, ""));
+  const choice = el("select", { "aria-label": `Decision on alert ${a.id}`, class: "decision-choice" },
+    el("option", { value: "" }, "decide…"), el("option", { value: "true_match" }, "true match"),
+    el("option", { value: "false_positive" }, "false positive"), el("option", { value: "escalate" }, "escalate"));
+  const reason = el("input", { "aria-label": `Reason for alert ${a.id}`, class: "decision-reason", placeholder: "reason (required)", "aria-required": "true" });
+  const save = el("button", { type: "submit", class: "decision-save" }, "Record");
+  const note = el("span", { role: "status", class: "meta" });
+  const form = el("form", { class: "decision" }, choice, reason, save, note);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!choice.value) { note.textContent = "Choose a decision."; choice.focus(); return; }
+    if (reason.value.trim().length < 3) { note.textContent = "Give a reason."; reason.focus(); return; }
+    save.disabled = true;
+    try {
+      await post(`/v1/alerts/${a.id}/decision`, { decision: choice.value, reason: reason.value.trim() });
+      showAlerts();
+    } catch (error) {
+      note.textContent = error.message;
+      save.disabled = false;
+    }
+  });
+  return el("tr", { "data-alert": a.id, "data-customer": a.customer_id, "data-entity": a.entity_id }, cells, el("td", {}, form));
+}
+
 // ---- Routing ---------------------------------------------------------------
 
 function route() {
   const hash = location.hash || "#/";
   const [path, query] = hash.slice(1).split("?");
-  for (const page of ["search", "entity", "lists"]) $("page-" + page).hidden = true;
-  $("nav-search").removeAttribute("aria-current");
-  $("nav-lists").removeAttribute("aria-current");
+  for (const page of ["search", "entity", "lists", "batch", "alerts"]) $("page-" + page).hidden = true;
+  for (const nav of ["search", "lists", "batch", "alerts"]) $("nav-" + nav).removeAttribute("aria-current");
   if (path.startsWith("/entity/")) {
     $("page-entity").hidden = false;
     showEntity(decodeURIComponent(path.slice("/entity/".length)));
+  } else if (path === "/batch") {
+    $("page-batch").hidden = false;
+    $("nav-batch").setAttribute("aria-current", "page");
+  } else if (path === "/alerts") {
+    $("page-alerts").hidden = false;
+    $("nav-alerts").setAttribute("aria-current", "page");
+    showAlerts();
   } else if (path === "/lists") {
     $("page-lists").hidden = false;
     $("nav-lists").setAttribute("aria-current", "page");

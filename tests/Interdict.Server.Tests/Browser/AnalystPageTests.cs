@@ -98,6 +98,46 @@ public sealed class AnalystPageTests : IAsyncLifetime
         WaitFor(() => browser.FindElement(By.Id("entity-status")).Text.Contains("Could not load", StringComparison.Ordinal) ? "ok" : null);
     }
 
+    [Fact]
+    public void Batch_RaisesAlerts_AndAFalsePositiveSuppressesTheAlertOnRescreening()
+    {
+        var browser = _browser!;
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "customers.csv");
+        File.WriteAllText(csv, "id,name,dob,country\ncust-42,Qassem Soleimani,1957,Iran\ncust-43,John Smith,,\ncust-44,,1980,\n");
+
+        string Upload()
+        {
+            browser.Navigate().GoToUrl(_server.Url + "/#/batch");
+            browser.FindElement(By.Id("batch-file")).SendKeys(csv);
+            browser.FindElement(By.Id("batch-run")).Click();
+            return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
+        }
+
+        string AlertOf(string customer) => browser.FindElement(By.CssSelector($"#batch-table tr[data-id='{customer}'] .alert-status")).Text;
+
+        var done = Upload();
+        done.ShouldContain("2 rows screened");
+        done.ShouldContain("line 4: no name");
+        AlertOf("cust-42").ShouldBe("open");
+        browser.FindElements(By.CssSelector("#batch-table tbody tr")).Count.ShouldBe(2);
+        Screenshot("batch");
+
+        // The alert is in the queue; the analyst marks it a false positive with a reason.
+        browser.FindElement(By.Id("nav-alerts")).Click();
+        var row = WaitFor(() => browser.FindElements(By.CssSelector("#alerts-table tr[data-customer='cust-42'][data-entity='ofac-sdn:10481']")).FirstOrDefault());
+        Screenshot("alerts");
+        row.FindElement(By.CssSelector("option[value='false_positive']")).Click();
+        row.FindElement(By.CssSelector(".decision-save")).Click();
+        row.FindElement(By.CssSelector("[role=status]")).Text.ShouldBe("Give a reason.");
+        row.FindElement(By.CssSelector(".decision-reason")).SendKeys("Customer born 1957 in Mashhad is a namesake; passport differs");
+        row.FindElement(By.CssSelector(".decision-save")).Click();
+        WaitFor(() => browser.FindElements(By.CssSelector("#alerts-table tr[data-customer='cust-42'][data-entity='ofac-sdn:10481']")).Count == 0 ? "gone" : null);
+
+        // Screening the same file again: the pair is suppressed.
+        Upload();
+        AlertOf("cust-42").ShouldBe("suppressed");
+    }
+
     private T WaitFor<T>(Func<T?> probe)
         where T : class
     {
