@@ -147,11 +147,38 @@ async function showLists() {
       el("td", {}, l.id), el("td", {}, l.version), el("td", {}, l.publication_date ?? "—"), el("td", {}, l.age_days ?? "—"),
       el("td", {}, l.entities.toLocaleString("en")), el("td", { title: l.content_hash }, l.content_hash.slice(0, 12) + "…"))));
     table.hidden = false;
+    const select = $("diff-list");
+    if (!select.options.length) select.replaceChildren(...result.lists.map((l) => el("option", { value: l.id }, l.id)));
+    api("/health").then((h) => {
+      const refresh = h.last_refresh ? ` Last check for new versions: ${h.last_refresh.at}${h.last_refresh.error ? " — FAILED: " + h.last_refresh.error : h.last_refresh.changed ? " (new versions loaded)" : " (no change)"}.` : "";
+      $("lists-health").textContent = `Service ${h.status}.` + (h.stale_lists.length ? ` Stale (older than the configured age): ${h.stale_lists.join(", ")}.` : "") + refresh;
+    }).catch(() => {});
     status("lists-status", `Loaded ${new Date(result.loaded_at).toLocaleString("en-GB")} · ${result.algorithm}`);
   } catch (error) {
     status("lists-status", "Could not load the lists — " + error.message, true);
   }
 }
+
+$("diff-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const id = $("diff-list").value, from = $("diff-from").value.trim(), to = $("diff-to").value.trim();
+  const box = $("diff-result");
+  box.replaceChildren();
+  status("diff-status", `Comparing ${id} ${from} → ${to}…`);
+  try {
+    const d = await api(`/v1/lists/${encodeURIComponent(id)}/diff?` + new URLSearchParams({ from, to }).toString());
+    status("diff-status", `${d.source} ${d.from.version} (${d.from.publication_date ?? "?"}) → ${d.to.version} (${d.to.publication_date ?? "?"}): ${d.counts.added} added, ${d.counts.removed} removed, ${d.counts.changed} changed.`);
+    const section = (title, rows, cells) => rows.length === 0 ? null : [el("h3", {}, `${title} (${rows.length})`),
+      el("table", { class: "grid" }, el("tbody", {}, rows.slice(0, 100).map((r) => el("tr", {}, cells(r)))))];
+    box.append(...[
+      section("Added", d.added, (e) => [el("td", {}, entityLink(e.entity_id)), el("td", { dir: "auto" }, e.name), el("td", {}, e.programs.join(", "))]),
+      section("Removed", d.removed, (e) => [el("td", {}, e.entity_id), el("td", { dir: "auto" }, e.name), el("td", {}, e.programs.join(", "))]),
+      section("Changed", d.changed, (c) => [el("td", {}, entityLink(c.entity_id)), el("td", { dir: "auto" }, c.name), el("td", {}, c.changes.map((f) => f.field).join(", "))]),
+    ].flat().filter(Boolean));
+  } catch (error) {
+    status("diff-status", "Could not compare — " + error.message, true);
+  }
+});
 
 // ---- Batch -----------------------------------------------------------------
 
@@ -335,7 +362,10 @@ function route() {
   } else {
     $("page-search").hidden = false;
     $("nav-search").setAttribute("aria-current", "page");
-    runSearch(new URLSearchParams(query || ""));
+    const params = new URLSearchParams(query || "");
+    // The page starts hidden, so the browser's autofocus cannot land on the name field: focus it here.
+    if (!params.get("q")) $("q").focus();
+    runSearch(params);
   }
 }
 

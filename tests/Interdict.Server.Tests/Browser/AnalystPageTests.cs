@@ -59,7 +59,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var browser = _browser!;
         browser.Navigate().GoToUrl(_server.Url + "/");
         var box = browser.FindElement(By.Id("q"));
-        browser.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe("q", "the name field has the focus on arrival");
+        WaitFor(() => browser.SwitchTo().ActiveElement().GetAttribute("id") == "q" ? "focused" : null);
         box.SendKeys("Qassem Soleimani");
         browser.FindElement(By.Id("dob")).SendKeys("1957");
         box.SendKeys(Keys.Enter);
@@ -92,6 +92,8 @@ public sealed class AnalystPageTests : IAsyncLifetime
         browser.FindElement(By.Id("nav-lists")).Click();
         var rows = WaitFor(() => browser.FindElements(By.CssSelector("#lists-table tbody tr")) is { Count: > 0 } r ? r : null);
         rows.Select(r => r.FindElement(By.TagName("td")).Text).ShouldBe(["ofac-sdn", "un"]);
+        browser.FindElement(By.Id("diff-run")).Click();
+        WaitFor(() => browser.FindElement(By.Id("diff-status")).Text is var t && t.Contains("0 added, 0 removed, 0 changed", StringComparison.Ordinal) ? t : null);
         Screenshot("lists");
 
         browser.Navigate().GoToUrl(_server.Url + "/#/entity/ofac-sdn:99999999");
