@@ -261,11 +261,11 @@ function renderBatch() {
   const visible = batchRows.filter((r) => (!onlyHits || r.hits.length) &&
     (!filter || [r.id, r.name, ...r.hits.map((h) => h.entity_id + " " + h.name)].join(" ").toLowerCase().includes(filter)));
   $("batch-table").tBodies[0].replaceChildren(...visible.map((r) => {
-    const best = r.hits[0], alert = best ? r.alerts.find((a) => a.entity_id === best.entity_id) : null;
+    const best = r.hits[0];
     return el("tr", { "data-id": r.id },
       el("td", {}, r.line), el("td", {}, r.id), el("td", { dir: "auto" }, r.name), el("td", {}, r.hits.length),
       el("td", {}, best ? entityLink(best.entity_id, best.name) : "—"), el("td", {}, best ? best.score.toFixed(3) : ""),
-      el("td", { class: "alert-status" }, alert ? alert.status + (alert.changed ? " (record changed)" : "") : ""));
+      el("td", { class: "alert-status" }, r.alerts.map((a) => `${a.entity_id}: ${a.status}${a.changed ? " (record changed)" : ""}`).join("; ")));
   }));
   $("batch-results").hidden = batchRows.length === 0;
 }
@@ -280,9 +280,9 @@ function download(name, type, text) {
 
 const csvField = (v) => /[",\r\n]/.test(String(v)) ? '"' + String(v).replaceAll('"', '""') + '"' : String(v);
 $("batch-csv").addEventListener("click", () => download("interdict-results.csv", "text/csv",
-  ["line,id,name,hits,best_entity_id,best_name,best_score,alert_status"].concat(batchRows.map((r) => {
-    const b = r.hits[0], a = b ? r.alerts.find((x) => x.entity_id === b.entity_id) : null;
-    return [r.line, r.id, r.name, r.hits.length, b ? b.entity_id : "", b ? b.name : "", b ? b.score : "", a ? a.status : ""].map(csvField).join(",");
+  ["line,id,name,hits,best_entity_id,best_name,best_score,alerts"].concat(batchRows.map((r) => {
+    const b = r.hits[0], alerts = r.alerts.map((a) => `${a.entity_id}: ${a.status}`).join("; ");
+    return [r.line, r.id, r.name, r.hits.length, b ? b.entity_id : "", b ? b.name : "", b ? b.score : "", alerts].map(csvField).join(",");
   })).join("\r\n") + "\r\n"));
 $("batch-jsonl").addEventListener("click", () => download("interdict-results.jsonl", "application/x-ndjson",
   batchRows.map((r) => JSON.stringify({ id: r.id, line: r.line, hits: r.hits, warnings: r.warnings })).join("\n") + "\n"));

@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using Interdict.Core.Model;
+using Interdict.Lists.Bundled;
+using Interdict.Lists.Store;
+using Interdict.Storage.Sqlite;
+using Interdict.TestKit;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -12,6 +17,9 @@ public sealed class AnalystPageTests : IAsyncLifetime
 {
     private const string ChromeDriver = "/usr/bin/chromedriver";
     private const string Chromium = "/usr/bin/chromium";
+
+    // The server's data folder: its list store starts with the UN list of 2025-11-20 (the bundled one is 2026-02-27).
+    private readonly string _data = Directory.CreateTempSubdirectory("interdict-page-data-").FullName;
 
     private (string Name, string Url, Process Process) _server;
     private ChromeDriver? _browser;
@@ -28,7 +36,8 @@ public sealed class AnalystPageTests : IAsyncLifetime
             Assert.Skip("Debian's chromium and chromium-driver are not installed: browser tests skipped (.ci/run installs them)");
         }
 
-        _server = ServerProcess.Start("page", new() { ["INTERDICT__Screening__Lists"] = "ofac-sdn,un" });
+        ImportUn([new ListFileContent("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))]);
+        _server = ServerProcess.Start("page", new() { ["INTERDICT__Screening__Lists"] = "ofac-sdn,un", ["INTERDICT_DATA_DIR"] = _data });
         using var http = new HttpClient();
         await ServerProcess.WaitUntilHealthy(http, _server.Url, _server.Process, TestContext.Current.CancellationToken);
 
@@ -120,7 +129,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var done = Upload();
         done.ShouldContain("2 rows screened");
         done.ShouldContain("line 4: no name");
-        AlertOf("cust-42").ShouldBe("open");
+        AlertOf("cust-42").ShouldContain("ofac-sdn:10481: open");
         browser.FindElements(By.CssSelector("#batch-table tbody tr")).Count.ShouldBe(2);
         Screenshot("batch");
 
@@ -137,7 +146,55 @@ public sealed class AnalystPageTests : IAsyncLifetime
 
         // Screening the same file again: the pair is suppressed.
         Upload();
-        AlertOf("cust-42").ShouldBe("suppressed");
+        AlertOf("cust-42").ShouldContain("ofac-sdn:10481: suppressed");
+    }
+
+    [Fact]
+    public async Task Batch_SuppressedAlertReturns_WhenTheRecordChangesInANewerVersion()
+    {
+        var browser = _browser!;
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "counterparties.csv");
+        File.WriteAllText(csv, "id,name\ncp-7,Abdullahi Osman Mohamed Caddow\n");
+        string Upload()
+        {
+            browser.Navigate().GoToUrl(_server.Url + "/#/batch");
+            browser.FindElement(By.Id("batch-file")).SendKeys(csv);
+            browser.FindElement(By.Id("batch-run")).Click();
+            return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
+        }
+
+        string AlertOf() => browser.FindElement(By.CssSelector("#batch-table tr[data-id='cp-7'] .alert-status")).Text;
+
+        Upload();
+        AlertOf().ShouldContain("un:SOi.022: open");
+        browser.FindElement(By.Id("nav-alerts")).Click();
+        var row = WaitFor(() => browser.FindElements(By.CssSelector("#alerts-table tr[data-customer='cp-7'][data-entity='un:SOi.022']")).FirstOrDefault());
+        row.FindElement(By.CssSelector("option[value='false_positive']")).Click();
+        row.FindElement(By.CssSelector(".decision-reason")).SendKeys("Counterparty is a Mogadishu trading firm's clerk, born 1991");
+        row.FindElement(By.CssSelector(".decision-save")).Click();
+        WaitFor(() => browser.FindElements(By.CssSelector("#alerts-table tr[data-customer='cp-7'][data-entity='un:SOi.022']")).Count == 0 ? "gone" : null);
+        Upload();
+        AlertOf().ShouldContain("un:SOi.022: suppressed");
+
+        // The UN publishes a newer version in which un:SOi.022's record changed; the server loads it.
+        ImportUn(BundledLists.Files("un"));
+        using (var http = new HttpClient())
+        {
+            (await http.PostAsync(new Uri(_server.Url + "/v1/admin/reload"), null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        Upload();
+        AlertOf().ShouldContain("un:SOi.022: open (record changed)");
+        browser.FindElement(By.Id("nav-alerts")).Click();
+        var back = WaitFor(() => browser.FindElements(By.CssSelector("#alerts-table tr[data-customer='cp-7'][data-entity='un:SOi.022']")).FirstOrDefault());
+        back.Text.ShouldContain("record changed since a false-positive decision");
+        Screenshot("alert-changed");
+    }
+
+    private void ImportUn(IReadOnlyList<ListFileContent> files)
+    {
+        using var store = SqliteListStore.Open(Path.Combine(_data, "lists.db"));
+        new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true);
     }
 
     private T WaitFor<T>(Func<T?> probe)
