@@ -41,6 +41,21 @@ internal static class ListEndpoints
             .WithName("ListDiff").WithSummary("Entities added, removed and changed between two versions (v<number>, a publication date, 'bundled' or 'current')")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
+        app.MapGet("/v1/lists/{source}/history", (string source, string? program, EngineHost host) =>
+            {
+                if (Unknown(source) is { } missing)
+                {
+                    return (Results<Ok<IReadOnlyList<HistoryRow>>, ProblemHttpResult>)missing;
+                }
+
+                using var store = host.OpenStore();
+                var programs = program?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return TypedResults.Ok(store is null ? [] : ListHistory.Compute(store, source, programs is { Length: > 0 } ? programs : null));
+            })
+            .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter("program"))
+            .WithName("ListHistory").WithSummary("Entities per programme in each stored version (as 'interdict lists history'); program= limits to some programmes")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         app.MapGet("/v1/entities/{id}", (string id, EngineHost host) => host.Current.Engine.FindEntity(id) is { } entity
                 ? (Results<Ok<Entity>, ProblemHttpResult>)TypedResults.Ok(entity)
                 : Problems.Result(StatusCodes.Status404NotFound, "No such entity", $"no loaded list has an entity '{id}' (ids look like ofac-sdn:10481)", "id"))

@@ -68,6 +68,13 @@ async function runSearch(params) {
       ? `No hit for “${result.name}” at the default threshold.`
       : `${result.hits.length} hit${result.hits.length > 1 ? "s" : ""} for “${result.name}” (${result.algorithm}; audit record ${result.audit_seq}).`) + warnings);
     result.hits.forEach((hit, i) => hits.append(renderHit(hit, i)));
+    // Programmes are part of the entity record, not of the hit: filled in as the records arrive.
+    for (const hit of result.hits) {
+      api("/v1/entities/" + encodeURIComponent(hit.entity_id)).then((e) => {
+        const slot = hits.querySelector(`li[data-entity="${CSS.escape(hit.entity_id)}"] .programs`);
+        if (slot) slot.textContent = (e.programs || []).length ? "Programmes: " + e.programs.join(", ") : "No programme published";
+      }).catch(() => {});
+    }
   } catch (error) {
     status("search-status", "Search failed — " + error.message, true);
   }
@@ -91,6 +98,7 @@ function renderHit(hit, index) {
     : el("p", { class: "meta" }, "On no other loaded list (no shared UN reference, passport, ID or IMO number).");
   return el("li", { class: "hit", "data-entity": hit.entity_id },
     el("h2", {}, el("span", { class: "score", title: "score 0–1" }, hit.score.toFixed(3)), entityLink(hit.entity_id, hit.name), el("span", { class: "meta" }, `${hit.entity_id} · ${hit.kind} · ${hit.list}`)),
+    el("p", { class: "programs meta" }, "Programmes: …"),
     el("p", {}, "Matched ", el("span", { class: "meta" }, `${x.matched_name_type}${x.weak_alias ? " (weak alias)" : ""}`), ": ", el("span", { dir: "auto" }, listedParts.flatMap((m, i) => i ? [" ", m] : [m])),
       el("span", { class: "meta" }, ` — name score ${x.name_score.toFixed(3)}`)),
     alignment, facts, same,
@@ -177,6 +185,42 @@ $("diff-form").addEventListener("submit", async (event) => {
     ].flat().filter(Boolean));
   } catch (error) {
     status("diff-status", "Could not compare — " + error.message, true);
+  }
+});
+
+// Entities per programme across the stored versions of the list chosen above, as a line chart (inline SVG).
+$("history-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const id = $("diff-list").value, programs = $("history-programs").value.trim();
+  const box = $("history-chart");
+  box.replaceChildren();
+  status("history-status", `Loading the history of ${id}…`);
+  try {
+    const rows = await api(`/v1/lists/${encodeURIComponent(id)}/history` + (programs ? "?" + new URLSearchParams({ program: programs }).toString() : ""));
+    if (rows.length === 0) {
+      status("history-status", `No stored versions of ${id} yet: the history grows with each 'interdict lists update' or 'lists import'.`);
+      return;
+    }
+    const versions = [...new Set(rows.map((r) => r.publication_date))].sort();
+    const series = [...new Set(rows.map((r) => r.program))].slice(0, 8);
+    const max = Math.max(1, ...rows.map((r) => r.entities));
+    const W = 720, H = 260, L = 50, B = 30, colours = ["#0b5cad", "#b42318", "#1a7f37", "#8250df", "#bf8700", "#0a7ea4", "#57606a", "#d1242f"];
+    const x = (i) => L + (versions.length === 1 ? (W - L) / 2 : (i * (W - L - 10)) / (versions.length - 1));
+    const y = (v) => H - B - (v / max) * (H - B - 10);
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = (tag, attrs, text) => { const n = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v); if (text !== undefined) n.textContent = text; return n; };
+    const chart = svg("svg", { viewBox: `0 0 ${W} ${H + 20 * Math.ceil(series.length / 4)}`, role: "img", "aria-label": `Entities per programme in ${id} across ${versions.length} versions`, width: "100%" });
+    chart.append(svg("line", { x1: L, y1: H - B, x2: W, y2: H - B, stroke: "#999" }), svg("text", { x: 4, y: 16, "font-size": 11 }, String(max)), svg("text", { x: 4, y: H - B, "font-size": 11 }, "0"));
+    versions.forEach((v, i) => chart.append(svg("text", { x: x(i), y: H - 10, "font-size": 10, "text-anchor": "middle" }, v)));
+    series.forEach((p, k) => {
+      const points = versions.map((v, i) => [i, (rows.find((r) => r.program === p && r.publication_date === v) || { entities: 0 }).entities]);
+      chart.append(svg("polyline", { points: points.map(([i, e]) => `${x(i)},${y(e)}`).join(" "), fill: "none", stroke: colours[k], "stroke-width": 2 }));
+      chart.append(svg("text", { x: L + (k % 4) * 170, y: H + 14 + 20 * Math.floor(k / 4), "font-size": 12, fill: colours[k] }, `${p} (${points[points.length - 1][1]})`));
+    });
+    box.append(chart);
+    status("history-status", `${id}: ${series.length} programme(s) across ${versions.length} stored version(s).`);
+  } catch (error) {
+    status("history-status", "Could not load the history — " + error.message, true);
   }
 });
 

@@ -79,6 +79,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         first.FindElements(By.CssSelector("table.alignment tbody tr")).Count.ShouldBeGreaterThanOrEqualTo(2);
         first.FindElements(By.CssSelector("mark.aligned")).Select(m => m.Text).ShouldContain("soleimani");
         first.Text.ShouldContain("date of birth");
+        WaitFor(() => first.FindElement(By.CssSelector(".programs")).Text.Contains("IRGC", StringComparison.Ordinal) ? "programmes" : null);
         browser.FindElement(By.Id("search-status")).Text.ShouldContain("audit record");
         Screenshot("search");
 
@@ -103,6 +104,14 @@ public sealed class AnalystPageTests : IAsyncLifetime
         rows.Select(r => r.FindElement(By.TagName("td")).Text).ShouldBe(["ofac-sdn", "un"]);
         browser.FindElement(By.Id("diff-run")).Click();
         WaitFor(() => browser.FindElement(By.Id("diff-status")).Text is var t && t.Contains("0 added, 0 removed, 0 changed", StringComparison.Ordinal) ? t : null);
+
+        // No SDN version is stored: the history says so; the UN one (stored at start) draws a chart.
+        browser.FindElement(By.Id("history-run")).Click();
+        WaitFor(() => browser.FindElement(By.Id("history-status")).Text.StartsWith("No stored versions of ofac-sdn", StringComparison.Ordinal) ? "empty" : null);
+        browser.FindElement(By.CssSelector("#diff-list option[value='un']")).Click();
+        browser.FindElement(By.Id("history-programs")).Clear();
+        browser.FindElement(By.Id("history-run")).Click();
+        WaitFor(() => browser.FindElements(By.CssSelector("#history-chart svg polyline")).Count > 0 ? "chart" : null);
         Screenshot("lists");
 
         browser.Navigate().GoToUrl(_server.Url + "/#/entity/ofac-sdn:99999999");
