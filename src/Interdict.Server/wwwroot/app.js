@@ -133,8 +133,15 @@ async function showEntity(id) {
     if (e.vessel) add("Vessel", Object.entries(e.vessel).filter(([, v]) => v !== null && v !== "").map(([k, v]) => `${k.replaceAll("_", " ")}: ${v}`));
     add("Listed on", e.listed_on);
     add("Last updated", e.last_updated);
-    add("Remarks", e.remarks);
+    add("Other facts", e.other_facts || []);
+    add("Websites", e.websites || []);
     box.append(el("h1", { dir: "auto" }, e.name), el("dl", { class: "record" }, rows));
+    // The publisher's own record, field by field, as the file has it (for audit and disputes).
+    if ((e.source_records || []).length) {
+      box.append(el("h2", {}, "As published"), ...e.source_records.map((r) => el("details", { class: "source-record" },
+        el("summary", {}, `${r.file}, line ${r.line}`),
+        el("table", { class: "grid" }, el("tbody", {}, r.fields.map((f) => el("tr", {}, el("th", { scope: "row" }, f.key), el("td", { dir: "auto" }, f.value))))))));
+    }
     // "Linked To" names another listed party by name: each opens a search for it.
     const linked = e.linked_to || [];
     if (linked.length) box.append(el("h2", {}, "Linked to"), el("ul", { class: "linked" }, linked.map((name) =>

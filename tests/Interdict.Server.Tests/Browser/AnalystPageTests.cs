@@ -88,6 +88,9 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var title = WaitFor(() => browser.FindElements(By.CssSelector("#entity h1")).FirstOrDefault());
         title.Text.ShouldBe("SOLEIMANI, Qasem");
         browser.FindElement(By.CssSelector("#entity dl.record")).Text.ShouldContain("IRGC");
+        var published = browser.FindElement(By.CssSelector("#entity details.source-record"));
+        published.FindElement(By.TagName("summary")).Click();
+        published.Text.ShouldContain("SOLEIMANI, Qasem");
         Screenshot("entity");
     }
 
