@@ -120,7 +120,7 @@ public sealed class PostgresAuditLog : IAuditLog
             var page = new List<AuditRecord>(Page);
             using (var connection = _dataSource.OpenConnection())
             using (var cmd = new NpgsqlCommand($"""
-                SELECT seq, at, principal, action, client, request, lists, algorithm, result, prev_hash, hash FROM audit_records
+                SELECT {AuditColumns.List} FROM audit_records
                 WHERE seq > @after{(since is null ? "" : " AND at >= @from")}{(until is null ? "" : " AND at < @to")}
                 ORDER BY seq LIMIT {Page}
                 """, connection))
@@ -139,21 +139,7 @@ public sealed class PostgresAuditLog : IAuditLog
                 using var reader = cmd.ExecuteReader();
                 while (reader.Read())
                 {
-                    page.Add(new AuditRecord(
-                        reader.GetInt64(0),
-                        new AuditEntry
-                        {
-                            At = DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-                            Principal = reader.GetString(2),
-                            Action = reader.GetString(3),
-                            Client = reader.IsDBNull(4) ? null : reader.GetString(4),
-                            Request = reader.GetString(5),
-                            Lists = reader.GetString(6),
-                            Algorithm = reader.GetString(7),
-                            Result = reader.GetString(8),
-                        },
-                        reader.GetString(9),
-                        reader.GetString(10)));
+                    page.Add(AuditColumns.Read(reader));
                 }
             }
 

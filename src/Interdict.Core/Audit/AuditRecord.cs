@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 
 namespace Interdict.Core.Audit;
@@ -65,4 +66,32 @@ public interface IAuditLog : IDisposable
 
     /// <summary>Where the trail is kept, for messages (a path, or a host and database; never a password).</summary>
     string Location { get; }
+}
+
+/// <summary>The column layout shared by every audit store, and reading a record back from it.</summary>
+public static class AuditColumns
+{
+    /// <summary>The columns, in the order <see cref="Read"/> expects them.</summary>
+    public const string List = "seq, at, principal, action, client, request, lists, algorithm, result, prev_hash, hash";
+
+    /// <summary>Reads one record from a row selected with <see cref="List"/>.</summary>
+    public static AuditRecord Read(IDataRecord row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new AuditRecord(
+            row.GetInt64(0),
+            new AuditEntry
+            {
+                At = DateTimeOffset.Parse(row.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                Principal = row.GetString(2),
+                Action = row.GetString(3),
+                Client = row.IsDBNull(4) ? null : row.GetString(4),
+                Request = row.GetString(5),
+                Lists = row.GetString(6),
+                Algorithm = row.GetString(7),
+                Result = row.GetString(8),
+            },
+            row.GetString(9),
+            row.GetString(10));
+    }
 }

@@ -128,13 +128,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "customers.csv");
         File.WriteAllText(csv, "id,name,dob,country\ncust-42,Qassem Soleimani,1957,Iran\ncust-43,John Smith,,\ncust-44,,1980,\n");
 
-        string Upload()
-        {
-            browser.Navigate().GoToUrl(_server.Url + "/#/batch");
-            browser.FindElement(By.Id("batch-file")).SendKeys(csv);
-            browser.FindElement(By.Id("batch-run")).Click();
-            return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
-        }
+        string Upload() => UploadBatch(csv);
 
         string AlertOf(string customer) => browser.FindElement(By.CssSelector($"#batch-table tr[data-id='{customer}'] .alert-status")).Text;
 
@@ -167,13 +161,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var browser = _browser!;
         var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "counterparties.csv");
         File.WriteAllText(csv, "id,name\ncp-7,Abdullahi Osman Mohamed Caddow\n");
-        string Upload()
-        {
-            browser.Navigate().GoToUrl(_server.Url + "/#/batch");
-            browser.FindElement(By.Id("batch-file")).SendKeys(csv);
-            browser.FindElement(By.Id("batch-run")).Click();
-            return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
-        }
+        string Upload() => UploadBatch(csv);
 
         string AlertOf() => browser.FindElement(By.CssSelector("#batch-table tr[data-id='cp-7'] .alert-status")).Text;
 
@@ -201,6 +189,16 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var back = WaitFor(() => browser.FindElements(By.CssSelector("#alerts-table tr[data-customer='cp-7'][data-entity='un:SOi.022']")).FirstOrDefault());
         back.Text.ShouldContain("record changed since a false-positive decision");
         Screenshot("alert-changed");
+    }
+
+    /// <summary>Uploads a CSV on the batch page and waits for the "Done" status.</summary>
+    private string UploadBatch(string csv)
+    {
+        var browser = _browser!;
+        browser.Navigate().GoToUrl(_server.Url + "/#/batch");
+        browser.FindElement(By.Id("batch-file")).SendKeys(csv);
+        browser.FindElement(By.Id("batch-run")).Click();
+        return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
     }
 
     private void ImportUn(IReadOnlyList<ListFileContent> files)
