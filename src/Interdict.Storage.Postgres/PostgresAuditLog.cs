@@ -111,51 +111,35 @@ public sealed class PostgresAuditLog : IAuditLog
     }
 
     /// <inheritdoc/>
-    public IEnumerable<AuditRecord> Read(DateTimeOffset? since = null, DateTimeOffset? until = null)
-    {
-        const int Page = 2000;
-        var after = 0L;
-        while (true)
+    public IEnumerable<AuditRecord> Read(DateTimeOffset? since = null, DateTimeOffset? until = null) =>
+        AuditColumns.Paged((after, size) =>
         {
-            var page = new List<AuditRecord>(Page);
-            using (var connection = _dataSource.OpenConnection())
-            using (var cmd = new NpgsqlCommand($"""
+            var page = new List<AuditRecord>(size);
+            using var connection = _dataSource.OpenConnection();
+            using var cmd = new NpgsqlCommand($"""
                 SELECT {AuditColumns.List} FROM audit_records
                 WHERE seq > @after{(since is null ? "" : " AND at >= @from")}{(until is null ? "" : " AND at < @to")}
-                ORDER BY seq LIMIT {Page}
-                """, connection))
+                ORDER BY seq LIMIT {size}
+                """, connection);
+            cmd.Parameters.AddWithValue("after", after);
+            if (since is { } f)
             {
-                cmd.Parameters.AddWithValue("after", after);
-                if (since is { } f)
-                {
-                    cmd.Parameters.AddWithValue("from", AuditEntry.FormatTime(f));
-                }
-
-                if (until is { } t)
-                {
-                    cmd.Parameters.AddWithValue("to", AuditEntry.FormatTime(t));
-                }
-
-                using var reader = cmd.ExecuteReader();
-                while (reader.Read())
-                {
-                    page.Add(AuditColumns.Read(reader));
-                }
+                cmd.Parameters.AddWithValue("from", AuditEntry.FormatTime(f));
             }
 
-            foreach (var r in page)
+            if (until is { } t)
             {
-                yield return r;
+                cmd.Parameters.AddWithValue("to", AuditEntry.FormatTime(t));
             }
 
-            if (page.Count < Page)
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
             {
-                yield break;
+                page.Add(AuditColumns.Read(reader));
             }
 
-            after = page[^1].Seq;
-        }
-    }
+            return page;
+        });
 
     /// <inheritdoc/>
     public AuditHead Head()

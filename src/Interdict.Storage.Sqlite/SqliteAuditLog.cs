@@ -100,21 +100,16 @@ public sealed class SqliteAuditLog : IAuditLog
     }
 
     /// <inheritdoc/>
-    public IEnumerable<AuditRecord> Read(DateTimeOffset? since = null, DateTimeOffset? until = null)
-    {
-        // Read in pages so that a long trail is never held in memory at once.
-        const int Page = 2000;
-        var after = 0L;
-        while (true)
+    public IEnumerable<AuditRecord> Read(DateTimeOffset? since = null, DateTimeOffset? until = null) =>
+        AuditColumns.Paged((after, size) =>
         {
-            List<AuditRecord> page;
             lock (_gate)
             {
                 using var cmd = _connection.CreateCommand();
                 cmd.CommandText = $"""
                     SELECT {AuditColumns.List} FROM audit_records
                     WHERE seq > $after{(since is null ? "" : " AND at >= $from")}{(until is null ? "" : " AND at < $to")}
-                    ORDER BY seq LIMIT {Page}
+                    ORDER BY seq LIMIT {size}
                     """;
                 cmd.Parameters.AddWithValue("$after", after);
                 if (since is { } f)
@@ -127,27 +122,16 @@ public sealed class SqliteAuditLog : IAuditLog
                     cmd.Parameters.AddWithValue("$to", AuditEntry.FormatTime(t));
                 }
 
-                page = [];
+                var page = new List<AuditRecord>(size);
                 using var reader = cmd.ExecuteReader();
                 while (reader.Read())
                 {
                     page.Add(AuditColumns.Read(reader));
                 }
-            }
 
-            foreach (var r in page)
-            {
-                yield return r;
+                return page;
             }
-
-            if (page.Count < Page)
-            {
-                yield break;
-            }
-
-            after = page[^1].Seq;
-        }
-    }
+        });
 
     /// <inheritdoc/>
     public AuditHead Head()

@@ -108,12 +108,7 @@ internal static class AuditCommand
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+        return AuditColumns.TryParseBound(text, out var t)
             ? t
             : throw new UsageException($"{option} '{text}' is not a date (YYYY-MM-DD) or an ISO 8601 time");
     }

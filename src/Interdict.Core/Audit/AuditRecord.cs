@@ -74,6 +74,43 @@ public static class AuditColumns
     /// <summary>The columns, in the order <see cref="Read"/> expects them.</summary>
     public const string List = "seq, at, principal, action, client, request, lists, algorithm, result, prev_hash, hash";
 
+    /// <summary>
+    /// Reads a trail page by page (so a long trail is never held in memory at once): <paramref name="readPage"/> gets the
+    /// last sequence number seen and the page size, and returns the next records in sequence order.
+    /// </summary>
+    public static IEnumerable<AuditRecord> Paged(Func<long, int, List<AuditRecord>> readPage, int pageSize = 2000)
+    {
+        ArgumentNullException.ThrowIfNull(readPage);
+        var after = 0L;
+        while (true)
+        {
+            var page = readPage(after, pageSize);
+            foreach (var r in page)
+            {
+                yield return r;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Seq;
+        }
+    }
+
+    /// <summary>Parses a period bound as people write it: a day (<c>YYYY-MM-DD</c>, midnight UTC) or an ISO 8601 time.</summary>
+    public static bool TryParseBound(string text, out DateTimeOffset time)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            time = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+
     /// <summary>Reads one record from a row selected with <see cref="List"/>.</summary>
     public static AuditRecord Read(IDataRecord row)
     {

@@ -70,7 +70,6 @@ internal static class AlertEndpoints
         }
 
         var batchId = batch ?? "b-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var hits = new List<NewAlert>();
         foreach (var r in response!.Results)
         {
