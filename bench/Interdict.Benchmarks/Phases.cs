@@ -6,7 +6,7 @@ using Interdict.Lists.Bundled;
 
 namespace Interdict.Benchmarks;
 
-/// <summary>Where a screen's time goes: query preparation, candidate retrieval and scoring, timed apart on one core. Usage: phases [N]</summary>
+/// <summary>Where a screen's time goes: query preparation, candidate retrieval and scoring, timed apart on one core. Usage: phases [N] [min trigram share] [max candidates]</summary>
 internal static class Phases
 {
     public static int Run(string[] args)
@@ -22,7 +22,8 @@ internal static class Phases
         var prepare = sw.Elapsed;
         sw.Restart();
         var share = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.3;
-        var candidates = prepared.Select(p => index.Candidates(TrigramIndex.Codes(p.Folded), share, 50)).ToArray();
+        var max = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+        var candidates = prepared.Select(p => index.Candidates(TrigramIndex.Codes(p.Folded), share, max)).ToArray();
         var retrieve = sw.Elapsed;
         sw.Restart();
         var compared = 0;

@@ -75,8 +75,12 @@ internal static class EvalCommand
             IndexCheck? index = null;
             if (parse.GetValue(checkIndex))
             {
-                var exhaustive = Evaluator.Evaluate("exhaustive", cases, Evaluator.Engine(engine, options with { Exhaustive = true }), progress: Progress(app, "exhaustive", cases.Count));
-                index = IndexCheck.Compare(reports[0], exhaustive, settings.Screening.Threshold);
+                // Both screen at the threshold checked: the index prunes by what a hit needs, so a screen at a lower
+                // threshold would look further than a real one.
+                double[] at = [settings.Screening.Threshold];
+                var indexed = Evaluator.Evaluate(engine.AlgorithmName, cases, Evaluator.Engine(engine, options), at);
+                var exhaustive = Evaluator.Evaluate("exhaustive", cases, Evaluator.Engine(engine, options with { Exhaustive = true }), at, Progress(app, "exhaustive", cases.Count));
+                index = IndexCheck.Compare(indexed, exhaustive, settings.Screening.Threshold);
             }
 
             var threshold = settings.Screening.Threshold;

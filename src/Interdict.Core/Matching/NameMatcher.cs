@@ -161,37 +161,53 @@ public static class MatcherVersions
 /// </summary>
 internal sealed class TokenCache
 {
+    // Rows live in one buffer per thread, found through the listed word's slot (offset + 1; 0 = no row yet), so a query
+    // allocates nothing per word.
     [ThreadStatic]
-    private static double[]?[]? t_rows;
+    private static int[]? t_slots;
+
+    [ThreadStatic]
+    private static double[]? t_buffer;
 
     [ThreadStatic]
     private static List<int>? t_touched;
 
     private readonly int _queryTokens;
-    private readonly double[]?[] _rows;
+    private readonly int[] _slots;
     private readonly List<int> _touched;
+    private double[] _buffer;
+    private int _used;
 
     /// <summary>A cache for a query of <paramref name="queryTokens"/> words over a vocabulary of <paramref name="vocabulary"/> listed words.</summary>
     public TokenCache(int queryTokens, int vocabulary)
     {
         _queryTokens = queryTokens;
-        _rows = t_rows is { } r && r.Length >= vocabulary ? r : t_rows = new double[]?[vocabulary];
+        _slots = t_slots is { } r && r.Length >= vocabulary ? r : t_slots = new int[vocabulary];
+        _buffer = t_buffer ??= new double[4096];
         _touched = t_touched ??= [];
         _touched.Clear();
     }
 
     /// <summary>The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed yet.</summary>
-    public double[] Row(int tokenId)
+    public Span<double> Row(int tokenId)
     {
-        // Rows are released after every query, so a row present now was made for this query.
-        var row = _rows[tokenId];
-        if (row is null)
+        // Slots are released after every query, so a slot present now was made for this query.
+        var slot = _slots[tokenId];
+        if (slot == 0)
         {
-            row = _rows[tokenId] = new double[_queryTokens];
+            if (_used + _queryTokens > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + _queryTokens));
+                t_buffer = _buffer;
+            }
+
+            _buffer.AsSpan(_used, _queryTokens).Clear();
+            slot = _slots[tokenId] = _used + 1;
+            _used += _queryTokens;
             _touched.Add(tokenId);
         }
 
-        return row;
+        return _buffer.AsSpan(slot - 1, _queryTokens);
     }
 
     /// <summary>Forgets the rows, so the next query on this thread starts clean.</summary>
@@ -199,10 +215,11 @@ internal sealed class TokenCache
     {
         foreach (var id in _touched)
         {
-            _rows[id] = null;
+            _slots[id] = 0;
         }
 
         _touched.Clear();
+        _used = 0;
     }
 }
 
@@ -226,6 +243,9 @@ internal static class NameMatcher
 
     // Below this Jaro-Winkler similarity two name parts are unrelated.
     private const double MinTokenSimilarity = 0.75;
+
+    // 1.2.0: and their romanisation-folded forms below this one.
+    private const double MinFoldedSimilarity = 0.88;
 
     // Listed name parts that the query lacks cost less than query parts the list lacks: lists carry
     // middle names and patronymics that customer records often omit.
@@ -272,6 +292,13 @@ internal static class NameMatcher
             return version >= MatcherVersion.V120 ? Weak(InitialSimilarity120) : 0.8;
         }
 
+        // 1.2.0: most pairs of parts are unrelated; when no rule below can apply, say so without computing similarities.
+        if (version >= MatcherVersion.V120 && !byKey && !(legalA && legalB) && !(a.Length >= 4 && b.Length >= 4 && a[0] == b[0] && string.Equals(keyA, keyB, StringComparison.Ordinal))
+            && JaroWinkler.UpperBound(a, b) < MinTokenSimilarity && JaroWinkler.UpperBound(foldedA, foldedB) < MinFoldedSimilarity)
+        {
+            return 0;
+        }
+
         var jw = JaroWinkler.Similarity(a, b);
         var similarity = jw < MinTokenSimilarity ? 0 : Calibrate(jw);
 
@@ -279,7 +306,7 @@ internal static class NameMatcher
         if (version >= MatcherVersion.V120 && similarity < 1 && !byKey)
         {
             var f = string.Equals(foldedA, foldedB, StringComparison.Ordinal) ? 1 : JaroWinkler.Similarity(foldedA, foldedB);
-            similarity = Math.Max(similarity, f < 0.88 ? 0 : FoldedFactor * Calibrate(f));
+            similarity = Math.Max(similarity, f < MinFoldedSimilarity ? 0 : FoldedFactor * Calibrate(f));
         }
 
         // 1.2.0: legal forms are interchangeable (Company / Corporation / Co / Ltd): the publisher's choice, not the party's.
@@ -389,26 +416,10 @@ internal static class NameMatcher
         {
             // Listed names share much of their vocabulary ("company", "al", "muhammad"): a listed word's similarities to
             // the query's words are computed once per query.
-            var row = cache is not null && listed.TokenIds is { } ids && !byKey ? cache.Row(ids[j]) : null;
+            var row = RowOf(listed, j, byKey, cache);
             for (var i = 0; i < q.Length; i++)
             {
-                double s;
-                if (row is not null && row[i] != 0)
-                {
-                    s = row[i] - 1; // stored plus one, so that 0 means "not computed yet"
-                }
-                else
-                {
-                    s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(q[i], c[j], StringComparison.Ordinal)
-                        ? 0
-                        : TokenSimilarity(q[i], c[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey, version,
-                            digitsChecked: true);
-                    if (row is not null)
-                    {
-                        row[i] = s + 1;
-                    }
-                }
-
+                var s = PartSimilarity(query, i, listed, j, byKey, version, row);
                 if (s > 0)
                 {
                     pairs[count++] = new Pair(s, i, j, 1, 1);
@@ -418,9 +429,7 @@ internal static class NameMatcher
 
         if (joins)
         {
-            // Up to three parts joined: "عبدالخالق" / "Abd al-Khaliq", "Abdelrahman" / "Abd al-Rahman".
-            const int maxSpan = 3;
-            for (var span = 2; span <= maxSpan; span++)
+            for (var span = 2; span <= MaxJoinSpan; span++)
             {
                 for (var i = 0; i + span <= q.Length; i++)
                 {
@@ -553,17 +562,160 @@ internal static class NameMatcher
     }
 
     /// <summary>
-    /// Similarity of <paramref name="span"/> adjacent parts of <paramref name="a"/> from <paramref name="i"/>, joined, with one
-    /// part of <paramref name="b"/>; 0 below a near match.
+    /// Whether <see cref="Compare"/>'s score could reach <paramref name="bar"/>, from an upper bound built of the
+    /// similarities of single parts (kept in <paramref name="cache"/>, so a candidate that fails leaves them for the
+    /// next one) and cheap checks for joined parts. Comparing in full costs several times more; a candidate that cannot
+    /// reach what a hit needs is skipped without changing any result.
     /// </summary>
-    private static double JoinedSimilarity(PreparedName a, int i, int span, PreparedName b, int j, bool byKey, MatcherVersion version)
+    public static bool MayReach(PreparedName query, PreparedName listed, bool lenientOnListedParts, MatcherVersion version, TokenCache cache, double bar)
     {
-        var other = b.Tokens[j];
-
-        // Cheap checks first: the joined parts must start like the other part and be about as long.
-        if (a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0] && a.Tokens[i][0] != other[0])
+        var q = query.Tokens;
+        var c = listed.Tokens;
+        var byKey = query.Vowelless != listed.Vowelless;
+        if (q.Length == 0 || c.Length == 0 || (version >= MatcherVersion.V120 && listed.Vowelless && !query.Vowelless))
         {
-            return 0;
+            return bar <= 0;
+        }
+
+        if (version < MatcherVersion.V120 || q.Length > 64 || c.Length > 64)
+        {
+            return true;
+        }
+
+        Span<double> bestQ = stackalloc double[q.Length];
+        Span<double> bestC = stackalloc double[c.Length];
+        for (var j = 0; j < c.Length; j++)
+        {
+            var row = RowOf(listed, j, byKey, cache);
+            for (var i = 0; i < q.Length; i++)
+            {
+                var s = PartSimilarity(query, i, listed, j, byKey, version, row);
+                bestQ[i] = Math.Max(bestQ[i], s);
+                bestC[j] = Math.Max(bestC[j], s);
+            }
+        }
+
+        if (Bound(query, listed, bestQ, bestC, lenientOnListedParts) >= bar)
+        {
+            return true;
+        }
+
+        // Joined or split words compared whole: "abdulrahman" against "abdul rahman".
+        if (q.Length != c.Length && LengthRatio(query.Joined, listed.Joined) >= 0.8)
+        {
+            var jw = byKey ? JaroWinkler.Similarity(query.JoinedKey, listed.JoinedKey) : JaroWinkler.Similarity(query.Joined, listed.Joined);
+            if (jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar)
+            {
+                return true;
+            }
+        }
+
+        // Parts that might pair joined (the cheap checks of JoinedSimilarity pass) might pair perfectly.
+        var joined = false;
+        for (var span = 2; span <= MaxJoinSpan; span++)
+        {
+            for (var i = 0; i + span <= q.Length; i++)
+            {
+                for (var j = 0; j < c.Length; j++)
+                {
+                    if (MayJoin(query, i, span, listed, j, byKey))
+                    {
+                        bestQ.Slice(i, span).Fill(1);
+                        bestC[j] = 1;
+                        joined = true;
+                    }
+                }
+            }
+
+            for (var j = 0; j + span <= c.Length; j++)
+            {
+                for (var i = 0; i < q.Length; i++)
+                {
+                    if (MayJoin(listed, j, span, query, i, byKey))
+                    {
+                        bestC.Slice(j, span).Fill(1);
+                        bestQ[i] = 1;
+                        joined = true;
+                    }
+                }
+            }
+        }
+
+        return joined && Bound(query, listed, bestQ, bestC, lenientOnListedParts) >= bar;
+    }
+
+    // matched <= M (each part pairs at most once, at most as well as its best partner); parts with no possible partner
+    // stay unpaired and count in the total at no less than their smallest factor. So score <= M / (M + D). The lenient
+    // factors for unpaired query parts and lineages apply only once two pairs are made.
+    private static double Bound(PreparedName query, PreparedName listed, ReadOnlySpan<double> bestQ, ReadOnlySpan<double> bestC, bool lenientOnListedParts)
+    {
+        int pairableQ = 0, pairableC = 0;
+        foreach (var b in bestQ)
+        {
+            pairableQ += b > 0 ? 1 : 0;
+        }
+
+        foreach (var b in bestC)
+        {
+            pairableC += b > 0 ? 1 : 0;
+        }
+
+        var twoPairs = lenientOnListedParts && Math.Min(pairableQ, pairableC) >= 2;
+        double m = 0, d = 0;
+        for (var i = 0; i < bestQ.Length; i++)
+        {
+            m += bestQ[i] * query.Weights[i];
+            if (bestQ[i] == 0)
+            {
+                d += query.Weights[i] * (!twoPairs ? 1 : InLineage(query, i) ? LineageFactor120 : UnpairedQueryPartsFactor120);
+            }
+        }
+
+        for (var j = 0; j < bestC.Length; j++)
+        {
+            m += bestC[j] * listed.Weights[j];
+            if (bestC[j] == 0)
+            {
+                d += listed.Weights[j] * (!lenientOnListedParts ? 1 : twoPairs && InLineage(listed, j) ? LineageFactor120 : UnpairedListedPartsFactor);
+            }
+        }
+
+        return m + d > 0 ? m / (m + d) : 0;
+    }
+
+    // The row of cached similarities for listed part j, when similarities are cached (not for comparisons by key).
+    private static Span<double> RowOf(PreparedName listed, int j, bool byKey, TokenCache? cache) =>
+        cache is not null && listed.TokenIds is { } ids && !byKey ? cache.Row(ids[j]) : default;
+
+    // Similarity of query part i and listed part j, read from or stored in the cache row when there is one.
+    private static double PartSimilarity(PreparedName query, int i, PreparedName listed, int j, bool byKey, MatcherVersion version, Span<double> row)
+    {
+        if (!row.IsEmpty && row[i] != 0)
+        {
+            return row[i] - 1; // stored plus one, so that 0 means "not computed yet"
+        }
+
+        var s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(query.Tokens[i], listed.Tokens[j], StringComparison.Ordinal)
+            ? 0
+            : TokenSimilarity(query.Tokens[i], listed.Tokens[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey,
+                version, digitsChecked: true);
+        if (!row.IsEmpty)
+        {
+            row[i] = s + 1;
+        }
+
+        return s;
+    }
+
+    // Up to three parts may be joined: "عبدالخالق" / "Abd al-Khaliq", "Abdelrahman" / "Abd al-Rahman".
+    private const int MaxJoinSpan = 3;
+
+    // The cheap checks of JoinedSimilarity: the joined parts start like the other part and are about as long.
+    private static bool MayJoin(PreparedName a, int i, int span, PreparedName b, int j, bool byKey)
+    {
+        if (a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0] && a.Tokens[i][0] != b.Tokens[j][0])
+        {
+            return false;
         }
 
         int length = 0, keyLength = 0;
@@ -573,13 +725,25 @@ internal static class NameMatcher
             keyLength += a.Keys[k].Length;
         }
 
-        if (byKey
-            ? keyLength < 3 || b.Keys[j].Length < 3 || LengthRatio(keyLength, b.Keys[j].Length) < 0.75
-            : other.Length < 5 || length < 5 || LengthRatio(length, other.Length) < 0.8)
+        var other = b.Tokens[j];
+        return byKey
+            ? keyLength >= 3 && b.Keys[j].Length >= 3 && LengthRatio(keyLength, b.Keys[j].Length) >= 0.75
+            : other.Length >= 5 && length >= 5 && LengthRatio(length, other.Length) >= 0.8;
+    }
+
+    /// <summary>
+    /// Similarity of <paramref name="span"/> adjacent parts of <paramref name="a"/> from <paramref name="i"/>, joined, with one
+    /// part of <paramref name="b"/>; 0 below a near match.
+    /// </summary>
+    private static double JoinedSimilarity(PreparedName a, int i, int span, PreparedName b, int j, bool byKey, MatcherVersion version)
+    {
+        // Cheap checks first: the joined parts must start like the other part and be about as long.
+        if (!MayJoin(a, i, span, b, j, byKey))
         {
             return 0;
         }
 
+        var other = b.Tokens[j];
         var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
         var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j],

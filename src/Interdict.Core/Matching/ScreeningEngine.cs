@@ -176,16 +176,18 @@ public sealed class ScreeningEngine
         var best = new Dictionary<int, (double Score, int Name)>(64);
         if (prepared.Tokens.Length > 0)
         {
-            var candidates = options.Exhaustive
-                ? [.. Enumerable.Range(0, _names.Length).Select(i => (i, 0))]
-                : _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates);
+            // The lowest name score that can still make a hit once the query's facts have added what they can: a
+            // candidate whose upper bound is below it (or below its entity's best name so far) is not compared in full.
+            var needed = options.Exhaustive ? double.NegativeInfinity : LowestNameScore(options.Threshold, query.DateOfBirth is not null, country is not null);
+            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
+            List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
+                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates).Select(c => c.Name)];
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
-                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates));
+                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
             }
 
-            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
-            foreach (var (n, _) in candidates)
+            foreach (var n in candidates)
             {
                 var entry = _names[n];
                 if (!Selected(entry.Entity, options))
@@ -194,8 +196,15 @@ public sealed class ScreeningEngine
                 }
 
                 var entity = _entities[entry.Entity];
-                var s = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: false, _version, cache).Score;
-                if (!best.TryGetValue(entry.Entity, out var current) || s > current.Score)
+                var person = entity.Kind == EntityKind.Person;
+                var known = best.TryGetValue(entry.Entity, out var current);
+                if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed)))
+                {
+                    continue;
+                }
+
+                var s = NameMatcher.Compare(prepared, entry.Name, person, explain: false, _version, cache).Score;
+                if (!known || s > current.Score)
                 {
                     best[entry.Entity] = (s, n);
                 }
@@ -216,11 +225,15 @@ public sealed class ScreeningEngine
                     {
                         if (Selected(e, options))
                         {
-                            var nameIndex = BestNameOf(e, prepared);
+                            // The entity's best name, compared in full: its names may have been skipped as unable to reach a hit.
+                            var (nameScore, nameIndex) = BestNameOf(e, prepared);
                             if (nameIndex >= 0)
                             {
                                 identifierMatches.TryAdd(e, number);
-                                best.TryAdd(e, (0, nameIndex));
+                                if (!best.TryGetValue(e, out var current) || nameScore > current.Score)
+                                {
+                                    best[e] = (nameScore, nameIndex);
+                                }
                             }
                         }
                     }
@@ -306,25 +319,37 @@ public sealed class ScreeningEngine
         return new ScreeningResult(hits, warnings);
     }
 
+    /// <summary>
+    /// The lowest name score from which a hit at <paramref name="threshold"/> can still be reached: a consistent date of
+    /// birth takes away 30% of the distance to 1 and a matching country 20% (see ApplyDateOfBirth, ApplyCountry); the
+    /// entity kind only lowers scores. Identifier matches are found apart from names. A margin covers rounding.
+    /// </summary>
+    internal static double LowestNameScore(double threshold, bool hasDateOfBirth, bool hasCountry)
+    {
+        var remaining = (1 - threshold) / ((hasDateOfBirth ? 0.7 : 1) * (hasCountry ? 0.8 : 1));
+        return 1 - remaining - 0.001;
+    }
+
     private bool Selected(int entity, ScreeningOptions options) =>
         options.Lists is not { Count: > 0 } lists || lists.Contains(_entities[entity].ListId);
 
-    private int BestNameOf(int entity, PreparedName query)
+    private (double Score, int Index) BestNameOf(int entity, PreparedName query)
     {
-        // -1 when the entity has no indexable name (every name folded to nothing).
+        // Index -1 when the entity has no indexable name (every name folded to nothing).
         var bestIndex = -1;
-        var bestScore = -1.0;
+        var bestScore = 0.0;
+        var person = _entities[entity].Kind == EntityKind.Person;
         for (var n = _firstName[entity]; n < _firstName[entity + 1]; n++)
         {
-            var s = NameMatcher.Compare(query, _names[n].Name, false, explain: false, _version).Score;
-            if (s > bestScore)
+            var s = NameMatcher.Compare(query, _names[n].Name, person, explain: false, _version).Score;
+            if (bestIndex < 0 || s > bestScore)
             {
                 bestScore = s;
                 bestIndex = n;
             }
         }
 
-        return bestIndex;
+        return (bestScore, bestIndex);
     }
 
     private static IEnumerable<string> IdentifierCandidates(string raw)

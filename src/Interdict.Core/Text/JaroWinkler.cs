@@ -30,6 +30,56 @@ public static class JaroWinkler
         return jaro + (prefix * PrefixScale * (1 - jaro));
     }
 
+    /// <summary>
+    /// An upper bound of <see cref="Similarity"/>, several times cheaper: characters of one string that occur nowhere in
+    /// the other cannot match, and transpositions are taken as none. Used to skip pairs that cannot reach a cut-off.
+    /// </summary>
+    public static double UpperBound(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return 0;
+        }
+
+        ulong maskA = 0, maskB = 0;
+        foreach (var c in a)
+        {
+            maskA |= 1UL << (c & 63);
+        }
+
+        foreach (var c in b)
+        {
+            maskB |= 1UL << (c & 63);
+        }
+
+        int inB = 0, inA = 0;
+        foreach (var c in a)
+        {
+            inB += (int)((maskB >> (c & 63)) & 1);
+        }
+
+        foreach (var c in b)
+        {
+            inA += (int)((maskA >> (c & 63)) & 1);
+        }
+
+        double m = Math.Min(inA, inB);
+        if (m == 0)
+        {
+            return 0;
+        }
+
+        var jaro = ((m / a.Length) + (m / b.Length) + 1) / 3.0;
+        var prefix = 0;
+        var limit = Math.Min(MaxPrefix, Math.Min(a.Length, b.Length));
+        while (prefix < limit && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * PrefixScale * (1 - jaro));
+    }
+
     /// <summary>Jaro similarity of two strings.</summary>
     public static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

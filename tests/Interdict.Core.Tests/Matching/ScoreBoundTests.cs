@@ -1,0 +1,112 @@
+using Interdict.Core.Matching;
+using Interdict.Core.Model;
+using Interdict.Core.Text;
+using Interdict.TestKit;
+
+namespace Interdict.Core.Tests.Matching;
+
+/// <summary>
+/// The engine skips candidates whose score cannot reach what a hit needs. These tests pin that the skipping never
+/// changes a result: the bounds are checked against full comparisons on the names of the OFAC SDN fixture.
+/// </summary>
+public class ScoreBoundTests
+{
+    private static readonly Lazy<WatchList> Sdn = new(Fixtures.OfacSdn);
+
+    // Queries that exercise each path of the comparison: romanisation variants, joined and split words, lineages,
+    // initials, legal forms, extra and missing parts, a vessel numeral, common given names.
+    private static readonly string[] Queries =
+    [
+        "Qassem Soleimani", "Ghasem Soleymani", "Kataib Hezbollah", "Ramzi Binalshib", "Bin Al Shibh Ramzi", "Abdul Rahman Ali",
+        "Abdulrahman Ali", "Hafiz Mohammad Sayeed", "Mohamad Abdulkarim", "Aisha Muhammed Abdul Salam", "Ali Ben Mohamed Ben Ali",
+        "J Smith", "Hesong Trading Company", "Ark III", "Mohammad Ali Thornbury", "Margaret Thornbury", "Josef Kony", "Ali",
+        "Islamic Revolutionary Guard Corps Qods Force", "Ould Mohamed Lemine",
+    ];
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.7)]
+    [InlineData(ScreeningOptions.DefaultThreshold)]
+    [InlineData(0.95)]
+    public void MayReach_NeverRulesOutANameThatReachesTheBar(double bar)
+    {
+        var entities = Sdn.Value.Entities;
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var listed = entities.SelectMany(e => e.Names.Select(n => (Person: e.Kind == EntityKind.Person, Name: new PreparedName(n.Value))))
+            .Where(x => x.Name.Tokens.Length > 0)
+            .ToArray();
+        foreach (var (_, name) in listed)
+        {
+            name.TokenIds = [.. name.Tokens.Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count)];
+        }
+
+        int reached = 0, ruledOut = 0;
+        foreach (var text in Queries)
+        {
+            var query = new PreparedName(text);
+            // One cache per query, shared by the bound and the comparison as in the engine.
+            var cache = new TokenCache(query.Tokens.Length, vocabulary.Count);
+            foreach (var (person, name) in listed)
+            {
+                var may = NameMatcher.MayReach(query, name, person, MatcherVersion.Current, cache, bar);
+                var score = NameMatcher.Compare(query, name, person, explain: false, MatcherVersion.Current, cache).Score;
+                if (score >= bar)
+                {
+                    reached++;
+                    may.ShouldBeTrue($"'{text}' against '{name.Text}' scores {score:0.0000} >= {bar} but was ruled out");
+                }
+                else if (!may)
+                {
+                    ruledOut++;
+                }
+            }
+
+            cache.Release();
+        }
+
+        // The check means something only if some names reach the bar and most of the rest are ruled out.
+        reached.ShouldBeGreaterThan(0);
+        ruledOut.ShouldBeGreaterThan(listed.Length * Queries.Length / 2);
+    }
+
+    [Fact]
+    public void JaroWinklerUpperBound_IsNeverBelowTheSimilarity()
+    {
+        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
+        var random = new Random(7);
+        for (var k = 0; k < 200_000; k++)
+        {
+            var a = words[random.Next(words.Length)];
+            var b = k % 4 == 0 ? Romanisation.Fold(a) : words[random.Next(words.Length)];
+            JaroWinkler.UpperBound(a, b).ShouldBeGreaterThanOrEqualTo(JaroWinkler.Similarity(a, b) - 1e-12, $"{a} / {b}");
+        }
+    }
+
+    [Theory]
+    [InlineData("Qassem Soleimani")]
+    [InlineData("Kataib Hezbollah")]
+    [InlineData("Hasan Nasrallah")]
+    [InlineData("Mohammad Naqdi")]
+    [InlineData("Ark III")]
+    public void Screen_SkippingCandidates_LeavesEveryScoreAsExhaustiveScoringGivesIt(string name)
+    {
+        var engine = new ScreeningEngine([Sdn.Value]);
+        PartialDate.TryParse("1957", out var dob).ShouldBeTrue();
+        // With facts, a lower name score can make a hit: the engine then skips less.
+        ScreeningQuery[] queries = [new() { Name = name }, new() { Name = name, DateOfBirth = dob, Country = "IR" }];
+        var options = new ScreeningOptions { Threshold = 0.6, Limit = 100 };
+        var seen = 0;
+        foreach (var query in queries)
+        {
+            var exhaustive = engine.Screen(query, options with { Exhaustive = true }).Hits.ToDictionary(h => h.EntityId, h => h.Score);
+            foreach (var hit in engine.Screen(query, options).Hits)
+            {
+                exhaustive.ShouldContainKey(hit.EntityId);
+                hit.Score.ShouldBe(exhaustive[hit.EntityId], $"{name} -> {hit.EntityId}");
+                seen++;
+            }
+        }
+
+        seen.ShouldBeGreaterThan(0);
+    }
+}
