@@ -39,7 +39,7 @@ internal sealed class PreparedName
         else if (version >= MatcherVersion.V120)
         {
             Folded = [.. Tokens.Select(Romanisation.Fold)];
-            Keys = [.. Tokens.Select(Romanisation.ConsonantKey)];
+            Keys = [.. Folded.Select(Romanisation.ConsonantKeyOfFolded)];
         }
         else
         {
@@ -55,7 +55,33 @@ internal sealed class PreparedName
         Numeric = [.. Tokens.Select(t => t.AsSpan().ContainsAnyInRange('0', '9'))];
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
         Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
+        Parts = new PartInfo[Tokens.Length];
+        for (var i = 0; i < Tokens.Length; i++)
+        {
+            var inLineage = false;
+            for (var k = Math.Max(0, i - 3); k <= i; k++)
+            {
+                inLineage |= Lineage[k];
+            }
+
+            Parts[i] = new PartInfo
+            {
+                Word = -1,
+                Weight = Weights[i],
+                First = Tokens[i][0],
+                KeyFirst = Keys[i].Length > 0 ? Keys[i][0] : '\0',
+                Length = Tokens[i].Length,
+                KeyLength = Keys[i].Length,
+                InLineage = inLineage,
+            };
+        }
     }
+
+    /// <summary>
+    /// What the score bound and the cheap join checks read of each part, side by side in one array: a candidate name
+    /// is then read from one or two cache lines, not from a dozen arrays and strings.
+    /// </summary>
+    public PartInfo[] Parts { get; }
 
     /// <summary>Whether each token opens a lineage ("bin", "ben", "ould", بن…), looked up once, not per comparison.</summary>
     public bool[] Lineage { get; }
@@ -67,7 +93,20 @@ internal sealed class PreparedName
     public bool[] Numeric { get; }
 
     /// <summary>For listed names, the engine's id of each distinct token (so per-query caches index arrays); null for queries.</summary>
-    public int[]? TokenIds { get; set; }
+    public int[]? TokenIds
+    {
+        get => _tokenIds;
+        set
+        {
+            _tokenIds = value;
+            for (var i = 0; i < Parts.Length; i++)
+            {
+                Parts[i].Word = value?[i] ?? -1;
+            }
+        }
+    }
+
+    private int[]? _tokenIds;
 
     /// <summary>True when the name is written without short vowels (Arabic or Hebrew script), so it is compared by consonant keys.</summary>
     public bool Vowelless { get; }
@@ -105,6 +144,27 @@ internal sealed class PreparedName
         { Length: 1 } => 0.5,
         _ => 1.0,
     };
+}
+
+/// <summary>One part of a prepared name, as the score bound reads it.</summary>
+internal struct PartInfo
+{
+    /// <summary>The engine's id of the word (-1 for a query).</summary>
+    public int Word;
+
+    public double Weight;
+
+    public char First;
+
+    /// <summary>The first letter of the consonant key, or NUL when the key is empty.</summary>
+    public char KeyFirst;
+
+    public int Length;
+
+    public int KeyLength;
+
+    /// <summary>Whether the part is within three parts after a lineage marker ("bin", "ould").</summary>
+    public bool InLineage;
 }
 
 /// <summary>The versions of the name matcher that can be selected; older ones stay so that old decisions can be reproduced.</summary>
@@ -569,39 +629,39 @@ internal static class NameMatcher
     /// </summary>
     public static bool MayReach(PreparedName query, PreparedName listed, bool lenientOnListedParts, MatcherVersion version, TokenCache cache, double bar)
     {
-        var q = query.Tokens;
-        var c = listed.Tokens;
+        var qp = query.Parts;
+        var cp = listed.Parts;
         var byKey = query.Vowelless != listed.Vowelless;
-        if (q.Length == 0 || c.Length == 0 || (version >= MatcherVersion.V120 && listed.Vowelless && !query.Vowelless))
+        if (qp.Length == 0 || cp.Length == 0 || (version >= MatcherVersion.V120 && listed.Vowelless && !query.Vowelless))
         {
             return bar <= 0;
         }
 
-        if (version < MatcherVersion.V120 || q.Length > 64 || c.Length > 64)
+        if (version < MatcherVersion.V120 || qp.Length > 64 || cp.Length > 64)
         {
             return true;
         }
 
-        Span<double> bestQ = stackalloc double[q.Length];
-        Span<double> bestC = stackalloc double[c.Length];
-        for (var j = 0; j < c.Length; j++)
+        Span<double> bestQ = stackalloc double[qp.Length];
+        Span<double> bestC = stackalloc double[cp.Length];
+        for (var j = 0; j < cp.Length; j++)
         {
-            var row = RowOf(listed, j, byKey, cache);
-            for (var i = 0; i < q.Length; i++)
+            var row = !byKey && cp[j].Word >= 0 ? cache.Row(cp[j].Word) : default;
+            for (var i = 0; i < qp.Length; i++)
             {
-                var s = PartSimilarity(query, i, listed, j, byKey, version, row);
+                var s = !row.IsEmpty && row[i] != 0 ? row[i] - 1 : PartSimilarity(query, i, listed, j, byKey, version, row);
                 bestQ[i] = Math.Max(bestQ[i], s);
                 bestC[j] = Math.Max(bestC[j], s);
             }
         }
 
-        if (Bound(query, listed, bestQ, bestC, lenientOnListedParts) >= bar)
+        if (Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar)
         {
             return true;
         }
 
         // Joined or split words compared whole: "abdulrahman" against "abdul rahman".
-        if (q.Length != c.Length && LengthRatio(query.Joined, listed.Joined) >= 0.8)
+        if (qp.Length != cp.Length && LengthRatio(query.Joined, listed.Joined) >= 0.8)
         {
             var jw = byKey ? JaroWinkler.Similarity(query.JoinedKey, listed.JoinedKey) : JaroWinkler.Similarity(query.Joined, listed.Joined);
             if (jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar)
@@ -614,11 +674,11 @@ internal static class NameMatcher
         var joined = false;
         for (var span = 2; span <= MaxJoinSpan; span++)
         {
-            for (var i = 0; i + span <= q.Length; i++)
+            for (var i = 0; i + span <= qp.Length; i++)
             {
-                for (var j = 0; j < c.Length; j++)
+                for (var j = 0; j < cp.Length; j++)
                 {
-                    if (MayJoin(query, i, span, listed, j, byKey))
+                    if (MayJoin(qp, i, span, cp[j], byKey))
                     {
                         bestQ.Slice(i, span).Fill(1);
                         bestC[j] = 1;
@@ -627,11 +687,11 @@ internal static class NameMatcher
                 }
             }
 
-            for (var j = 0; j + span <= c.Length; j++)
+            for (var j = 0; j + span <= cp.Length; j++)
             {
-                for (var i = 0; i < q.Length; i++)
+                for (var i = 0; i < qp.Length; i++)
                 {
-                    if (MayJoin(listed, j, span, query, i, byKey))
+                    if (MayJoin(cp, j, span, qp[i], byKey))
                     {
                         bestC.Slice(j, span).Fill(1);
                         bestQ[i] = 1;
@@ -641,13 +701,13 @@ internal static class NameMatcher
             }
         }
 
-        return joined && Bound(query, listed, bestQ, bestC, lenientOnListedParts) >= bar;
+        return joined && Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar;
     }
 
     // matched <= M (each part pairs at most once, at most as well as its best partner); parts with no possible partner
     // stay unpaired and count in the total at no less than their smallest factor. So score <= M / (M + D). The lenient
     // factors for unpaired query parts and lineages apply only once two pairs are made.
-    private static double Bound(PreparedName query, PreparedName listed, ReadOnlySpan<double> bestQ, ReadOnlySpan<double> bestC, bool lenientOnListedParts)
+    private static double Bound(ReadOnlySpan<PartInfo> query, ReadOnlySpan<PartInfo> listed, ReadOnlySpan<double> bestQ, ReadOnlySpan<double> bestC, bool lenientOnListedParts)
     {
         int pairableQ = 0, pairableC = 0;
         foreach (var b in bestQ)
@@ -664,19 +724,19 @@ internal static class NameMatcher
         double m = 0, d = 0;
         for (var i = 0; i < bestQ.Length; i++)
         {
-            m += bestQ[i] * query.Weights[i];
+            m += bestQ[i] * query[i].Weight;
             if (bestQ[i] == 0)
             {
-                d += query.Weights[i] * (!twoPairs ? 1 : InLineage(query, i) ? LineageFactor120 : UnpairedQueryPartsFactor120);
+                d += query[i].Weight * (!twoPairs ? 1 : query[i].InLineage ? LineageFactor120 : UnpairedQueryPartsFactor120);
             }
         }
 
         for (var j = 0; j < bestC.Length; j++)
         {
-            m += bestC[j] * listed.Weights[j];
+            m += bestC[j] * listed[j].Weight;
             if (bestC[j] == 0)
             {
-                d += listed.Weights[j] * (!lenientOnListedParts ? 1 : twoPairs && InLineage(listed, j) ? LineageFactor120 : UnpairedListedPartsFactor);
+                d += listed[j].Weight * (!lenientOnListedParts ? 1 : twoPairs && listed[j].InLineage ? LineageFactor120 : UnpairedListedPartsFactor);
             }
         }
 
@@ -711,9 +771,9 @@ internal static class NameMatcher
     private const int MaxJoinSpan = 3;
 
     // The cheap checks of JoinedSimilarity: the joined parts start like the other part and are about as long.
-    private static bool MayJoin(PreparedName a, int i, int span, PreparedName b, int j, bool byKey)
+    private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, bool byKey)
     {
-        if (a.Keys[i].Length > 0 && b.Keys[j].Length > 0 && a.Keys[i][0] != b.Keys[j][0] && a.Tokens[i][0] != b.Tokens[j][0])
+        if (a[i].KeyLength > 0 && b.KeyLength > 0 && a[i].KeyFirst != b.KeyFirst && a[i].First != b.First)
         {
             return false;
         }
@@ -721,14 +781,13 @@ internal static class NameMatcher
         int length = 0, keyLength = 0;
         for (var k = i; k < i + span; k++)
         {
-            length += a.Tokens[k].Length;
-            keyLength += a.Keys[k].Length;
+            length += a[k].Length;
+            keyLength += a[k].KeyLength;
         }
 
-        var other = b.Tokens[j];
         return byKey
-            ? keyLength >= 3 && b.Keys[j].Length >= 3 && LengthRatio(keyLength, b.Keys[j].Length) >= 0.75
-            : other.Length >= 5 && length >= 5 && LengthRatio(length, other.Length) >= 0.8;
+            ? keyLength >= 3 && b.KeyLength >= 3 && LengthRatio(keyLength, b.KeyLength) >= 0.75
+            : b.Length >= 5 && length >= 5 && LengthRatio(length, b.Length) >= 0.8;
     }
 
     /// <summary>
@@ -738,7 +797,7 @@ internal static class NameMatcher
     private static double JoinedSimilarity(PreparedName a, int i, int span, PreparedName b, int j, bool byKey, MatcherVersion version)
     {
         // Cheap checks first: the joined parts must start like the other part and be about as long.
-        if (!MayJoin(a, i, span, b, j, byKey))
+        if (!MayJoin(a.Parts, i, span, b.Parts[j], byKey))
         {
             return 0;
         }
@@ -755,18 +814,7 @@ internal static class NameMatcher
     // paired, its unpaired parts cost a quarter.
     private const double LineageFactor120 = 0.25;
 
-    private static bool InLineage(PreparedName name, int i)
-    {
-        for (var k = Math.Max(0, i - 3); k <= i; k++)
-        {
-            if (name.Lineage[k])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool InLineage(PreparedName name, int i) => name.Parts[i].InLineage;
 
     private static bool Free(Span<int> paired, int from, int span)
     {

@@ -28,19 +28,26 @@ public static class Romanisation
             token = canonical;
         }
 
-        var builder = new StringBuilder(token.Length);
+        // Rules are tried longest first among those starting with the letter at hand; then doubled letters collapse.
+        Span<char> buffer = token.Length <= 128 ? stackalloc char[token.Length * 3] : new char[token.Length * 3];
+        var n = 0;
         var i = 0;
         while (i < token.Length)
         {
+            var c = token[i];
             var applied = false;
-            foreach (var (from, to, start, end) in rules.Letters)
+            foreach (var (from, to, start, end) in c < 128 ? rules.ByFirst[c] : [])
             {
                 if ((start && i != 0) || (end && i + from.Length != token.Length) || !token.AsSpan(i).StartsWith(from, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                builder.Append(to);
+                foreach (var t in to)
+                {
+                    Append(buffer, ref n, t);
+                }
+
                 i += from.Length;
                 applied = true;
                 break;
@@ -48,26 +55,27 @@ public static class Romanisation
 
             if (!applied)
             {
-                builder.Append(token[i++]);
+                Append(buffer, ref n, c);
+                i++;
             }
         }
 
-        // Collapse doubles; drop a final h after a vowel.
-        var collapsed = new StringBuilder(builder.Length);
-        foreach (var c in builder.ToString())
+        // Drop a final h after a vowel.
+        if (n > 2 && buffer[n - 1] == 'h' && IsVowel(buffer[n - 2]))
         {
-            if (collapsed.Length == 0 || collapsed[^1] != c || char.IsAsciiDigit(c))
-            {
-                collapsed.Append(c);
-            }
+            n--;
         }
 
-        if (collapsed.Length > 2 && collapsed[^1] == 'h' && IsVowel(collapsed[^2]))
-        {
-            collapsed.Length--;
-        }
+        return new string(buffer[..n]);
+    }
 
-        return collapsed.ToString();
+    // Appends a letter unless it doubles the last one (digits may repeat).
+    private static void Append(Span<char> buffer, ref int n, char c)
+    {
+        if (n == 0 || buffer[n - 1] != c || char.IsAsciiDigit(c))
+        {
+            buffer[n++] = c;
+        }
     }
 
     /// <summary>
@@ -75,9 +83,12 @@ public static class Romanisation
     /// with kh, sh, th, dh reduced to k, s, t, d, vowels and glides (a e i o u w y) removed, and an article "al"/"el"
     /// joined to a longer word removed (Alghamdi = al-Ghamdi = الغامدي).
     /// </summary>
-    public static string ConsonantKey(string token)
+    public static string ConsonantKey(string token) => ConsonantKeyOfFolded(Fold(token));
+
+    /// <summary>The consonant key of a name part already folded by <see cref="Fold"/> (saves folding twice).</summary>
+    public static string ConsonantKeyOfFolded(string folded)
     {
-        var folded = Fold(token);
+        ArgumentNullException.ThrowIfNull(folded);
         if (folded.Length >= 5 && (folded.StartsWith("al", StringComparison.Ordinal) || folded.StartsWith("il", StringComparison.Ordinal)) && !IsVowel(folded[2]))
         {
             folded = folded[2..];
@@ -224,14 +235,22 @@ public static class Romanisation
             arabicTerms[f[0]] = f[1];
         }
 
-        // Longest rule first at each position; anchored rules before unanchored ones of the same length.
+        // Longest rule first at each position; anchored rules before unanchored ones of the same length. Grouped by
+        // their first letter, in that order.
+        var ordered = letters.Where(r => r.Item1.Length > 0).OrderByDescending(r => r.Item1.Length).ThenByDescending(r => r.Item3 || r.Item4).ToArray();
+        var byFirst = new (string, string, bool, bool)[128][];
+        for (var c = 0; c < 128; c++)
+        {
+            byFirst[c] = [.. ordered.Where(r => r.Item1[0] == c)];
+        }
+
         return new Rules(
-            [.. letters.OrderByDescending(r => r.Item1.Length).ThenByDescending(r => r.Item3 || r.Item4)],
+            byFirst,
             variants.ToFrozenDictionary(StringComparer.Ordinal),
             arabic.ToFrozenDictionary(),
             arabicTerms.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private sealed record Rules((string From, string To, bool Start, bool End)[] Letters, FrozenDictionary<string, string> Variants,
+    private sealed record Rules((string From, string To, bool Start, bool End)[][] ByFirst, FrozenDictionary<string, string> Variants,
         FrozenDictionary<char, string> Arabic, FrozenDictionary<string, string> ArabicTerms);
 }
