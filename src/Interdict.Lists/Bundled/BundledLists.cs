@@ -53,8 +53,20 @@ public static class BundledLists
     public static DateOnly PublicationDate(string id) =>
         DateOnly.ParseExact(TsvResource.Read($"{Prefix}{id}/manifest.tsv")[0][1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Loads one bundled list.</summary>
-    public static WatchList Load(string id) => ListSources.Read(id, Files(id));
+    /// <summary>
+    /// Loads one bundled list: parsed from its files the first time, then from <see cref="ParsedListCache"/> (keyed by the
+    /// manifest's hashes, so the files are not even decompressed).
+    /// </summary>
+    public static WatchList Load(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!Ids.Contains(id))
+        {
+            return ListSources.Read(id, Files(id)); // Files names the bundled lists in its error
+        }
+
+        return ParsedListCache.GetOrRead(id, TsvResource.Read($"{Prefix}{id}/manifest.tsv").Select(row => row[2]), () => ListSources.Read(id, Files(id)));
+    }
 
     private static Stream Resource(string path) =>
         typeof(BundledLists).Assembly.GetManifestResourceStream(Prefix + path)
