@@ -20,6 +20,11 @@ Negatives: realistic names of people not on any list, drawn with a fixed seed fr
 names/family.txt, dropping any whose words equal a listed name's words on any bundled list; once without and once with
 a date of birth.
 
+Held-out sets (heldout-*), never looked at while choosing the matcher's rules or the default threshold: the UK's
+spellings (OFSI list of 2018-04-13, another agency's transliterations) of parties that share a passport or national
+ID number with an OFAC SDN record, screened against the OFAC lists only; and negatives drawn with another seed, none
+of them in the development negatives.
+
 Writes eval/data/<set>.queries.csv (id,name,type,dob) and eval/data/<set>.truth.csv (query_id,expected_ids).
 Run from the repository root: python3 eval/make-devsets.py
 """
@@ -152,19 +157,25 @@ def published_nearby(query, target):
 
 
 # --- positives ------------------------------------------------------------------------------------------------------
+def spellings(prefix, names, kind, expected):
+    """Queries from one party's distinct Latin spellings, each expecting the targets that publish a word of it."""
+    rows, seen = [], set()
+    for i, name in enumerate(names):
+        if is_latin(name) and words(name) and words(name) not in seen:
+            seen.add(words(name))
+            findable = [e for e in expected if published_nearby(name, e)]
+            if findable:
+                rows.append((f"{prefix}/{i}", name, kind, "", findable))
+    return rows
+
+
 latin, original = [], []
 for ref, rec in sorted(un_records.items()):
     expected = sorted({f"ofac-sdn:{e}" for d in rec["docs"] for e in ofac_by_doc.get(d, ())})
     expected += sorted(f"uk-ofsi:{g}" for g in uk_by_ref.get(ref, ()))
     if not expected:
         continue
-    seen = set()
-    for i, name in enumerate(rec["names"]):
-        if is_latin(name) and words(name) and words(name) not in seen:
-            seen.add(words(name))
-            findable = [e for e in expected if published_nearby(name, e)]
-            if findable:
-                latin.append((f"{ref}/{i}", name, rec["kind"], "", findable))
+    latin += spellings(ref, rec["names"], rec["kind"], expected)
     if rec["original"] and not is_latin(rec["original"]):
         original.append((f"{ref}/orig", rec["original"], rec["kind"], "", expected))
 
@@ -188,23 +199,35 @@ def read_names(path):
 
 
 given, family = read_names(NAMES / "given.txt"), read_names(NAMES / "family.txt")
+def draw_negatives(rng, exclude):
+    """1,000 distinct unlisted names: a given name (a second one one time in five) and a family name, in either order."""
+    drawn, seen = [], set()
+    while len(drawn) < 1000:
+        first = rng.choice(given)
+        if rng.random() < 0.2:
+            first += " " + rng.choice(given)
+        name = f"{first} {rng.choice(family)}" if rng.random() < 0.7 else f"{rng.choice(family).upper()}, {first}"
+        w = words(name)
+        if w in seen or w in listed_words or w in exclude:
+            continue
+        seen.add(w)
+        drawn.append(name)
+    return drawn
+
+
+def with_dob(rng, names, prefix):
+    """The names with a date of birth: a year three times in ten, else a full date."""
+    rows = []
+    for i, name in enumerate(names):
+        year = rng.randint(1940, 2004)
+        dob = str(year) if rng.random() < 0.3 else f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        rows.append((f"{prefix}-{i + 1}", name, "person", dob, []))
+    return rows
+
+
 rng = random.Random(SEED)
-negatives, seen = [], set()
-while len(negatives) < 1000:
-    first = rng.choice(given)
-    if rng.random() < 0.2:
-        first += " " + rng.choice(given)
-    name = f"{first} {rng.choice(family)}" if rng.random() < 0.7 else f"{rng.choice(family).upper()}, {first}"
-    w = words(name)
-    if w in seen or w in listed_words:
-        continue
-    seen.add(w)
-    negatives.append(name)
-negatives_dob = []
-for i, name in enumerate(negatives):
-    year = rng.randint(1940, 2004)
-    dob = str(year) if rng.random() < 0.3 else f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    negatives_dob.append((f"neg-dob-{i + 1}", name, "person", dob, []))
+negatives = draw_negatives(rng, set())
+negatives_dob = with_dob(rng, negatives, "neg-dob")
 
 
 # --- write ------------------------------------------------------------------------------------------------------------
@@ -227,3 +250,42 @@ write("original-script", [r for r in original if r[2] == "person"])
 write("original-script-organizations", [r for r in original if r[2] != "person"])
 write("negatives", [(f"neg-{i + 1}", n, "person", "", []) for i, n in enumerate(negatives)])
 write("negatives-dob", negatives_dob)
+
+
+# --- held-out sets --------------------------------------------------------------------------------------------------
+# OFAC numbers linking exactly one SDN record (the UN filter above does not apply: the UK list is the other side here).
+ofac_unique = {}
+for r in sdn_rows:
+    for m in DOC.finditer(r[11]):
+        n = digits_letters(m.group(1))
+        if len(n) >= 6:
+            ofac_unique.setdefault(n, set()).add(r[0])
+ofac_unique = {d: next(iter(ids)) for d, ids in ofac_unique.items() if len(ids) == 1}
+
+uk_groups = {}
+for r in uk_rows:
+    g = uk_groups.setdefault(r[28], {"kind": "person" if r[23] == "Individual" else "organization", "names": [], "docs": set()})
+    name = " ".join(p.strip() for p in r[1:6] + [r[0]] if p.strip())
+    if name and name not in g["names"]:
+        g["names"].append(name)
+    for token in re.split(r"[\s,;:()]+", r[11] + " " + r[12]):
+        n = digits_letters(token)
+        if len(n) >= 6 and sum(c.isdigit() for c in n) >= 5:
+            g["docs"].add(n)
+uk_doc_count = {}
+for g in uk_groups.values():
+    for d in g["docs"]:
+        uk_doc_count[d] = uk_doc_count.get(d, 0) + 1
+
+heldout = []
+for gid, g in sorted(uk_groups.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0):
+    expected = sorted({f"ofac-sdn:{ofac_unique[d]}" for d in g["docs"] if d in ofac_unique and uk_doc_count[d] == 1})
+    if not expected:
+        continue
+    heldout += spellings(f"uk:{gid}", g["names"], g["kind"], expected)
+write("heldout-uk-latin", heldout)
+
+rng = random.Random(SEED + 1)
+heldout_negatives = draw_negatives(rng, {words(n) for n in negatives})
+write("heldout-negatives", [(f"hneg-{i + 1}", n, "person", "", []) for i, n in enumerate(heldout_negatives)])
+write("heldout-negatives-dob", with_dob(rng, heldout_negatives, "hneg-dob"))

@@ -10,6 +10,9 @@ SETS = [
     ("original-script-organizations", "original-script names of organisations (often translations)", "recall"),
     ("negatives", "1,000 unlisted names, no date of birth", "fp"),
     ("negatives-dob", "the same names with a date of birth", "fp"),
+    ("heldout-uk-latin", "held out: UK spellings (Latin) → OFAC records", "recall"),
+    ("heldout-negatives", "held out: 1,000 other unlisted names, no date of birth", "fp"),
+    ("heldout-negatives-dob", "held out: the same names with a date of birth", "fp"),
 ]
 
 

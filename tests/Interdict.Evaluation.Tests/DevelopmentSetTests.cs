@@ -37,6 +37,22 @@ public class DevelopmentSetTests
     public void Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>
         Evaluate(All.Value, "negatives-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.005);
 
+    // Held-out sets (never used for tuning): floors at the figures measured when they were built (docs/evaluation.md),
+    // which are a little short of issue #3's targets for recall (97%) and false alerts without a date of birth (2%).
+    private static readonly Lazy<ScreeningEngine> Ofac = new(() => new ScreeningEngine(new[] { "ofac-sdn", "ofac-cons" }.Select(BundledLists.Load)));
+
+    [Fact]
+    public void HeldOut_UkSpellingsFindTheOfacRecords_Recall96() =>
+        Evaluate(Ofac.Value, "heldout-uk-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.96);
+
+    [Fact]
+    public void HeldOut_Negatives_WithoutDatesOfBirth_AtMost2Point3PercentFalseAlerts() =>
+        Evaluate(All.Value, "heldout-negatives").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.023);
+
+    [Fact]
+    public void HeldOut_Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>
+        Evaluate(All.Value, "heldout-negatives-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.005);
+
     private static List<EvalCase> Read(string set)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "devsets");
