@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "load")
     return await Load.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "dice")
+{
+    return DiceProbe.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "phases")
 {
     return Phases.Run(args.Skip(1).ToArray());

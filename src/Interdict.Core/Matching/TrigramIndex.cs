@@ -74,11 +74,14 @@ internal sealed class TrigramIndex
     /// Names sharing at least <paramref name="minShare"/> of the query's trigrams, the best <paramref name="max"/> of them,
     /// as (name index, shared trigram count).
     /// </summary>
-    public List<(int Name, int Shared)> Candidates(HashSet<int> queryCodes, double minShare, int max)
+    /// <remarks>
+    /// Weighted (1.2.0): only names whose weighted Dice similarity to the query is at least <paramref name="minDice"/>.
+    /// </remarks>
+    public List<(int Name, int Shared)> Candidates(HashSet<int> queryCodes, double minShare, int max, double minDice = 0)
     {
         if (_idf is not null)
         {
-            return WeightedCandidates(queryCodes, minShare, max);
+            return WeightedCandidates(queryCodes, minShare, max, minDice);
         }
 
         var result = new List<(int, int)>();
@@ -128,7 +131,7 @@ internal sealed class TrigramIndex
 
     // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
     // of them by weighted Dice similarity (the second field, in millionths).
-    private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max)
+    private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max, double minDice)
     {
         var result = new List<(int, int)>();
         if (queryCodes.Count == 0)
@@ -201,7 +204,7 @@ internal sealed class TrigramIndex
         for (var t = 0; t < touchedCount; t++)
         {
             var n = touched[t];
-            if (weights[n] >= needed && weights[n] > 0)
+            if (weights[n] >= needed && weights[n] > 0 && 2 * weights[n] / (total + nameWeight[n]) >= minDice)
             {
                 result.Add((n, (int)(2_000_000 * weights[n] / (total + nameWeight[n]))));
             }
