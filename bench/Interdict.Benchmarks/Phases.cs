@@ -6,7 +6,7 @@ using Interdict.Lists.Bundled;
 
 namespace Interdict.Benchmarks;
 
-/// <summary>Where a screen's time goes: query preparation, candidate retrieval and scoring, timed apart on one core. Usage: phases [N] [min trigram share] [max candidates]</summary>
+/// <summary>Where a screen's time goes: query preparation, candidate retrieval and scoring, timed apart on one core. Usage: phases [N] [min trigram share] [max candidates] [min Dice]</summary>
 internal static class Phases
 {
     public static int Run(string[] args)
@@ -23,7 +23,8 @@ internal static class Phases
         sw.Restart();
         var share = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.3;
         var max = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
-        var candidates = prepared.Select(p => index.Candidates(TrigramIndex.Codes(p.Folded), share, max)).ToArray();
+        var dice = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+        var candidates = prepared.Select(p => index.Candidates(TrigramIndex.Codes(p.Folded), share, max, dice)).ToArray();
         var retrieve = sw.Elapsed;
         sw.Restart();
         var compared = 0;
