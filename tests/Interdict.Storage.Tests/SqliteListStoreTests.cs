@@ -21,6 +21,20 @@ public class SqliteListStoreTests : StoreTestBase
     }
 
     [Fact]
+    public void Load_StoredVersion_TwiceGivesWhatItsFilesParseTo()
+    {
+        // The second load may come from the parsed-list cache: it must hold exactly what parsing the stored files gives.
+        var version = Library.Import("un", Un20251120, "test", null, makeCurrent: true).Result.Version;
+        var parsed = System.Text.Json.JsonSerializer.Serialize(Interdict.Lists.ListSources.Read("un", Store.Files(version.Id)));
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var loaded = Library.Load(Library.InForce("un"));
+            System.Text.Json.JsonSerializer.Serialize(loaded).ShouldBe(parsed);
+            loaded.PublicationDate.ShouldBe(new DateOnly(2025, 11, 20));
+        }
+    }
+
+    [Fact]
     public void Import_SameContentTwice_StoresOneVersion()
     {
         var first = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Interdict.Core;
 using Interdict.Core.Model;
 using Interdict.Core.Store;
@@ -114,11 +115,20 @@ public sealed class ListLibrary(IListStore? store)
         throw new ArgumentException($"'{t}' is not a version: give v<number>, a publication date YYYY-MM-DD, 'bundled' or 'current'");
     }
 
-    /// <summary>Reads a version's entities: the stored files re-parsed, or the bundled snapshot.</summary>
+    /// <summary>
+    /// Reads a version's entities: the stored files re-parsed (or read from <see cref="ParsedListCache"/>, keyed by the
+    /// version's content hash and its files' names, hashes and dates), or the bundled snapshot.
+    /// </summary>
     public WatchList Load(VersionRef version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return version.Stored is { } v ? ListSources.Read(version.Source, RequireStore().Files(v.Id)) : BundledLists.Load(version.Source);
+        if (version.Stored is not { } v)
+        {
+            return BundledLists.Load(version.Source);
+        }
+
+        var key = v.Files.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}:{f.Sha256}:{f.PublicationDate:yyyy-MM-dd}")).Prepend(v.ContentHash);
+        return ParsedListCache.GetOrRead(version.Source, key, () => ListSources.Read(version.Source, RequireStore().Files(v.Id)));
     }
 
     private static DateOnly? BundledPublicationDate(string source) => BundledLists.PublicationDate(source);
