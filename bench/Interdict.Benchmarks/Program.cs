@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "dice")
     return DiceProbe.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "recall")
+{
+    return RecallProbe.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "phases")
 {
     return Phases.Run(args.Skip(1).ToArray());

@@ -186,7 +186,8 @@ public sealed class ScreeningEngine
             var needed = options.Exhaustive ? double.NegativeInfinity : LowestNameScore(options.Threshold, query.DateOfBirth is not null, country is not null);
             var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
             List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
-                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, _version >= MatcherVersion.V120 && !prepared.Vowelless ? DiceFactor * needed : 0).Select(c => c.Name)];
+                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, _version >= MatcherVersion.V120 && !prepared.Vowelless ? DiceFactor * needed : 0,
+                    _version >= MatcherVersion.V120 && !prepared.Vowelless ? GenericCodes(prepared) : null, GenericTrigramFactor).Select(c => c.Name)];
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
@@ -333,6 +334,30 @@ public sealed class ScreeningEngine
     {
         var remaining = (1 - threshold) / ((hasDateOfBirth ? 0.7 : 1) * (hasCountry ? 0.8 : 1));
         return 1 - remaining - 0.001;
+    }
+
+    // 1.2.0: trigrams that only a query's legal forms and generic words have count at this share of their weight in
+    // retrieval, as those words count little in the name score ("JOINT STOCK COMPANY" is half of many listed names).
+    private const float GenericTrigramFactor = 0.3f;
+
+    // The trigram codes of the query's legal forms and generic words that its other words do not have; null if none.
+    private static HashSet<int>? GenericCodes(PreparedName query)
+    {
+        var generic = new List<string>();
+        var other = new List<string>();
+        for (var i = 0; i < query.Tokens.Length; i++)
+        {
+            (NameTerms.CategoryOf(query.Terms[i], MatcherVersion.V120) is "legal-form" or "generic" ? generic : other).Add(query.Folded[i]);
+        }
+
+        if (generic.Count == 0 || other.Count == 0)
+        {
+            return null;
+        }
+
+        var codes = TrigramIndex.Codes([.. generic]);
+        codes.ExceptWith(TrigramIndex.Codes([.. other]));
+        return codes;
     }
 
     private bool Selected(int entity, ScreeningOptions options) =>

@@ -77,11 +77,15 @@ internal sealed class TrigramIndex
     /// <remarks>
     /// Weighted (1.2.0): only names whose weighted Dice similarity to the query is at least <paramref name="minDice"/>.
     /// </remarks>
-    public List<(int Name, int Shared)> Candidates(HashSet<int> queryCodes, double minShare, int max, double minDice = 0)
+    /// <remarks>
+    /// <paramref name="light"/>: trigrams that only the query's legal forms and generic words have, counted at
+    /// <paramref name="lightFactor"/> of their weight (they weigh little in the name score too).
+    /// </remarks>
+    public List<(int Name, int Shared)> Candidates(HashSet<int> queryCodes, double minShare, int max, double minDice = 0, HashSet<int>? light = null, float lightFactor = 1)
     {
         if (_idf is not null)
         {
-            return WeightedCandidates(queryCodes, minShare, max, minDice);
+            return WeightedCandidates(queryCodes, minShare, max, minDice, light, lightFactor);
         }
 
         var result = new List<(int, int)>();
@@ -131,7 +135,7 @@ internal sealed class TrigramIndex
 
     // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
     // of them by weighted Dice similarity (the second field, in millionths).
-    private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max, double minDice)
+    private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max, double minDice, HashSet<int>? light, float lightFactor)
     {
         var result = new List<(int, int)>();
         if (queryCodes.Count == 0)
@@ -146,9 +150,10 @@ internal sealed class TrigramIndex
         var total = 0f;
         Span<int> ordered = queryCodes.Count <= 256 ? stackalloc int[queryCodes.Count] : new int[queryCodes.Count];
         var k = 0;
+        float Weight(int code) => light is not null && light.Contains(code) ? idf[code] * lightFactor : idf[code];
         foreach (var code in queryCodes)
         {
-            total += idf[code];
+            total += Weight(code);
             ordered[k++] = code;
         }
 
@@ -160,7 +165,7 @@ internal sealed class TrigramIndex
         var needed = total * minShare;
         foreach (var code in ordered)
         {
-            var weight = idf[code];
+            var weight = Weight(code);
             var postings = _postings[code];
             if (remaining >= needed)
             {
