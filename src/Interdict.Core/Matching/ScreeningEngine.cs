@@ -187,7 +187,7 @@ public sealed class ScreeningEngine
             var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
             List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
                 : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, _version >= MatcherVersion.V120 && !prepared.Vowelless ? DiceFactor * needed : 0,
-                    _version >= MatcherVersion.V120 && !prepared.Vowelless ? GenericCodes(prepared) : null, GenericTrigramFactor).Select(c => c.Name)];
+                    _version >= MatcherVersion.V120 && !prepared.Vowelless ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
@@ -341,13 +341,13 @@ public sealed class ScreeningEngine
     private const float GenericTrigramFactor = 0.3f;
 
     // The trigram codes of the query's legal forms and generic words that its other words do not have; null if none.
-    private static HashSet<int>? GenericCodes(PreparedName query)
+    private static HashSet<int>? GenericCodes(PreparedName query, MatcherVersion version)
     {
         var generic = new List<string>();
         var other = new List<string>();
         for (var i = 0; i < query.Tokens.Length; i++)
         {
-            (NameTerms.CategoryOf(query.Terms[i], MatcherVersion.V120) is "legal-form" or "generic" ? generic : other).Add(query.Folded[i]);
+            (NameTerms.CategoryOf(query.Terms[i], version) is "legal-form" or "generic" ? generic : other).Add(query.Folded[i]);
         }
 
         if (generic.Count == 0 || other.Count == 0)
