@@ -649,7 +649,7 @@ internal static class NameMatcher
             var row = !byKey && cp[j].Word >= 0 ? cache.Row(cp[j].Word) : default;
             for (var i = 0; i < qp.Length; i++)
             {
-                var s = !row.IsEmpty && row[i] != 0 ? row[i] - 1 : PartSimilarity(query, i, listed, j, byKey, version, row);
+                var s = PartSimilarity(query, i, listed, j, byKey, version, row);
                 bestQ[i] = Math.Max(bestQ[i], s);
                 bestC[j] = Math.Max(bestC[j], s);
             }

@@ -185,9 +185,11 @@ public sealed class ScreeningEngine
             // candidate whose upper bound is below it (or below its entity's best name so far) is not compared in full.
             var needed = options.Exhaustive ? double.NegativeInfinity : LowestNameScore(options.Threshold, query.DateOfBirth is not null, country is not null);
             var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
+            // 1.2.0, query not in Arabic script: the Dice cut and lighter generic words apply.
+            var latin120 = _version >= MatcherVersion.V120 && !prepared.Vowelless;
             List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
-                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, _version >= MatcherVersion.V120 && !prepared.Vowelless ? DiceFactor * needed : 0,
-                    _version >= MatcherVersion.V120 && !prepared.Vowelless ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
+                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? DiceFactor * needed : 0,
+                    latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
@@ -332,9 +334,13 @@ public sealed class ScreeningEngine
     /// </summary>
     internal static double LowestNameScore(double threshold, bool hasDateOfBirth, bool hasCountry)
     {
-        var remaining = (1 - threshold) / ((hasDateOfBirth ? 0.7 : 1) * (hasCountry ? 0.8 : 1));
+        var remaining = (1 - threshold) / ((hasDateOfBirth ? 1 - DateOfBirthLift : 1) * (hasCountry ? 1 - CountryLift : 1));
         return 1 - remaining - 0.001;
     }
+
+    // The share of the distance to 1 that a consistent date of birth, and a matching country, add to a score.
+    private const double DateOfBirthLift = 0.3;
+    private const double CountryLift = 0.2;
 
     // 1.2.0: trigrams that only a query's legal forms and generic words have count at this share of their weight in
     // retrieval, as those words count little in the name score ("JOINT STOCK COMPANY" is half of many listed names).
@@ -429,7 +435,7 @@ public sealed class ScreeningEngine
         var published = string.Join("; ", entity.DatesOfBirth.Select(d => d.Text));
         if (entity.DatesOfBirth.Any(d => d.Overlaps(date)))
         {
-            var effect = Math.Round((1 - score) * 0.3, 4);
+            var effect = Math.Round((1 - score) * DateOfBirthLift, 4);
             facts.Add(new FactEffect("date_of_birth", effect, $"{date} is consistent with published DOB {published}"));
             return score + effect;
         }
@@ -457,7 +463,7 @@ public sealed class ScreeningEngine
 
         if (known.Contains(country.Alpha2))
         {
-            var effect = Math.Round((1 - score) * 0.2, 4);
+            var effect = Math.Round((1 - score) * CountryLift, 4);
             facts.Add(new FactEffect("country", effect, $"{country.Name} is among the entity's countries ({string.Join(", ", known)})"));
             return score + effect;
         }
