@@ -22,13 +22,24 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
     /// <summary>The list store's path: <c>--store</c>, else the <c>Store:Path</c> setting, else <c>lists.db</c> in the data directory.</summary>
     public static Option<string?> StoreOption { get; } = new("--store")
     {
-        Description = "The list store (SQLite file). Default: lists.db in the user's data directory ($INTERDICT_DATA_DIR).",
+        Description = "The list store (SQLite file). Default: PostgreSQL when the Storage:Postgres setting is given, else lists.db in the user's data directory ($INTERDICT_DATA_DIR).",
         Recursive = true,
     };
 
-    /// <summary>The store path for a parsed command line.</summary>
-    public static string StorePath(ParseResult parse) =>
-        parse.GetValue(StoreOption) is { Length: > 0 } path ? path : Settings.Load().StorePath;
+    /// <summary>
+    /// The list store a parsed command line names: <c>--store</c> (a SQLite file), else PostgreSQL when the
+    /// <c>Storage:Postgres</c> setting is given, else the <c>Store:Path</c> setting's SQLite file.
+    /// </summary>
+    public static StoreLocation Store(ParseResult parse)
+    {
+        if (parse.GetValue(StoreOption) is { Length: > 0 } path)
+        {
+            return new StoreLocation(path, null);
+        }
+
+        var settings = Settings.Load();
+        return new StoreLocation(settings.StorePath, settings.Postgres);
+    }
 
     public static CliApplication CreateForConsole() => new(
         AnsiConsole.Console,

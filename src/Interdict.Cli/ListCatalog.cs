@@ -5,9 +5,16 @@ using Interdict.Lists;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Custom;
 using Interdict.Lists.Store;
+using Interdict.Core.Store;
+using Interdict.Storage.Postgres;
 using Interdict.Storage.Sqlite;
 
 namespace Interdict.Cli;
+
+/// <summary>Where the list store is: a SQLite file, or PostgreSQL when <paramref name="Postgres"/> (a connection string) is given.</summary>
+/// <param name="Path">The SQLite file.</param>
+/// <param name="Postgres">The PostgreSQL connection string, which wins over <paramref name="Path"/>.</param>
+internal sealed record StoreLocation(string Path, string? Postgres);
 
 /// <summary>Loads the lists a command asked for: official lists (the store's version in force, else the bundled snapshot), custom watchlists from files.</summary>
 internal static class ListCatalog
@@ -27,17 +34,20 @@ internal static class ListCatalog
         }
     }
 
-    /// <summary>Opens the list store for reading when it exists; null when nothing was ever imported (screening then uses the bundled lists).</summary>
-    public static SqliteListStore? OpenExistingStore(string path)
+    /// <summary>
+    /// Opens the list store for reading when it exists; null when a SQLite store was never created (nothing imported:
+    /// screening then uses the bundled lists). A PostgreSQL store always exists once reachable.
+    /// </summary>
+    public static IListStore? OpenExistingStore(StoreLocation location)
     {
-        if (!File.Exists(path))
+        if (location.Postgres is null && !File.Exists(location.Path))
         {
             return null;
         }
 
         try
         {
-            return SqliteListStore.Open(path);
+            return location.Postgres is { } pg ? PostgresListStore.Open(pg) : SqliteListStore.Open(location.Path);
         }
         catch (InterdictException ex)
         {
@@ -46,15 +56,15 @@ internal static class ListCatalog
     }
 
     /// <summary>Opens (creating when needed) the list store, for commands that write to it.</summary>
-    public static SqliteListStore OpenStore(string path)
+    public static IListStore OpenStore(StoreLocation location)
     {
         try
         {
-            return SqliteListStore.Open(path);
+            return location.Postgres is { } pg ? PostgresListStore.Open(pg) : SqliteListStore.Open(location.Path);
         }
         catch (Exception ex) when (ex is InterdictException or IOException or UnauthorizedAccessException)
         {
-            throw new DataFileException($"{path}: the list store cannot be opened: {ex.Message}", ex);
+            throw new DataFileException(location.Postgres is null ? $"{location.Path}: the list store cannot be opened: {ex.Message}" : ex.Message, ex);
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class Settings
     /// <summary>The audit trail's SQLite file: the <c>Audit:Path</c> setting, else <c>audit.db</c> in <see cref="DataDirectory"/>.</summary>
     public required string AuditPath { get; init; }
 
-    /// <summary>The <c>Storage:Postgres</c> connection string: when set, the audit trail is in PostgreSQL.</summary>
+    /// <summary>The <c>Storage:Postgres</c> connection string: when set, the list store and the audit trail are in PostgreSQL.</summary>
     public string? Postgres { get; init; }
 
     /// <summary>The <c>Updates</c> section: where <c>lists update</c> downloads from, and how much shrinkage it accepts.</summary>

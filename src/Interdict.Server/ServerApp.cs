@@ -1,3 +1,4 @@
+using Interdict.Core.Alerts;
 using Interdict.Core.Audit;
 using Interdict.Server.Endpoints;
 using Interdict.Server.Hosting;
@@ -36,7 +37,7 @@ public static class ServerApp
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddSingleton<IAuditLog>(sp => OpenAudit(sp.GetRequiredService<ServerSettings>()));
         builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddSingleton(sp => SqliteAlertStore.Open(sp.GetRequiredService<ServerSettings>().AlertsPath));
+        builder.Services.AddSingleton(sp => OpenAlerts(sp.GetRequiredService<ServerSettings>()));
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<ListRefresher>();
@@ -66,10 +67,11 @@ public static class ServerApp
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Interdict.Server");
         CheckBinding(settings, ServerSettings.ConfiguredAddresses(app.Configuration), log);
 
-        // Built now, not on the first request: a bad list or audit store stops the start with its message.
-        app.Services.GetRequiredService<EngineHost>();
+        // Built now, not on the first request: a bad list, alert or audit store stops the start with its message.
+        var host = app.Services.GetRequiredService<EngineHost>();
         var auditLocation = app.Services.GetRequiredService<IAuditLog>().Location;
-        StartLog.AuditTrail(log, auditLocation);
+        var alertLocation = app.Services.GetRequiredService<IAlertStore>().Location;
+        StartLog.Stores(log, host.StoreLocation, alertLocation, auditLocation);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -92,6 +94,10 @@ public static class ServerApp
     /// <summary>Opens the audit trail the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Audit:Path</c>.</summary>
     internal static IAuditLog OpenAudit(ServerSettings settings) =>
         settings.Postgres is { } pg ? PostgresAuditLog.Open(pg) : SqliteAuditLog.Open(settings.AuditPath);
+
+    /// <summary>Opens the alert queue the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Alerts:Path</c>.</summary>
+    internal static IAlertStore OpenAlerts(ServerSettings settings) =>
+        settings.Postgres is { } pg ? PostgresAlertStore.Open(pg) : SqliteAlertStore.Open(settings.AlertsPath);
 
     /// <summary>An open server (no keys) may only listen on loopback; anything else stops the start.</summary>
     internal static void CheckBinding(ServerSettings settings, IReadOnlyList<string> addresses, ILogger log)
@@ -117,8 +123,8 @@ public static class ServerApp
 /// <summary>Start-up log messages.</summary>
 internal static partial class StartLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit trail: {Location}")]
-    public static partial void AuditTrail(ILogger log, string location);
+    [LoggerMessage(Level = LogLevel.Information, Message = "List store: {Lists}; alerts: {Alerts}; audit trail: {Audit}")]
+    public static partial void Stores(ILogger log, string lists, string alerts, string audit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} API key(s) configured; every /v1 request needs one")]
     public static partial void KeysConfigured(ILogger log, int count);

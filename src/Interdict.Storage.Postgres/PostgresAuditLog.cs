@@ -15,6 +15,29 @@ public sealed class PostgresAuditLog : IAuditLog
     // Serialises schema creation when several processes start at once.
     private const long MigrationLockKey = 0x1A7D1C7_0001;
 
+    // Timestamps are ISO 8601 text (as hashed), so the trail reads back byte for byte what was chained.
+    private static readonly string Schema = $"""
+            CREATE TABLE IF NOT EXISTS audit_records(
+                seq BIGINT PRIMARY KEY,
+                at TEXT NOT NULL,
+                principal TEXT NOT NULL,
+                action TEXT NOT NULL,
+                client TEXT,
+                request TEXT NOT NULL,
+                lists TEXT NOT NULL,
+                algorithm TEXT NOT NULL,
+                result TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS audit_records_at ON audit_records(at);
+            CREATE TABLE IF NOT EXISTS audit_head(id INT PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);
+            INSERT INTO audit_head(id, seq, hash) VALUES (1, 0, '{AuditChain.Genesis}') ON CONFLICT (id) DO NOTHING;
+            CREATE OR REPLACE FUNCTION interdict_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END $$;
+            CREATE OR REPLACE TRIGGER audit_records_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_records
+                FOR EACH STATEMENT EXECUTE FUNCTION interdict_audit_append_only();
+            """;
+
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresAuditLog(NpgsqlDataSource dataSource, string location)
@@ -29,30 +52,8 @@ public sealed class PostgresAuditLog : IAuditLog
     /// <summary>Connects with <paramref name="connectionString"/> and creates the tables when absent.</summary>
     public static PostgresAuditLog Open(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InterdictException($"the PostgreSQL connection string is invalid: {ex.Message}", ex);
-        }
-
-        var location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
-        var dataSource = NpgsqlDataSource.Create(builder);
-        try
-        {
-            var log = new PostgresAuditLog(dataSource, location);
-            log.Migrate();
-            return log;
-        }
-        catch (Exception ex) when (ex is NpgsqlException or PostgresException or InvalidOperationException)
-        {
-            dataSource.Dispose();
-            throw new InterdictException($"{location}: the audit trail cannot be opened: {ex.Message}", ex);
-        }
+        var (dataSource, location) = PostgresDatabase.Open(connectionString, "the audit trail", MigrationLockKey, Schema);
+        return new PostgresAuditLog(dataSource, location);
     }
 
     /// <inheritdoc/>
@@ -152,35 +153,4 @@ public sealed class PostgresAuditLog : IAuditLog
 
     /// <inheritdoc/>
     public void Dispose() => _dataSource.Dispose();
-
-    private void Migrate()
-    {
-        using var connection = _dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        // Timestamps are ISO 8601 text (as hashed), so the trail reads back byte for byte what was chained.
-        using var cmd = new NpgsqlCommand($"""
-            SELECT pg_advisory_xact_lock({MigrationLockKey});
-            CREATE TABLE IF NOT EXISTS audit_records(
-                seq BIGINT PRIMARY KEY,
-                at TEXT NOT NULL,
-                principal TEXT NOT NULL,
-                action TEXT NOT NULL,
-                client TEXT,
-                request TEXT NOT NULL,
-                lists TEXT NOT NULL,
-                algorithm TEXT NOT NULL,
-                result TEXT NOT NULL,
-                prev_hash TEXT NOT NULL,
-                hash TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS audit_records_at ON audit_records(at);
-            CREATE TABLE IF NOT EXISTS audit_head(id INT PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);
-            INSERT INTO audit_head(id, seq, hash) VALUES (1, 0, '{AuditChain.Genesis}') ON CONFLICT (id) DO NOTHING;
-            CREATE OR REPLACE FUNCTION interdict_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END $$;
-            CREATE OR REPLACE TRIGGER audit_records_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_records
-                FOR EACH STATEMENT EXECUTE FUNCTION interdict_audit_append_only();
-            """, connection, tx);
-        cmd.ExecuteNonQuery();
-        tx.Commit();
-    }
 }

@@ -1,51 +1,13 @@
 using System.Globalization;
 using Interdict.Core;
+using Interdict.Core.Alerts;
 using Microsoft.Data.Sqlite;
 
 namespace Interdict.Storage.Sqlite;
 
-/// <summary>An alert: one hit of a batch screening, waiting for (or carrying) an analyst's decision.</summary>
-/// <param name="Id">The alert's number.</param>
-/// <param name="BatchId">The batch it came from.</param>
-/// <param name="CustomerId">The screened party's id (customer, counterparty).</param>
-/// <param name="CustomerName">The screened name.</param>
-/// <param name="EntityId">The listed entity hit.</param>
-/// <param name="EntityName">Its primary name.</param>
-/// <param name="Score">The hit's score.</param>
-/// <param name="EntityHash">The fingerprint of the entity's record when the alert was raised.</param>
-/// <param name="Status"><c>open</c>, <c>true_match</c>, <c>false_positive</c>, <c>escalated</c> or <c>suppressed</c>.</param>
-/// <param name="Changed">True when an earlier false-positive decision exists but the entity's record changed since.</param>
-/// <param name="CreatedAt">When it was raised.</param>
-/// <param name="DecidedBy">Who decided, if anyone.</param>
-/// <param name="DecidedAt">When.</param>
-/// <param name="Reason">The decision's reason.</param>
-public sealed record Alert(long Id, string BatchId, string CustomerId, string CustomerName, string EntityId, string EntityName, double Score,
-    string EntityHash, string Status, bool Changed, DateTimeOffset CreatedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason);
-
-/// <summary>A hit to raise as an alert.</summary>
-/// <param name="CustomerId">The screened party's id.</param>
-/// <param name="CustomerName">The screened name.</param>
-/// <param name="EntityId">The listed entity.</param>
-/// <param name="EntityName">Its primary name.</param>
-/// <param name="Score">The score.</param>
-/// <param name="EntityHash">The entity record's fingerprint now.</param>
-public sealed record NewAlert(string CustomerId, string CustomerName, string EntityId, string EntityName, double Score, string EntityHash);
-
-/// <summary>
-/// The alert queue (SQLite). A false-positive decision for a (customer id, listed entity) pair suppresses the same alert
-/// in later batches while the entity's record is unchanged (same fingerprint); once the record changes the alert is
-/// raised again, flagged <see cref="Alert.Changed"/>.
-/// </summary>
-public sealed class SqliteAlertStore : IDisposable
+/// <summary>The alert queue in one SQLite file (WAL journal, full sync): the default, for one server process.</summary>
+public sealed class SqliteAlertStore : IAlertStore
 {
-    /// <summary>The decisions an analyst can make.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Decisions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["true_match"] = "true_match",
-        ["false_positive"] = "false_positive",
-        ["escalate"] = "escalated",
-    };
-
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
@@ -81,7 +43,10 @@ public sealed class SqliteAlertStore : IDisposable
         }
     }
 
-    /// <summary>Raises alerts for a batch's hits, applying earlier false-positive decisions; returns them in order.</summary>
+    /// <inheritdoc/>
+    public string Location => _connection.DataSource;
+
+    /// <inheritdoc/>
     public IReadOnlyList<Alert> Raise(string batchId, IReadOnlyList<NewAlert> hits, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(hits);
@@ -126,7 +91,7 @@ public sealed class SqliteAlertStore : IDisposable
         }
     }
 
-    /// <summary>Alerts, newest first: of one status (<c>open</c> by default; <c>all</c> for every one), of one batch when given.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<Alert> List(string status = "open", string? batchId = null, int limit = 1000)
     {
         lock (_gate)
@@ -140,7 +105,7 @@ public sealed class SqliteAlertStore : IDisposable
         }
     }
 
-    /// <summary>One alert.</summary>
+    /// <inheritdoc/>
     public Alert? Find(long id)
     {
         lock (_gate)
@@ -152,14 +117,10 @@ public sealed class SqliteAlertStore : IDisposable
         }
     }
 
-    /// <summary>Records a decision on an open (or escalated) alert; returns the updated alert.</summary>
+    /// <inheritdoc/>
     public Alert Decide(long id, string decision, string reason, string by, DateTimeOffset at)
     {
-        if (!Decisions.TryGetValue(decision, out var status))
-        {
-            throw new ArgumentException($"decision '{decision}' is not one of {string.Join(", ", Decisions.Keys)}", nameof(decision));
-        }
-
+        var status = AlertDecisions.StatusAfter(decision);
         lock (_gate)
         {
             using var cmd = _connection.CreateCommand();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Interdict.Core;
 using Interdict.Core.Model;
@@ -104,7 +103,7 @@ public sealed class SqliteListStore : IListStore
                 cmd.Parameters.AddWithValue("$v", id);
                 cmd.Parameters.AddWithValue("$name", file.Name);
                 cmd.Parameters.AddWithValue("$published", (object?)file.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$content", Compress(file.Bytes));
+                cmd.Parameters.AddWithValue("$content", StoredFileCompression.Compress(file.Bytes));
                 cmd.ExecuteNonQuery();
             }
         }
@@ -191,7 +190,7 @@ public sealed class SqliteListStore : IListStore
         {
             files.Add(new ListFileContent(
                 r.GetString(0),
-                Decompress((byte[])r[2]),
+                StoredFileCompression.Decompress((byte[])r[2]),
                 r.IsDBNull(1) ? null : DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
@@ -322,24 +321,5 @@ public sealed class SqliteListStore : IListStore
         }
 
         return values;
-    }
-
-    private static byte[] Compress(byte[] bytes)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(bytes);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] bytes)
-    {
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return buffer.ToArray();
     }
 }

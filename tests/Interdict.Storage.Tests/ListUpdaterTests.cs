@@ -68,7 +68,7 @@ public sealed class ListUpdaterTests : StoreTestBase
         Reopen();
         Store.Versions("un").Select(v => v.Id).ShouldBe([before.Id]);
         Store.Current("un")!.Id.ShouldBe(before.Id);
-        Store.IntegrityCheck().ShouldBe("ok");
+        ((Interdict.Storage.Sqlite.SqliteListStore)Store).IntegrityCheck().ShouldBe("ok");
     }
 
     [Fact]

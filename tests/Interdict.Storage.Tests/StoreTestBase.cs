@@ -1,4 +1,5 @@
 using Interdict.Core.Model;
+using Interdict.Core.Store;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Store;
 using Interdict.Storage.Sqlite;
@@ -6,19 +7,22 @@ using Interdict.TestKit;
 
 namespace Interdict.Storage.Tests;
 
-/// <summary>A fresh store in a temporary folder per test, with the two real UN publications at hand.</summary>
+/// <summary>
+/// A fresh store per test (a SQLite file in a temporary folder unless a subclass opens another kind), with the two real
+/// UN publications at hand.
+/// </summary>
 public abstract class StoreTestBase : IDisposable
 {
     protected StoreTestBase()
     {
         Folder = Directory.CreateTempSubdirectory("interdict-store-").FullName;
-        Store = SqliteListStore.Open(Path.Combine(Folder, "lists.db"));
+        Store = OpenStore();
         Library = new ListLibrary(Store);
     }
 
     protected string Folder { get; }
 
-    protected SqliteListStore Store { get; private set; }
+    protected IListStore Store { get; private set; }
 
     protected ListLibrary Library { get; private set; }
 
@@ -30,6 +34,12 @@ public abstract class StoreTestBase : IDisposable
     /// <summary>The UN list of 2026-02-27 (1,003 entries), the bundled one.</summary>
     protected static ListFileContent[] Un20260227 => [.. BundledLists.Files("un").Select(f => f with { PublicationDate = null })];
 
+    /// <summary>
+    /// Opens the store under test (again, on the same data, when called by <see cref="Reopen"/>). Runs in the base
+    /// constructor: a subclass may use its field initialisers here, not its constructor.
+    /// </summary>
+    protected virtual IListStore OpenStore() => SqliteListStore.Open(DbPath);
+
     /// <summary>Releases what a test class added (servers, clients) before the store goes.</summary>
     protected virtual void Cleanup()
     {
@@ -39,7 +49,7 @@ public abstract class StoreTestBase : IDisposable
     protected void Reopen()
     {
         Store.Dispose();
-        Store = SqliteListStore.Open(DbPath);
+        Store = OpenStore();
         Library = new ListLibrary(Store);
     }
 

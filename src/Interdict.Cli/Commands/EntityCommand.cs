@@ -22,7 +22,7 @@ internal static class EntityCommand
             var wanted = parse.GetValue(id)!.Trim();
             // Only the list the id names is loaded: "ofac-sdn:10481" is looked up in ofac-sdn (in force in the store, else bundled).
             var prefix = wanted.Split(':', 2)[0];
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new Lists.Store.ListLibrary(store);
             var lists = Lists.ListSources.Ids.Where(l => l == prefix).Select(l => ListCatalog.LoadOfficial(library, l, null))
                 .Concat((parse.GetValue(listFiles) ?? []).Select(ListCatalog.LoadCustom));

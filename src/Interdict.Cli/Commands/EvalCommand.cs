@@ -55,7 +55,7 @@ internal static class EvalCommand
 
             var cases = ReadCases(app, parse.GetValue(queries)!, parse.GetValue(truth)!);
             var listIds = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ScreenCommand.ParseAsOf(parse.GetValue(asOf)));
             var engine = new ScreeningEngine(selected, ScreenCommand.ParseAlgorithm(parse.GetValue(algorithm)));
             var options = new ScreeningOptions { Limit = 50 };

@@ -27,7 +27,7 @@ internal static class ListsCommand
         command.Subcommands.Add(ListsStoreCommands.History(app));
         command.SetAction(parse =>
         {
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
             var lists = ListSources.Ids.Select(id => (List: ListCatalog.LoadOfficial(library, id, null), Version: library.InForce(id))).ToList();
             if (parse.GetValue(format) == "json")

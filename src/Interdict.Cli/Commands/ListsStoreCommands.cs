@@ -34,7 +34,7 @@ internal static class ListsStoreCommands
             var sourceId = RequireSource(parse.GetValue(source));
             var date = ParseDate(parse.GetValue(published), "--published");
             var contents = ReadFiles(app, parse.GetValue(files)!);
-            using var store = ListCatalog.OpenStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
             app.Error.WriteLine($"Parsing {string.Join(", ", contents.Select(c => c.Name))} as {sourceId}...");
             WatchList list;
@@ -71,7 +71,7 @@ internal static class ListsStoreCommands
         command.SetAction(parse =>
         {
             var ids = parse.GetValue(source) is { } one ? [RequireSource(one)] : ListSources.Ids;
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
             var rows = ListReports.Versions(library, ids);
             if (parse.GetValue(format) == "json")
@@ -108,7 +108,7 @@ internal static class ListsStoreCommands
         command.SetAction(parse =>
         {
             var sourceId = RequireSource(parse.GetValue(source));
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
             DiffReport report;
             try
@@ -189,7 +189,7 @@ internal static class ListsStoreCommands
                     ? double.TryParse(md, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 1 ? d : throw new UsageException($"--max-drop '{md}' is not a share from 0 to 1")
                     : settings.Updates.MaxDrop,
             };
-            using var store = ListCatalog.OpenStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenStore(CliApplication.Store(parse));
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.UserAgent.ParseAdd("Interdict/0.1 (+sanctions screening; list update)");
             var updater = new ListUpdater(new ListLibrary(store), http, TimeProvider.System);
@@ -223,7 +223,7 @@ internal static class ListsStoreCommands
                 throw new UsageException($"--chart '{chartPath}' must end in .svg or .png");
             }
 
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             if (store is null || store.Versions(sourceId).Count == 0)
             {
                 throw new UsageException($"no stored versions of {sourceId}; import some first ('interdict lists import FILE --source {sourceId}' or 'interdict lists update {sourceId}')");

@@ -65,7 +65,7 @@ internal static class ScreenCommand
                 Identifier = parse.GetValue(identifier),
             };
 
-            using var store = ListCatalog.OpenExistingStore(CliApplication.StorePath(parse));
+            using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ParseAsOf(parse.GetValue(asOf)));
             var engine = new ScreeningEngine(selected, ParseAlgorithm(parse.GetValue(algorithm)));
             var hits = inputPath is null

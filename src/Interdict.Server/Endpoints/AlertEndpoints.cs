@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Interdict.Core.Alerts;
 using Interdict.Core.Matching;
 using Interdict.Core.Store;
 using Interdict.Server.Hosting;
 using Interdict.Server.Security;
-using Interdict.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Interdict.Server.Endpoints;
@@ -39,10 +39,10 @@ internal static class AlertEndpoints
             .WithName("Batch").WithSummary("Screen a chunk of a batch (body as POST /v1/screen) and raise an alert per hit; ?batch= adds to an existing batch")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        app.MapGet("/v1/alerts", (SqliteAlertStore alerts, string? status, string? batch) =>
+        app.MapGet("/v1/alerts", (IAlertStore alerts, string? status, string? batch) =>
             {
                 status ??= "open";
-                return status is "open" or "all" or "suppressed" or "true_match" or "false_positive" or "escalated"
+                return AlertDecisions.StatusFilters.Contains(status)
                     ? (Results<Ok<IReadOnlyList<Alert>>, ProblemHttpResult>)TypedResults.Ok(alerts.List(status, batch))
                     : Problems.BadRequest($"status '{status}' is not one of open, escalated, true_match, false_positive, suppressed, all", "status");
             })
@@ -56,7 +56,7 @@ internal static class AlertEndpoints
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Batch(HttpContext http, EngineHost host, AuditWriter audit, ServerSettings settings,
-        ServerMetrics metrics, TimeProvider time, SqliteAlertStore alerts, string? batch, CancellationToken cancellationToken)
+        ServerMetrics metrics, TimeProvider time, IAlertStore alerts, string? batch, CancellationToken cancellationToken)
     {
         if (batch is not null && (batch.Length is 0 or > 64 || !batch.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
         {
@@ -88,7 +88,7 @@ internal static class AlertEndpoints
     private static string PartyName(HttpContext http, string id) =>
         http.Items[ScreeningEndpoints.PartyNamesItem] is Dictionary<string, string> names && names.TryGetValue(id, out var n) ? n : id;
 
-    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Decide(long id, HttpContext http, SqliteAlertStore alerts, EngineHost host, AuditWriter audit,
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Decide(long id, HttpContext http, IAlertStore alerts, EngineHost host, AuditWriter audit,
         ServerSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         DecisionRequest? request;
@@ -101,9 +101,9 @@ internal static class AlertEndpoints
             return Problems.BadRequest($"the body is not a valid decision: {ex.Message}", ex.Path);
         }
 
-        if (request?.Decision is not { } decision || !SqliteAlertStore.Decisions.ContainsKey(decision))
+        if (request?.Decision is not { } decision || !AlertDecisions.All.ContainsKey(decision))
         {
-            return Problems.BadRequest($"decision is required: one of {string.Join(", ", SqliteAlertStore.Decisions.Keys)}", "decision");
+            return Problems.BadRequest($"decision is required: one of {string.Join(", ", AlertDecisions.All.Keys)}", "decision");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length < 3)

@@ -46,11 +46,11 @@ internal static class HealthEndpoints
                 try
                 {
                     using var store = host.OpenStore();
-                    storeHealth = new ComponentHealth(settings.StorePath, true, store is null ? "no versions imported; the bundled lists are in use" : $"{store.Versions().Count} versions stored");
+                    storeHealth = new ComponentHealth(host.StoreLocation, true, store is null ? "no versions imported; the bundled lists are in use" : $"{store.Versions().Count} versions stored");
                 }
                 catch (Exception ex)
                 {
-                    storeHealth = new ComponentHealth(settings.StorePath, false, ex.Message);
+                    storeHealth = new ComponentHealth(host.StoreLocation, false, ex.Message);
                 }
 #pragma warning restore CA1031
 

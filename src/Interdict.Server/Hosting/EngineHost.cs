@@ -1,7 +1,9 @@
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
+using Interdict.Core.Store;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Store;
+using Interdict.Storage.Postgres;
 using Interdict.Storage.Sqlite;
 
 namespace Interdict.Server.Hosting;
@@ -52,8 +54,17 @@ internal sealed class EngineHost
 
     public RefreshOutcome? LastRefresh { get; private set; }
 
-    /// <summary>Opens the list store for reading, or null when nothing was ever imported (the bundled lists are used).</summary>
-    public SqliteListStore? OpenStore() => File.Exists(_settings.StorePath) ? SqliteListStore.Open(_settings.StorePath, _time) : null;
+    /// <summary>Where the list store is: the PostgreSQL database (<c>Storage:Postgres</c>) or the SQLite file (<c>Store:Path</c>).</summary>
+    public string StoreLocation => _settings.Postgres is { } pg ? PostgresDatabase.Location(pg) : _settings.StorePath;
+
+    /// <summary>
+    /// Opens the list store: PostgreSQL when <c>Storage:Postgres</c> is set (shared by every replica), else the SQLite
+    /// file, or null when that was never created (nothing imported: the bundled lists are used).
+    /// </summary>
+    public IListStore? OpenStore() =>
+        _settings.Postgres is { } pg ? PostgresListStore.Open(pg, _time)
+        : File.Exists(_settings.StorePath) ? SqliteListStore.Open(_settings.StorePath, _time)
+        : null;
 
     /// <summary>Rebuilds the engine when the versions in force changed; keeps the current one on any failure.</summary>
     public RefreshOutcome Refresh()

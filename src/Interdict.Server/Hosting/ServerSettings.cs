@@ -39,7 +39,7 @@ internal sealed record ServerSettings
     /// <summary>The alert queue of batch screenings (SQLite file).</summary>
     public required string AlertsPath { get; init; }
 
-    /// <summary>A PostgreSQL connection string: when set, the audit trail lives there (shared by every replica).</summary>
+    /// <summary>A PostgreSQL connection string: when set, the list store, the alert queue and the audit trail live there (shared by every replica).</summary>
     public string? Postgres { get; init; }
 
     public required LimitSettings Limits { get; init; }

@@ -4,8 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Interdict.Storage.Tests;
 
-public class SqliteListStoreTests : StoreTestBase
+/// <summary>The list store contract: what every store (SQLite, PostgreSQL) must do with real publications.</summary>
+public abstract class ListStoreContractTests : StoreTestBase
 {
+    /// <summary>Runs SQL directly on the store's database, as someone with database access could; returns the error it raised, or null.</summary>
+    protected abstract Exception? TryRaw(string sql);
+
     [Fact]
     public void Import_StoresAVersionWithTheFilesDateHashAndCounts_AndPutsItInForce()
     {
@@ -57,15 +61,39 @@ public class SqliteListStoreTests : StoreTestBase
     [Fact]
     public void StoredVersions_CannotBeEditedOrDeleted()
     {
-        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
-        using var raw = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        raw.Open();
-        foreach (var sql in new[] { "UPDATE versions SET entity_count = 1", "DELETE FROM versions", "UPDATE entities SET name = 'X'", "DELETE FROM files" })
+        var v = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        foreach (var sql in EditsOf(v.Id))
         {
-            using var cmd = raw.CreateCommand();
-            cmd.CommandText = sql;
-            Should.Throw<SqliteException>(() => cmd.ExecuteNonQuery()).Message.ShouldContain("immutable");
+            (TryRaw(sql)?.Message ?? $"'{sql}' was allowed").ShouldContain("immutable");
         }
+
+        Reopen();
+        var kept = Store.Versions("un").ShouldHaveSingleItem();
+        (kept.Id, kept.ContentHash, kept.Entities, kept.PublicationDate, kept.Current).ShouldBe((v.Id, v.ContentHash, 1000, v.PublicationDate, true));
+        Store.Files(v.Id).ShouldHaveSingleItem().Bytes.ShouldBe(Un20251120[0].Bytes);
+        Store.Entities(v.Id).Count.ShouldBe(1000);
+    }
+
+    /// <summary>Edits and deletions of a stored version's rows, in the store's own table names.</summary>
+    protected abstract IEnumerable<string> EditsOf(long versionId);
+
+    [Fact]
+    public void Import_TwoVersions_ListsThemInPublicationOrder_AndEntityFactsRoundTrip()
+    {
+        var newer = Library.Import("un", Un20260227, "b", null, makeCurrent: true).Result.Version;
+        var older = Library.Import("un", Un20251120, "a", null, makeCurrent: false).Result.Version;
+        Store.Versions("un").Select(v => v.PublicationDate).ShouldBe([new DateOnly(2025, 11, 20), new DateOnly(2026, 2, 27)]);
+        Store.Versions().Count.ShouldBe(2);
+        Store.Versions("ofac-sdn").ShouldBeEmpty();
+        Store.Current("un")!.Id.ShouldBe(newer.Id);
+        older.Current.ShouldBeFalse();
+
+        // un:IRi.039 (Qasem Soleimani): its stored facts are what the parsed record says.
+        var list = Interdict.Lists.ListSources.Read("un", Un20260227);
+        var soleimani = list.Entities.Single(e => e.Id == "un:IRi.039");
+        var stored = Store.Entities(newer.Id).Single(e => e.EntityId == "un:IRi.039");
+        stored.ShouldBe(new StoredEntity(soleimani.Id, soleimani.Name, soleimani.Kind, soleimani.Programs, EntityFingerprint.Hash(soleimani)), new StoredEntityComparer());
+        Should.Throw<ArgumentException>(() => Store.SetCurrent(newer.Id + older.Id + 100));
     }
 
     [Fact]
@@ -111,6 +139,38 @@ public class SqliteListStoreTests : StoreTestBase
         Should.Throw<ArgumentException>(() => Library.Find("un", "v999"));
         Should.Throw<ArgumentException>(() => Library.Find("un", "yesterday"));
     }
+}
+
+/// <summary>Compares stored entity facts by value (programmes element by element).</summary>
+internal sealed class StoredEntityComparer : IEqualityComparer<StoredEntity>
+{
+    public bool Equals(StoredEntity? x, StoredEntity? y) =>
+        x is not null && y is not null && (x.EntityId, x.Name, x.Kind, x.ContentHash) == (y.EntityId, y.Name, y.Kind, y.ContentHash) && x.Programs.SequenceEqual(y.Programs);
+
+    public int GetHashCode(StoredEntity obj) => obj.EntityId.GetHashCode(StringComparison.Ordinal);
+}
+
+public sealed class SqliteListStoreTests : ListStoreContractTests
+{
+    protected override Exception? TryRaw(string sql)
+    {
+        using var raw = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = sql;
+        try
+        {
+            cmd.ExecuteNonQuery();
+            return null;
+        }
+        catch (SqliteException ex)
+        {
+            return ex;
+        }
+    }
+
+    protected override IEnumerable<string> EditsOf(long versionId) =>
+        ["UPDATE versions SET entity_count = 1", "DELETE FROM versions", "UPDATE entities SET name = 'X'", "DELETE FROM files", $"DELETE FROM entities WHERE version_id = {versionId}"];
 
     [Fact]
     public void Open_ANewerSchema_IsRefusedWithAClearMessage()
