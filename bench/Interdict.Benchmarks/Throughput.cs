@@ -32,7 +32,7 @@ internal static class Throughput
         run.Stop();
 
         // Single in-process screens, one at a time: latency percentiles.
-        var latencies = new double[Math.Min(n, 2000)];
+        var latencies = new double[Math.Min(n, 10_000)];
         for (var i = 0; i < latencies.Length; i++)
         {
             var t = Stopwatch.GetTimestamp();

@@ -649,7 +649,8 @@ internal static class NameMatcher
             var row = !byKey && cp[j].Word >= 0 ? cache.Row(cp[j].Word) : default;
             for (var i = 0; i < qp.Length; i++)
             {
-                var s = PartSimilarity(query, i, listed, j, byKey, version, row);
+                // Most similarities were computed for an earlier candidate of this query: read them without a call.
+                var s = !row.IsEmpty && row[i] != 0 ? row[i] - 1 : PartSimilarity(query, i, listed, j, byKey, version, row);
                 bestQ[i] = Math.Max(bestQ[i], s);
                 bestC[j] = Math.Max(bestC[j], s);
             }
@@ -663,8 +664,9 @@ internal static class NameMatcher
         // Joined or split words compared whole: "abdulrahman" against "abdul rahman".
         if (qp.Length != cp.Length && LengthRatio(query.Joined, listed.Joined) >= 0.8)
         {
-            var jw = byKey ? JaroWinkler.Similarity(query.JoinedKey, listed.JoinedKey) : JaroWinkler.Similarity(query.Joined, listed.Joined);
-            if (jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar)
+            var (a, b) = byKey ? (query.JoinedKey, listed.JoinedKey) : (query.Joined, listed.Joined);
+            // The cheap upper bound first: most names compared whole are far apart.
+            if (JaroWinkler.UpperBound(a, b) >= 0.95 && JaroWinkler.Similarity(a, b) is var jw && jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar)
             {
                 return true;
             }

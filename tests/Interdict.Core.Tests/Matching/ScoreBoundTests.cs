@@ -82,6 +82,20 @@ public class ScoreBoundTests
         }
     }
 
+    [Fact]
+    public void JaroWinklerUpperBound_OfWholeNamesJoined_IsNeverBelowTheSimilarity()
+    {
+        // The bound checks names compared whole (parts joined, 10-60 letters) with it before computing Jaro-Winkler.
+        var names = Sdn.Value.Entities.SelectMany(e => e.Names).Select(n => new PreparedName(n.Value).Joined).Where(j => j.Length > 0).Distinct().ToArray();
+        var random = new Random(11);
+        for (var k = 0; k < 50_000; k++)
+        {
+            var a = names[random.Next(names.Length)];
+            var b = k % 3 == 0 ? a.Remove(random.Next(a.Length), 1) : names[random.Next(names.Length)];
+            JaroWinkler.UpperBound(a, b).ShouldBeGreaterThanOrEqualTo(JaroWinkler.Similarity(a, b) - 1e-12, $"{a} / {b}");
+        }
+    }
+
     [Theory]
     [InlineData("Qassem Soleimani")]
     [InlineData("Kataib Hezbollah")]
