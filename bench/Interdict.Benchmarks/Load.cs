@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using Interdict.Core.Matching;
 using Interdict.Lists.Bundled;
 
@@ -96,10 +97,14 @@ internal static class Load
             {
                 var start = Interlocked.Add(ref next, batch) - batch;
                 var parties = Enumerable.Range(0, batch).Select(i => new { id = (start + i).ToString(CultureInfo.InvariantCulture), name = names[(start + i) % names.Length] });
+                // The body serialised up front, sent with its length (as most HTTP clients send small JSON bodies), not
+                // streamed in chunks: less work for the client, which shares the two cores with the server.
+                using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { parties }));
+                body.Headers.ContentType = new("application/json");
                 var t = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync("/v1/screen", new { parties });
+                    using var response = await http.PostAsync("/v1/screen", body);
                     await response.Content.LoadIntoBufferAsync();
                     if (response.StatusCode != HttpStatusCode.OK)
                     {

@@ -133,15 +133,22 @@ internal sealed class TrigramIndex
     [ThreadStatic]
     private static int[]? t_touched;
 
+    [ThreadStatic]
+    private static List<(int, int)>? t_kept;
+
     // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
     // of them by weighted Dice similarity (the second field, in millionths).
     private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max, double minDice, HashSet<int>? light, float lightFactor)
     {
-        var result = new List<(int, int)>();
         if (queryCodes.Count == 0)
         {
-            return result;
+            return [];
         }
+
+        // Kept names are gathered in a per-thread list that keeps its capacity, then copied out once: growing a new list
+        // to hundreds of names for every query cost as much as a tenth of a screen.
+        var result = t_kept ??= new List<(int, int)>(1024);
+        result.Clear();
 
         var idf = _idf!;
         var weights = t_weights is { } w && w.Length >= _count ? w : t_weights = new float[_count];
@@ -223,7 +230,7 @@ internal sealed class TrigramIndex
             result.RemoveRange(max, result.Count - max);
         }
 
-        return result;
+        return [.. result];
     }
 
     private static void AddCodes(string[] tokens, HashSet<int> codes)
