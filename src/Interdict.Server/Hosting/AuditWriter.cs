@@ -17,6 +17,7 @@ internal sealed class AuditWriter : BackgroundService
     private readonly ServerMetrics _metrics;
     private readonly ILogger<AuditWriter> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly ManualResetEventSlim _wake = new(false);
 
     public AuditWriter(IAuditLog log, ServerMetrics metrics, ILogger<AuditWriter> logger)
     {
@@ -32,7 +33,12 @@ internal sealed class AuditWriter : BackgroundService
     public async Task<AuditRecord> WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var pending = new Pending(entry, new TaskCompletionSource<AuditRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            await _queue.Writer.WriteAsync(pending, cancellationToken);
+        }
+
+        _wake.Set();
         // Not cancelled once queued: the record will be written whether or not the client waits for it.
         return await pending.Done.Task;
     }
@@ -40,20 +46,32 @@ internal sealed class AuditWriter : BackgroundService
     /// <summary>The chain head, for /health.</summary>
     public AuditHead Head() => _log.Head();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The writer has its own thread: woken directly when a request queues its entry, it does not wait its turn in the
+    // thread pool's queue behind the screens of other requests (every request waiting on the flush would wait too).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p))
+                // Reset before draining: an entry queued after the drain sets the event again, so none is left waiting.
+                _wake.Wait(stoppingToken);
+                _wake.Reset();
+                do
                 {
-                    batch.Add(p);
-                }
+                    batch.Clear();
+                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p))
+                    {
+                        batch.Add(p);
+                    }
 
-                Flush(batch);
+                    Flush(batch);
+                }
+                while (batch.Count == MaxBatch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -102,6 +120,7 @@ internal sealed class AuditWriter : BackgroundService
     public override void Dispose()
     {
         base.Dispose();
+        _wake.Dispose();
         _log.Dispose();
     }
 
