@@ -120,17 +120,21 @@ internal static class ScreeningEndpoints
             results[i] = new PartyResult(queries[i].Id, r.Hits, warnings.Count > 0 ? warnings : null);
         }
 
-        // Large batches use both cores; single names stay on the request's thread (concurrency comes from many clients).
+        // Large batches use every core themselves; small requests wait their turn for a screening thread (concurrency
+        // comes from many clients).
         if (queries.Length >= 16)
         {
             Parallel.For(0, queries.Length, ScreenOne);
         }
         else
         {
-            for (var i = 0; i < queries.Length; i++)
+            await http.RequestServices.GetRequiredService<ScreeningWorkers>().Run(() =>
             {
-                ScreenOne(i);
-            }
+                for (var i = 0; i < queries.Length; i++)
+                {
+                    ScreenOne(i);
+                }
+            });
         }
 
         metrics.Screened(action, results.Length, results.Sum(r => r.Hits.Count), Stopwatch.GetElapsedTime(started));
@@ -182,7 +186,7 @@ internal static class ScreeningEndpoints
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = snapshot.Engine.Screen(query, options);
+        var result = await http.RequestServices.GetRequiredService<ScreeningWorkers>().Run(() => snapshot.Engine.Screen(query, options));
         metrics.Screened("search", 1, result.Hits.Count, Stopwatch.GetElapsedTime(started));
         var allWarnings = warnings.Concat(result.Warnings).ToList();
         var input = new { q, type, dob, country, identifier, lists, threshold, limit };
