@@ -131,8 +131,10 @@ public sealed class PostgresAlertStore : IAlertStore
         return Find(id)!;
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _dataSource.Dispose();
+    /// <summary>Nothing to release: the connection pool is the process's, shared by every store on the same database.</summary>
+    public void Dispose()
+    {
+    }
 
     private static List<Alert> Read(NpgsqlCommand cmd)
     {

@@ -151,6 +151,8 @@ public sealed class PostgresAuditLog : IAuditLog
         return reader.Read() ? new AuditHead(reader.GetInt64(0), reader.GetString(1)) : new AuditHead(0, AuditChain.Genesis);
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _dataSource.Dispose();
+    /// <summary>Nothing to release: the connection pool is the process's, shared by every store on the same database.</summary>
+    public void Dispose()
+    {
+    }
 }

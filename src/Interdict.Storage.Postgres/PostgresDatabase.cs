@@ -10,11 +10,16 @@ public static class PostgresDatabase
     // (connection string, store) pairs whose schema this process has already created or checked.
     private static readonly ConcurrentDictionary<(string, long), bool> Migrated = new();
 
+    // One data source (one connection pool) per connection string for the whole process, as Npgsql recommends: the
+    // server opens a list store for every /health and list request, which must not build a new pool each time.
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
+
     /// <summary>The database's address without credentials (<c>postgresql://host:port/database</c>), for logs and messages.</summary>
     public static string Location(string connectionString) => Location(Parse(connectionString));
 
     /// <summary>
-    /// Connects with <paramref name="connectionString"/> and, the first time in this process, runs <paramref name="schema"/>
+    /// Connects with <paramref name="connectionString"/> (through the process's one data source for it, which lives as
+    /// long as the process: stores do not dispose it) and, the first time in this process, runs <paramref name="schema"/>
     /// (idempotent DDL) in one transaction under the advisory lock <paramref name="migrationLock"/>, so several processes
     /// starting at once create the tables once. Failures become an <see cref="InterdictException"/> naming the database
     /// and <paramref name="what"/>.
@@ -23,7 +28,7 @@ public static class PostgresDatabase
     {
         var builder = Parse(connectionString);
         var location = Location(builder);
-        var dataSource = NpgsqlDataSource.Create(builder);
+        var dataSource = DataSources.GetOrAdd(connectionString, _ => NpgsqlDataSource.Create(builder));
         if (Migrated.ContainsKey((connectionString, migrationLock)))
         {
             return (dataSource, location);
@@ -41,7 +46,6 @@ public static class PostgresDatabase
         }
         catch (Exception ex) when (ex is NpgsqlException or PostgresException or InvalidOperationException)
         {
-            dataSource.Dispose();
             throw new InterdictException($"{location}: {what} cannot be opened: {ex.Message}", ex);
         }
     }

@@ -191,8 +191,10 @@ public sealed class PostgresListStore : IListStore
         return entities;
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _dataSource.Dispose();
+    /// <summary>Nothing to release: the connection pool is the process's, shared by every store on the same database.</summary>
+    public void Dispose()
+    {
+    }
 
     private long Insert(NpgsqlConnection connection, NpgsqlTransaction tx, WatchList list, IReadOnlyList<ListFileContent> files, string origin)
     {
