@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Interdict.Core;
 using Interdict.Core.Model;
+using Interdict.Core.Store;
 using Interdict.Lists;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Custom;
 using Interdict.Lists.Store;
-using Interdict.Core.Store;
 using Interdict.Storage.Postgres;
 using Interdict.Storage.Sqlite;
 
