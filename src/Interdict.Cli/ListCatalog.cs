@@ -47,7 +47,7 @@ internal static class ListCatalog
 
         try
         {
-            return location.Postgres is { } pg ? PostgresListStore.Open(pg) : SqliteListStore.Open(location.Path);
+            return Open(location);
         }
         catch (InterdictException ex)
         {
@@ -60,13 +60,16 @@ internal static class ListCatalog
     {
         try
         {
-            return location.Postgres is { } pg ? PostgresListStore.Open(pg) : SqliteListStore.Open(location.Path);
+            return Open(location);
         }
         catch (Exception ex) when (ex is InterdictException or IOException or UnauthorizedAccessException)
         {
             throw new DataFileException(location.Postgres is null ? $"{location.Path}: the list store cannot be opened: {ex.Message}" : ex.Message, ex);
         }
     }
+
+    private static IListStore Open(StoreLocation location) =>
+        location.Postgres is { } pg ? PostgresListStore.Open(pg) : SqliteListStore.Open(location.Path);
 
     /// <summary>Loads the version of an official list a command should use: in force now, or in force on <paramref name="asOf"/>.</summary>
     public static WatchList LoadOfficial(ListLibrary library, string id, DateOnly? asOf)
