@@ -346,8 +346,9 @@ public sealed class ScreeningEngine
     // retrieval, as those words count little in the name score ("JOINT STOCK COMPANY" is half of many listed names).
     private const float GenericTrigramFactor = 0.3f;
 
-    // The trigram codes of the query's legal forms and generic words that its other words do not have; null if none.
-    private static HashSet<int>? GenericCodes(PreparedName query, MatcherVersion version)
+    // The trigram codes of the query's legal forms and generic words that its other words do not have (ascending); null
+    // if none.
+    private static int[]? GenericCodes(PreparedName query, MatcherVersion version)
     {
         var generic = new List<string>();
         var other = new List<string>();
@@ -361,9 +362,8 @@ public sealed class ScreeningEngine
             return null;
         }
 
-        var codes = TrigramIndex.Codes([.. generic]);
-        codes.ExceptWith(TrigramIndex.Codes([.. other]));
-        return codes;
+        var others = TrigramIndex.Codes([.. other]);
+        return [.. TrigramIndex.Codes([.. generic]).Where(c => Array.BinarySearch(others, c) < 0)];
     }
 
     private bool Selected(int entity, ScreeningOptions options) =>

@@ -25,12 +25,9 @@ internal sealed class TrigramIndex
     {
         _count = names.Count;
         var lists = new List<int>?[CodeCount];
-        var codes = new HashSet<int>();
         for (var n = 0; n < names.Count; n++)
         {
-            codes.Clear();
-            AddCodes(names[n], codes);
-            foreach (var code in codes)
+            foreach (var code in Codes(names[n]))
             {
                 (lists[code] ??= []).Add(n);
             }
@@ -62,12 +59,36 @@ internal sealed class TrigramIndex
         }
     }
 
-    /// <summary>The distinct trigram codes of a tokenised name.</summary>
-    public static HashSet<int> Codes(string[] tokens)
+    /// <summary>The distinct trigram codes of a tokenised name, in ascending order.</summary>
+    public static int[] Codes(string[] tokens)
     {
-        var codes = new HashSet<int>();
-        AddCodes(tokens, codes);
-        return codes;
+        // Built in a span and sorted: a query's codes are made for every screen, and a hash set growing to hold them
+        // cost a tenth of a screen of an unlisted name.
+        var length = 0;
+        foreach (var token in tokens)
+        {
+            length += token.Length + 1;
+        }
+
+        Span<int> codes = length <= 512 ? stackalloc int[length] : new int[length];
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            count += WriteCodes(token, codes[count..]);
+        }
+
+        codes = codes[..count];
+        codes.Sort();
+        var distinct = 0;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (distinct == 0 || codes[i] != codes[distinct - 1])
+            {
+                codes[distinct++] = codes[i];
+            }
+        }
+
+        return codes[..distinct].ToArray();
     }
 
     /// <summary>
@@ -81,7 +102,7 @@ internal sealed class TrigramIndex
     /// <paramref name="light"/>: trigrams that only the query's legal forms and generic words have, counted at
     /// <paramref name="lightFactor"/> of their weight (they weigh little in the name score too).
     /// </remarks>
-    public List<(int Name, int Shared)> Candidates(HashSet<int> queryCodes, double minShare, int max, double minDice = 0, HashSet<int>? light = null, float lightFactor = 1)
+    public List<(int Name, int Shared)> Candidates(int[] queryCodes, double minShare, int max, double minDice = 0, int[]? light = null, float lightFactor = 1)
     {
         if (_idf is not null)
         {
@@ -89,7 +110,7 @@ internal sealed class TrigramIndex
         }
 
         var result = new List<(int, int)>();
-        if (queryCodes.Count == 0)
+        if (queryCodes.Length == 0)
         {
             return result;
         }
@@ -107,7 +128,7 @@ internal sealed class TrigramIndex
             }
         }
 
-        var needed = Math.Max(1, (int)Math.Ceiling(queryCodes.Count * minShare));
+        var needed = Math.Max(1, (int)Math.Ceiling(queryCodes.Length * minShare));
         foreach (var n in touched)
         {
             if (counts[n] >= needed)
@@ -138,9 +159,9 @@ internal sealed class TrigramIndex
 
     // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
     // of them by weighted Dice similarity (the second field, in millionths).
-    private List<(int Name, int Shared)> WeightedCandidates(HashSet<int> queryCodes, double minShare, int max, double minDice, HashSet<int>? light, float lightFactor)
+    private List<(int Name, int Shared)> WeightedCandidates(int[] queryCodes, double minShare, int max, double minDice, int[]? light, float lightFactor)
     {
-        if (queryCodes.Count == 0)
+        if (queryCodes.Length == 0)
         {
             return [];
         }
@@ -155,9 +176,9 @@ internal sealed class TrigramIndex
         var touched = t_touched is { } tb && tb.Length >= _count ? tb : t_touched = new int[_count];
         var touchedCount = 0;
         var total = 0f;
-        Span<int> ordered = queryCodes.Count <= 256 ? stackalloc int[queryCodes.Count] : new int[queryCodes.Count];
+        Span<int> ordered = queryCodes.Length <= 256 ? stackalloc int[queryCodes.Length] : new int[queryCodes.Length];
         var k = 0;
-        float Weight(int code) => light is not null && light.Contains(code) ? idf[code] * lightFactor : idf[code];
+        float Weight(int code) => light is not null && Array.BinarySearch(light, code) >= 0 ? idf[code] * lightFactor : idf[code];
         foreach (var code in queryCodes)
         {
             total += Weight(code);
@@ -233,25 +254,26 @@ internal sealed class TrigramIndex
         return [.. result];
     }
 
-    private static void AddCodes(string[] tokens, HashSet<int> codes)
+    // Writes the codes of one token (" ab", "abc", ..., "yz ": padding lets short tokens and word edges count), one per
+    // letter and one for the end; returns how many.
+    private static int WriteCodes(string token, Span<int> codes)
     {
-        foreach (var token in tokens)
+        var prev2 = 0;
+        var prev1 = 0;
+        var count = 0;
+        for (var i = 0; i <= token.Length; i++)
         {
-            // " ab", "abc", ..., "yz ": padding lets short tokens and word edges count.
-            var prev2 = 0;
-            var prev1 = 0;
-            for (var i = 0; i <= token.Length; i++)
+            var cur = i < token.Length ? Symbol(token[i]) : 0;
+            if (i >= 1)
             {
-                var cur = i < token.Length ? Symbol(token[i]) : 0;
-                if (i >= 1)
-                {
-                    codes.Add((((prev2 * Alphabet) + prev1) * Alphabet) + cur);
-                }
-
-                prev2 = prev1;
-                prev1 = cur;
+                codes[count++] = (((prev2 * Alphabet) + prev1) * Alphabet) + cur;
             }
+
+            prev2 = prev1;
+            prev1 = cur;
         }
+
+        return count;
     }
 
     private static int Symbol(char c) => c switch
