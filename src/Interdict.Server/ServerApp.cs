@@ -35,7 +35,7 @@ public static class ServerApp
         builder.Services.AddSingleton(sp => ServerSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EngineHost>();
-        builder.Services.AddSingleton<ScreeningWorkers>();
+        builder.Services.AddSingleton(sp => new ScreeningWorkers(sp.GetRequiredService<ServerSettings>().ScreeningThreads));
         builder.Services.AddSingleton<IAuditLog>(sp => OpenAudit(sp.GetRequiredService<ServerSettings>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton(sp => OpenAlerts(sp.GetRequiredService<ServerSettings>()));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Interdict.Server.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Interdict.Server.Tests;
@@ -19,6 +20,17 @@ public sealed class LimitTests(LimitedServerFactory server) : IClassFixture<Limi
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         var problem = await response.Json();
         problem.GetProperty("detail").GetString()!.ShouldContain("Limits:MaxParties");
+    }
+
+    [Fact]
+    public async Task Screen_OnOneScreeningThread_AnswersSinglesAndBatchesWithinTheLimits()
+    {
+        server.Services.GetRequiredService<ScreeningWorkers>().Count.ShouldBe(1);
+        var response = await _client.Screen(new { parties = new[] { new { name = "Qassem Soleimani" }, new { name = "Kataib Hezbollah" } } });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var results = (await response.Json()).GetProperty("results");
+        results[0].GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:10481");
+        results[1].GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:11462");
     }
 
     [Fact]
@@ -145,6 +157,8 @@ public sealed class BindingTests
     [InlineData("Screening:Threshold", "1.5", "Screening:Threshold")]
     [InlineData("Screening:Lists", "ofac-sdn,eu", "Screening:Lists")]
     [InlineData("Limits:MaxParties", "lots", "Limits:MaxParties")]
+    [InlineData("Screening:Threads", "0", "Screening:Threads")]
+    [InlineData("Screening:Threads", "1.5", "Screening:Threads")]
     [InlineData("Auth:Keys:0:Hash", "plain-secret", "Auth:Keys:0:Hash")]
     public void Settings_BadValue_NamesTheKey(string key, string value, string named)
     {
@@ -156,6 +170,13 @@ public sealed class BindingTests
         }
 
         Should.Throw<InvalidOperationException>(() => Settings(values)).Message.ShouldContain(named);
+    }
+
+    [Fact]
+    public void ScreeningThreads_DefaultToOnePerCore_AndFollowTheSetting()
+    {
+        Settings([]).ScreeningThreads.ShouldBe(Environment.ProcessorCount);
+        Settings(new() { ["Screening:Threads"] = "3" }).ScreeningThreads.ShouldBe(3);
     }
 
     private static ServerSettings Settings(Dictionary<string, string?> values) =>

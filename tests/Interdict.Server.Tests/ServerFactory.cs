@@ -88,6 +88,7 @@ public sealed class LimitedServerFactory : ServerFactory
     public override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Limits:MaxParties"] = "3",
+        ["Screening:Threads"] = "1",
         ["Limits:MaxBodyBytes"] = "2048",
         ["Limits:MaxNameLength"] = "40",
     };

@@ -14,7 +14,8 @@ namespace Interdict.Cli.Commands;
 /// <summary><c>interdict screen</c>: one name, or a CSV file of names.</summary>
 internal static class ScreenCommand
 {
-    private const int BatchChunk = 256;
+    // Rows screened (and their lines written) at a time: enough to keep every core busy, few enough to show progress.
+    private const int BatchChunk = 1024;
 
     public static Command Create(CliApplication app)
     {
@@ -121,80 +122,45 @@ internal static class ScreenCommand
             app.Error.WriteLine($"warning: {w}");
         }
 
-        var results = new BatchLine?[rows.Count];
-        void ScreenRange(int from, int to)
-        {
-            Parallel.For(from, to, i =>
-            {
-                var row = rows[i];
-                if (row.Query is null)
-                {
-                    return;
-                }
-
-                // Command-line facts apply to rows that leave them blank.
-                var query = row.Query with
-                {
-                    Kind = row.Query.Kind == EntityKind.Unknown ? defaults.Kind : row.Query.Kind,
-                    DateOfBirth = row.Query.DateOfBirth ?? defaults.DateOfBirth,
-                    Country = row.Query.Country ?? defaults.Country,
-                };
-                var r = engine.Screen(query, options);
-                var warnings = row.Warnings.Concat(r.Warnings.Select(w => $"{inputPath}, line {row.Line}: {w}")).ToList();
-                results[i] = new BatchLine(row.Id, row.Line, r.Hits, warnings.Count > 0 ? warnings : null);
-            });
-        }
-
-        if (app.Interactive && outputPath is not null)
-        {
-            app.Console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask($"Screening {rows.Count:N0} names", maxValue: Math.Max(1, rows.Count));
-                    for (var start = 0; start < rows.Count; start += BatchChunk)
-                    {
-                        var end = Math.Min(rows.Count, start + BatchChunk);
-                        ScreenRange(start, end);
-                        task.Increment(end - start);
-                    }
-                });
-        }
-        else
-        {
-            ScreenRange(0, rows.Count);
-        }
-
-        var skipped = 0;
-        var withHits = 0;
-        var totalHits = 0;
-        var warned = 0;
+        // Rows are screened a chunk at a time: each row screened and its JSON line written on all cores, then the chunk's
+        // lines written in input order. Serialising the hits with their explanations costs about as much as screening an
+        // unlisted name, so it is not left to one thread at the end; and only one chunk of results is held at a time.
+        var counts = new BatchCounts();
         try
         {
             using var writer = outputPath is null ? null : new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
             var target = writer ?? app.Output;
-            for (var i = 0; i < rows.Count; i++)
+            var lines = new ScreenedRow[Math.Min(rows.Count, BatchChunk)];
+            void ScreenChunk(int from, int to)
             {
-                if (rows[i].Error is { } error)
+                Parallel.For(from, to, i => lines[i - from] = ScreenRow(engine, rows[i], inputPath, defaults, options));
+                for (var i = from; i < to; i++)
                 {
-                    skipped++;
-                    app.Error.WriteLine($"error: {error}");
-                    continue;
+                    WriteRow(app, target, rows[i], lines[i - from], counts);
                 }
+            }
 
-                var line = results[i]!;
-                if (line.Warnings is { } ws)
-                {
-                    warned++;
-                    foreach (var w in ws)
+            if (app.Interactive && outputPath is not null)
+            {
+                app.Console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(ctx =>
                     {
-                        app.Error.WriteLine($"warning: {w}");
-                    }
+                        var task = ctx.AddTask($"Screening {rows.Count:N0} names", maxValue: Math.Max(1, rows.Count));
+                        for (var start = 0; start < rows.Count; start += BatchChunk)
+                        {
+                            var end = Math.Min(rows.Count, start + BatchChunk);
+                            ScreenChunk(start, end);
+                            task.Increment(end - start);
+                        }
+                    });
+            }
+            else
+            {
+                for (var start = 0; start < rows.Count; start += BatchChunk)
+                {
+                    ScreenChunk(start, Math.Min(rows.Count, start + BatchChunk));
                 }
-
-                withHits += line.Hits.Count > 0 ? 1 : 0;
-                totalHits += line.Hits.Count;
-                target.WriteLine(JsonSerializer.Serialize(line, ScreeningJson.Compact));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -202,6 +168,7 @@ internal static class ScreenCommand
             throw new DataFileException($"{outputPath}: cannot be written: {ex.Message}", ex);
         }
 
+        var (skipped, withHits, totalHits, warned) = (counts.Skipped, counts.WithHits, counts.Hits, counts.Warned);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var screened = rows.Count - skipped;
         app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -217,6 +184,61 @@ internal static class ScreenCommand
         }
 
         return totalHits;
+    }
+
+    // Screens one row (unless it was rejected when read) and makes its JSON line.
+    private static ScreenedRow ScreenRow(ScreeningEngine engine, QueryRow row, string inputPath, ScreeningQuery defaults, ScreeningOptions options)
+    {
+        if (row.Query is null)
+        {
+            return default;
+        }
+
+        // Command-line facts apply to rows that leave them blank.
+        var query = row.Query with
+        {
+            Kind = row.Query.Kind == EntityKind.Unknown ? defaults.Kind : row.Query.Kind,
+            DateOfBirth = row.Query.DateOfBirth ?? defaults.DateOfBirth,
+            Country = row.Query.Country ?? defaults.Country,
+        };
+        var r = engine.Screen(query, options);
+        var warnings = row.Warnings.Concat(r.Warnings.Select(w => $"{inputPath}, line {row.Line}: {w}")).ToList();
+        var line = new BatchLine(row.Id, row.Line, r.Hits, warnings.Count > 0 ? warnings : null);
+        return new ScreenedRow(JsonSerializer.Serialize(line, ScreeningJson.Compact), r.Hits.Count, line.Warnings);
+    }
+
+    // Writes a screened row's line (or a rejected row's error) and counts it.
+    private static void WriteRow(CliApplication app, TextWriter target, QueryRow row, ScreenedRow screened, BatchCounts counts)
+    {
+        if (row.Error is { } error)
+        {
+            counts.Skipped++;
+            app.Error.WriteLine($"error: {error}");
+            return;
+        }
+
+        if (screened.Warnings is { } ws)
+        {
+            counts.Warned++;
+            foreach (var w in ws)
+            {
+                app.Error.WriteLine($"warning: {w}");
+            }
+        }
+
+        counts.WithHits += screened.Hits > 0 ? 1 : 0;
+        counts.Hits += screened.Hits;
+        target.WriteLine(screened.Json);
+    }
+
+    private readonly record struct ScreenedRow(string Json, int Hits, IReadOnlyList<string>? Warnings);
+
+    private sealed class BatchCounts
+    {
+        public int Skipped;
+        public int WithHits;
+        public int Hits;
+        public int Warned;
     }
 
     /// <summary>The <c>--algorithm</c> option: which matcher version to run (older ones reproduce old decisions).</summary>

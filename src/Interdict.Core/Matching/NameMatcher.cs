@@ -134,30 +134,6 @@ internal sealed class PreparedName
     /// <summary>The keys without spaces.</summary>
     public string JoinedKey { get; }
 
-    /// <summary>
-    /// The <paramref name="span"/> parts from <paramref name="i"/> joined into one word (with their folded form, key and
-    /// whether the joined word is a legal form), made on first use and kept: joined parts are compared for many queries.
-    /// </summary>
-    public JoinedPart Join(int i, int span, MatcherVersion version)
-    {
-        var slot = ((span - 2) * Tokens.Length) + i;
-        var joins = _joins ??= new JoinedPart?[(MaxJoinSpan - 1) * Tokens.Length];
-        if (joins[slot] is { } made)
-        {
-            return made;
-        }
-
-        // Two threads may make the same one: both are equal, and whichever is stored serves later comparisons.
-        var token = string.Concat(Tokens.AsSpan(i, span));
-        return joins[slot] = new JoinedPart(token, string.Concat(Folded.AsSpan(i, span)), string.Concat(Keys.AsSpan(i, span)),
-            NameTerms.CategoryOf(token, version) == "legal-form");
-    }
-
-    // Up to three parts may be joined (NameMatcher).
-    private const int MaxJoinSpan = 3;
-
-    private JoinedPart?[]? _joins;
-
     private static bool IsArabicOrHebrewLetter(char c) =>
         c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
 
@@ -169,9 +145,6 @@ internal sealed class PreparedName
         _ => 1.0,
     };
 }
-
-/// <summary>Adjacent parts of a name joined into one word: "abd" "al" "rahman" as "abdalrahman".</summary>
-internal sealed record JoinedPart(string Token, string Folded, string Key, bool LegalForm);
 
 /// <summary>One part of a prepared name, as the score bound reads it.</summary>
 internal struct PartInfo
@@ -699,28 +672,7 @@ internal static class NameMatcher
             }
         }
 
-        // Parts that might pair joined (the cheap checks of JoinedSimilarity pass) might pair perfectly: if even that
-        // cannot reach the bar, the candidate is out without computing a joined similarity.
-        Span<double> joinedQ = stackalloc double[qp.Length];
-        Span<double> joinedC = stackalloc double[cp.Length];
-        bestQ.CopyTo(joinedQ);
-        bestC.CopyTo(joinedC);
-        if (!RaiseJoined(query, listed, byKey, version, joinedQ, joinedC, exact: false) || Bound(qp, cp, joinedQ, joinedC, lenientOnListedParts) < bar)
-        {
-            return false;
-        }
-
-        // Otherwise they pair at their joined similarity at best (computed without allocating: joined strings are kept
-        // on each name).
-        return RaiseJoined(query, listed, byKey, version, bestQ, bestC, exact: true) && Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar;
-    }
-
-    // Raises the best similarities of parts that may pair joined: to 1 when not exact (the cheap checks pass), else to
-    // their joined similarity. False when no parts may pair joined.
-    private static bool RaiseJoined(PreparedName query, PreparedName listed, bool byKey, MatcherVersion version, Span<double> bestQ, Span<double> bestC, bool exact)
-    {
-        var qp = query.Parts;
-        var cp = listed.Parts;
+        // Parts that might pair joined (the cheap checks of JoinedSimilarity pass) might pair perfectly.
         var joined = false;
         for (var span = 2; span <= MaxJoinSpan; span++)
         {
@@ -728,10 +680,10 @@ internal static class NameMatcher
             {
                 for (var j = 0; j < cp.Length; j++)
                 {
-                    if ((exact ? JoinedSimilarity(query, i, span, listed, j, byKey, version) : MayJoin(qp, i, span, cp[j], byKey) ? 1 : 0) is > 0 and var s)
+                    if (MayJoin(qp, i, span, cp[j], byKey))
                     {
-                        Raise(bestQ.Slice(i, span), s);
-                        bestC[j] = Math.Max(bestC[j], s);
+                        bestQ.Slice(i, span).Fill(1);
+                        bestC[j] = 1;
                         joined = true;
                     }
                 }
@@ -741,25 +693,17 @@ internal static class NameMatcher
             {
                 for (var i = 0; i < qp.Length; i++)
                 {
-                    if ((exact ? JoinedSimilarity(listed, j, span, query, i, byKey, version) : MayJoin(cp, j, span, qp[i], byKey) ? 1 : 0) is > 0 and var s)
+                    if (MayJoin(cp, j, span, qp[i], byKey))
                     {
-                        Raise(bestC.Slice(j, span), s);
-                        bestQ[i] = Math.Max(bestQ[i], s);
+                        bestC.Slice(j, span).Fill(1);
+                        bestQ[i] = 1;
                         joined = true;
                     }
                 }
             }
         }
 
-        return joined;
-    }
-
-    private static void Raise(Span<double> best, double s)
-    {
-        foreach (ref var b in best)
-        {
-            b = Math.Max(b, s);
-        }
+        return joined && Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar;
     }
 
     // matched <= M (each part pairs at most once, at most as well as its best partner); parts with no possible partner
@@ -860,8 +804,11 @@ internal static class NameMatcher
             return 0;
         }
 
-        var joined = a.Join(i, span, version);
-        var s = TokenSimilarity(joined.Token, b.Tokens[j], joined.Folded, b.Folded[j], joined.Key, b.Keys[j], joined.LegalForm, b.LegalForm[j], byKey, version);
+        var other = b.Tokens[j];
+        var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
+        var joined = string.Concat(a.Tokens.AsSpan(i, span));
+        var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j],
+            NameTerms.CategoryOf(joined, version) == "legal-form", b.LegalForm[j], byKey, version);
         return s >= 0.9 ? s : 0;
     }
 

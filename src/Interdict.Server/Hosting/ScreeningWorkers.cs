@@ -13,11 +13,6 @@ internal sealed class ScreeningWorkers : IDisposable
     private readonly BlockingCollection<Job> _jobs = new(new ConcurrentQueue<Job>());
     private readonly Thread[] _threads;
 
-    public ScreeningWorkers()
-        : this(Environment.ProcessorCount)
-    {
-    }
-
     public ScreeningWorkers(int count)
     {
         _threads = new Thread[Math.Max(1, count)];
@@ -27,6 +22,9 @@ internal sealed class ScreeningWorkers : IDisposable
             _threads[i].Start();
         }
     }
+
+    /// <summary>How many screening threads there are.</summary>
+    public int Count => _threads.Length;
 
     /// <summary>Runs <paramref name="work"/> on a screening thread; completes (or fails) when it has run.</summary>
     public Task Run(Action work)

@@ -29,6 +29,9 @@ internal sealed record ServerSettings
 
     public required int Limit { get; init; }
 
+    /// <summary>Threads screening single names and small batches, first come first served (default: one per core).</summary>
+    public int ScreeningThreads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The official lists to load (default: all).</summary>
     public required IReadOnlyList<string> Lists { get; init; }
 
@@ -74,6 +77,7 @@ internal sealed record ServerSettings
         {
             Threshold = Number(config, "Screening:Threshold", ScreeningOptions.DefaultThreshold, v => v is >= 0 and <= 1, "a number from 0 to 1"),
             Limit = (int)Number(config, "Screening:Limit", ScreeningOptions.DefaultLimit, v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number from 1 to 1000"),
+            ScreeningThreads = (int)Number(config, "Screening:Threads", Environment.ProcessorCount, v => v is >= 1 and <= 256 && v == Math.Floor(v), "a whole number from 1 to 256"),
             Lists = lists.Length > 0 ? lists : ListSources.Ids,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
             AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
