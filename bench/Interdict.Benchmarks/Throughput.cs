@@ -145,17 +145,21 @@ internal static class Throughput
 
     private static ScreeningQuery[] ReadQueries(string file)
     {
-        // The evaluation sets live in the repository, not in the build output: look for eval/data upwards.
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "eval", "data", file)))
+        // The evaluation sets live in the repository, not in the build output: look for eval/data upwards from the
+        // current folder, then from the harness's own.
+        static DirectoryInfo? Above(string start, string file)
         {
-            dir = dir.Parent;
+            var dir = new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "eval", "data", file)))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir;
         }
 
-        if (dir is null)
-        {
-            throw new FileNotFoundException($"eval/data/{file} not found above {AppContext.BaseDirectory}: run the harness from a clone of the repository");
-        }
+        var dir = Above(Environment.CurrentDirectory, file) ?? Above(AppContext.BaseDirectory, file)
+            ?? throw new FileNotFoundException($"eval/data/{file} not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}: run the harness from a clone of the repository");
 
         // id,name,type,dob: plain names of the evaluation's own making, no quoted commas but "FAMILY, Given" ones.
         using var reader = new StreamReader(Path.Combine(dir.FullName, "eval", "data", file));
