@@ -62,7 +62,12 @@ internal static class ListCatalog
         {
             return Open(location);
         }
-        catch (Exception ex) when (ex is InterdictException or IOException or UnauthorizedAccessException)
+        catch (InterdictException ex)
+        {
+            // The stores' own messages name the file or the database already.
+            throw new DataFileException(ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DataFileException(location.Postgres is null ? $"{location.Path}: the list store cannot be opened: {ex.Message}" : ex.Message, ex);
         }

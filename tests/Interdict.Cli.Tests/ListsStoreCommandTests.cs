@@ -100,6 +100,17 @@ public sealed class ListsStoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_IntoAFileThatIsNotAListStore_IsADataErrorNamingTheFileOnce()
+    {
+        File.WriteAllText(Store, "this is not a SQLite database, but a file someone left here\n" + new string('x', 4096));
+        var run = Run("lists", "import", Un20251120(), "--source", "un");
+        run.ExitCode.ShouldBe(3, run.Error);
+        run.Error.ShouldContain($"{Store}: the list store cannot be opened");
+        run.Error.Split(Store).Length.ShouldBe(2, run.Error);
+        File.ReadAllText(Store).ShouldStartWith("this is not a SQLite database");
+    }
+
+    [Fact]
     public void Import_OfacCsv_TakesCompanionsFromBesideIt_AndNeedsAPublicationDate()
     {
         var folder = Path.Combine(_temp.Path, "sdn");
