@@ -59,9 +59,12 @@ public class BatchScreenTests
     {
         using var temp = new TempFolder();
         var input = temp.File("q.csv", "id,full_name\n1,Qassem Soleimani\n");
-        var run = CliRun.Of("screen", "--input", input, "--output", temp.File("r.jsonl"));
+        var output = temp.File("r.jsonl", "{\"id\":\"earlier run\"}\n");
+        var run = CliRun.Of("screen", "--input", input, "--output", output);
         run.ExitCode.ShouldBe(3);
         run.Error.ShouldContain($"{input}, line 1: the header has no 'name' column");
+        // The file is read through before the output is opened: an earlier run's results are left as they were.
+        File.ReadAllText(output).ShouldBe("{\"id\":\"earlier run\"}\n");
     }
 
     [Fact]

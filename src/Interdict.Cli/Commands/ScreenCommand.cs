@@ -14,7 +14,8 @@ namespace Interdict.Cli.Commands;
 /// <summary><c>interdict screen</c>: one name, or a CSV file of names.</summary>
 internal static class ScreenCommand
 {
-    // Rows screened (and their lines written) at a time: enough to keep every core busy, few enough to show progress.
+    // Rows read, screened and written at a time: enough to keep every core busy, few enough to show progress and to hold
+    // in memory.
     private const int BatchChunk = 1024;
 
     public static Command Create(CliApplication app)
@@ -105,12 +106,17 @@ internal static class ScreenCommand
         }
 
         var stopwatch = Stopwatch.StartNew();
+        StreamReader OpenInput() => new(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
+        // A first pass reads the whole file without keeping it: a file that cannot be read fails here, before anything
+        // is written, and the count sizes the progress bar. The second pass streams the rows a chunk at a time, so a
+        // file of millions of customers is never held in memory whole.
         var headerWarnings = new List<string>();
-        List<QueryRow> rows;
+        int total;
         try
         {
-            using var reader = new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            rows = [.. QueryCsvReader.Read(reader, inputPath, headerWarnings)];
+            using var reader = OpenInput();
+            total = QueryCsvReader.Read(reader, inputPath, headerWarnings).Count();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
         {
@@ -122,22 +128,33 @@ internal static class ScreenCommand
             app.Error.WriteLine($"warning: {w}");
         }
 
-        // Rows are screened a chunk at a time: each row screened and its JSON line written on all cores, then the chunk's
-        // lines written in input order. Serialising the hits with their explanations costs about as much as screening an
-        // unlisted name, so it is not left to one thread at the end; and only one chunk of results is held at a time.
+        // Each chunk's rows are screened and their JSON lines made on all cores, then written in input order.
+        // Serialising the hits with their explanations costs about as much as screening an unlisted name, so it is not
+        // left to one thread.
         var counts = new BatchCounts();
         try
         {
+            using var input = OpenInput();
+            using var rows = QueryCsvReader.Read(input, inputPath, []).GetEnumerator();
             using var writer = outputPath is null ? null : new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
             var target = writer ?? app.Output;
-            var lines = new ScreenedRow[Math.Min(rows.Count, BatchChunk)];
-            void ScreenChunk(int from, int to)
+            var chunk = new List<QueryRow>(BatchChunk);
+            var lines = new ScreenedRow[BatchChunk];
+            int ScreenChunk()
             {
-                Parallel.For(from, to, i => lines[i - from] = ScreenRow(engine, rows[i], inputPath, defaults, options));
-                for (var i = from; i < to; i++)
+                chunk.Clear();
+                while (chunk.Count < BatchChunk && rows.MoveNext())
                 {
-                    WriteRow(app, target, rows[i], lines[i - from], counts);
+                    chunk.Add(rows.Current);
                 }
+
+                Parallel.For(0, chunk.Count, i => lines[i] = ScreenRow(engine, chunk[i], inputPath, defaults, options));
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    WriteRow(app, target, chunk[i], lines[i], counts);
+                }
+
+                return chunk.Count;
             }
 
             if (app.Interactive && outputPath is not null)
@@ -146,22 +163,24 @@ internal static class ScreenCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask($"Screening {rows.Count:N0} names", maxValue: Math.Max(1, rows.Count));
-                        for (var start = 0; start < rows.Count; start += BatchChunk)
+                        var task = ctx.AddTask($"Screening {total:N0} names", maxValue: Math.Max(1, total));
+                        while (ScreenChunk() is > 0 and var done)
                         {
-                            var end = Math.Min(rows.Count, start + BatchChunk);
-                            ScreenChunk(start, end);
-                            task.Increment(end - start);
+                            task.Increment(done);
                         }
                     });
             }
             else
             {
-                for (var start = 0; start < rows.Count; start += BatchChunk)
+                while (ScreenChunk() > 0)
                 {
-                    ScreenChunk(start, Math.Min(rows.Count, start + BatchChunk));
                 }
             }
+        }
+        catch (CsvHelper.CsvHelperException ex)
+        {
+            // Only if the file changed between the two passes.
+            throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -170,9 +189,9 @@ internal static class ScreenCommand
 
         var (skipped, withHits, totalHits, warned) = (counts.Skipped, counts.WithHits, counts.Hits, counts.Warned);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        var screened = rows.Count - skipped;
+        var screened = total - skipped;
         app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Screened {screened:N0} of {rows.Count:N0} rows in {seconds:F1} s ({(seconds > 0 ? screened / seconds : 0):N0} names/s): {withHits:N0} with hits ({totalHits:N0} hits at threshold {options.Threshold:0.###}), {skipped:N0} skipped, {warned:N0} with warnings."));
+            $"Screened {screened:N0} of {total:N0} rows in {seconds:F1} s ({(seconds > 0 ? screened / seconds : 0):N0} names/s): {withHits:N0} with hits ({totalHits:N0} hits at threshold {options.Threshold:0.###}), {skipped:N0} skipped, {warned:N0} with warnings."));
         foreach (var list in engine.Lists)
         {
             app.Error.WriteLine($"  {Render.ListSummary(list)}");
