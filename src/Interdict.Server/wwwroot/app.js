@@ -267,6 +267,8 @@ $("batch-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const file = $("batch-file").files[0];
   if (!file) return;
+  // At once, before the file is read: the previous run's "Done" must not stand for this one.
+  status("batch-status", `Reading ${file.name}…`);
   const rows = parseCsv((await file.text()).replace(/^\uFEFF/, ""));
   const header = (rows.shift() || []).map((h) => h.trim().toLowerCase());
   const col = (name) => header.indexOf(name);

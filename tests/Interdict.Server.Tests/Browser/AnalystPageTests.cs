@@ -197,6 +197,9 @@ public sealed class AnalystPageTests : IAsyncLifetime
         var browser = _browser!;
         browser.Navigate().GoToUrl(_server.Url + "/#/batch");
         browser.FindElement(By.Id("batch-file")).SendKeys(csv);
+        // The page is not reloaded between runs and still shows the last run's "Done": clear it, so that only this
+        // run's own can end the wait (the stale one let the test read a table being rebuilt).
+        ((IJavaScriptExecutor)browser).ExecuteScript("document.getElementById('batch-status').textContent = '';");
         browser.FindElement(By.Id("batch-run")).Click();
         return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
     }
