@@ -132,6 +132,10 @@ internal static class ScreenCommand
         // Serialising the hits with their explanations costs about as much as screening an unlisted name, so it is not
         // left to one thread.
         var counts = new BatchCounts();
+        // Under a progress bar, rows' errors and warnings are kept and printed once it is done: lines written to the
+        // terminal while it redraws would be torn apart.
+        var interactive = app.Interactive && outputPath is not null;
+        var messages = interactive ? new StringWriter() : app.Error;
         try
         {
             using var input = OpenInput();
@@ -151,13 +155,13 @@ internal static class ScreenCommand
                 Parallel.For(0, chunk.Count, i => lines[i] = ScreenRow(engine, chunk[i], inputPath, defaults, options));
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    WriteRow(app, target, chunk[i], lines[i], counts);
+                    WriteRow(messages, target, chunk[i], lines[i], counts);
                 }
 
                 return chunk.Count;
             }
 
-            if (app.Interactive && outputPath is not null)
+            if (interactive)
             {
                 app.Console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -185,6 +189,11 @@ internal static class ScreenCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DataFileException($"{outputPath}: cannot be written: {ex.Message}", ex);
+        }
+
+        if (interactive)
+        {
+            app.Error.Write(messages.ToString());
         }
 
         var (skipped, withHits, totalHits, warned) = (counts.Skipped, counts.WithHits, counts.Hits, counts.Warned);
@@ -226,13 +235,13 @@ internal static class ScreenCommand
         return new ScreenedRow(JsonSerializer.Serialize(line, ScreeningJson.Compact), r.Hits.Count, line.Warnings);
     }
 
-    // Writes a screened row's line (or a rejected row's error) and counts it.
-    private static void WriteRow(CliApplication app, TextWriter target, QueryRow row, ScreenedRow screened, BatchCounts counts)
+    // Writes a screened row's line to the output (a rejected row's error and any warnings to the messages) and counts it.
+    private static void WriteRow(TextWriter messages, TextWriter target, QueryRow row, ScreenedRow screened, BatchCounts counts)
     {
         if (row.Error is { } error)
         {
             counts.Skipped++;
-            app.Error.WriteLine($"error: {error}");
+            messages.WriteLine($"error: {error}");
             return;
         }
 
@@ -241,7 +250,7 @@ internal static class ScreenCommand
             counts.Warned++;
             foreach (var w in ws)
             {
-                app.Error.WriteLine($"warning: {w}");
+                messages.WriteLine($"warning: {w}");
             }
         }
 
