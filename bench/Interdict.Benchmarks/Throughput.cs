@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Interdict.Cli;
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
 using Interdict.Lists;
@@ -161,21 +162,8 @@ internal static class Throughput
         var dir = Above(Environment.CurrentDirectory, file) ?? Above(AppContext.BaseDirectory, file)
             ?? throw new FileNotFoundException($"eval/data/{file} not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}: run the harness from a clone of the repository");
 
-        // id,name,type,dob: plain names of the evaluation's own making, no quoted commas but "FAMILY, Given" ones.
+        // Read as `interdict screen --input` reads a query file (every row of these files has a name).
         using var reader = new StreamReader(Path.Combine(dir.FullName, "eval", "data", file));
-        var csv = new Microsoft.VisualBasic.FileIO.TextFieldParser(reader) { Delimiters = [","], HasFieldsEnclosedInQuotes = true };
-        csv.ReadFields();
-        var queries = new List<ScreeningQuery>();
-        while (csv.ReadFields() is { } f)
-        {
-            queries.Add(new ScreeningQuery
-            {
-                Name = f[1],
-                Kind = EntityKinds.TryParse(f[2], out var kind) ? kind : EntityKind.Unknown,
-                DateOfBirth = f.Length > 3 && PartialDate.TryParse(f[3], out var dob) ? dob : null,
-            });
-        }
-
-        return [.. queries];
+        return [.. QueryCsvReader.Read(reader, file, []).Select(row => row.Query!)];
     }
 }

@@ -196,11 +196,10 @@ internal static class ScreenCommand
             app.Error.Write(messages.ToString());
         }
 
-        var (skipped, withHits, totalHits, warned) = (counts.Skipped, counts.WithHits, counts.Hits, counts.Warned);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        var screened = total - skipped;
+        var screened = total - counts.Skipped;
         app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Screened {screened:N0} of {total:N0} rows in {seconds:F1} s ({(seconds > 0 ? screened / seconds : 0):N0} names/s): {withHits:N0} with hits ({totalHits:N0} hits at threshold {options.Threshold:0.###}), {skipped:N0} skipped, {warned:N0} with warnings."));
+            $"Screened {screened:N0} of {total:N0} rows in {seconds:F1} s ({(seconds > 0 ? screened / seconds : 0):N0} names/s): {counts.WithHits:N0} with hits ({counts.Hits:N0} hits at threshold {options.Threshold:0.###}), {counts.Skipped:N0} skipped, {counts.Warned:N0} with warnings."));
         foreach (var list in engine.Lists)
         {
             app.Error.WriteLine($"  {Render.ListSummary(list)}");
@@ -211,7 +210,7 @@ internal static class ScreenCommand
             app.Error.WriteLine($"Results: {outputPath}");
         }
 
-        return totalHits;
+        return counts.Hits;
     }
 
     // Screens one row (unless it was rejected when read) and makes its JSON line.
