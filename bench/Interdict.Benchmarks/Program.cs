@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Interdict.Benchmarks;
 
-// "throughput" runs the whole-run harness, "phases" times a screen's parts; anything else goes to BenchmarkDotNet's switcher.
+// "throughput" runs the whole-run harness, "phases" times a screen's parts, "near-costs" and "near-loop" time near hits; anything else goes to BenchmarkDotNet's switcher.
 if (args.Length > 0 && args[0] == "throughput")
 {
     return Throughput.Run(args.Skip(1).ToArray());
@@ -20,6 +20,16 @@ if (args.Length > 0 && args[0] == "dice")
 if (args.Length > 0 && args[0] == "recall")
 {
     return RecallProbe.Run(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "near-costs")
+{
+    return NearHitProbe.Costs(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "near-loop")
+{
+    return NearHitProbe.Loop(args.Skip(1).ToArray());
 }
 
 if (args.Length > 0 && args[0] == "phases")

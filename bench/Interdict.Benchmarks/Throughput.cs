@@ -12,8 +12,12 @@ namespace Interdict.Benchmarks;
 /// Whole-run harness: loads the bundled lists, builds the index, and screens N names in parallel, as the CLI's batch
 /// mode does, in two mixes: the stress mix (half listed names with a typo, half unlisted names) and a customer-base mix
 /// (realistic unlisted names, half with a date of birth, one in a hundred a listed name with a typo). Prints load time,
-/// names per second, single-screen latencies and peak memory. Usage: throughput [N] [--cold] [--passes P]
+/// names per second, single-screen latencies and peak memory. Usage: throughput [N] [--cold] [--passes P] [--sweep]
 /// </summary>
+/// <remarks>
+/// <c>--sweep</c> screens the customer-base mix again with 0%, 1%, 5%, 10%, 25% and 50% listed names with a typo: the
+/// rate as a function of how many names come near a listed one.
+/// </remarks>
 /// <remarks>
 /// With <c>--passes P</c> each mix is screened P times and the median and best rates are printed: on a shared machine a
 /// single pass varies by ±10% from run to run.
@@ -53,6 +57,11 @@ internal static class Throughput
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stress mix: screened {n:N0} names {timing} = {stressRate} names/s on {Environment.ProcessorCount} cores; {stressHits:N0} hits"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customer-base mix: screened {n:N0} names = {customerRate} names/s on {Environment.ProcessorCount} cores; {customerHits:N0} hits"));
 
+        if (args.Contains("--sweep"))
+        {
+            Sweep(engine, lists, n, passes);
+        }
+
         // Single in-process screens, one at a time: latency percentiles.
         var latencies = new double[Math.Min(n, 10_000)];
         for (var i = 0; i < latencies.Length; i++)
@@ -76,6 +85,18 @@ internal static class Throughput
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {process.PeakWorkingSet64 / (1024 * 1024):N0} MB"));
         return 0;
+    }
+
+    // The customer-base mix with more and more listed names with a typo in it: how the rate falls as the share of names
+    // that come near a listed name grows (each costs several times an unlisted name).
+    private static void Sweep(ScreeningEngine engine, IReadOnlyList<WatchList> lists, int n, int passes)
+    {
+        foreach (var every in (int[])[0, 100, 20, 10, 4, 2])
+        {
+            var (rate, hits) = Passes(engine, MakeCustomerQueries(lists, n, every), passes);
+            var share = every == 0 ? "0%" : (1.0 / every).ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sweep: {share,4} listed names with a typo: {rate} names/s; {hits:N0} hits"));
+        }
     }
 
     // The rate of one pass, or the median and best of several.
@@ -122,7 +143,8 @@ internal static class Throughput
     /// hundred a name of any bundled list with one character deleted. The engine keeps nothing from one query to the next,
     /// so repeating the 1,000 names costs what new names would.
     /// </summary>
-    internal static ScreeningQuery[] MakeCustomerQueries(IReadOnlyList<WatchList> lists, int n)
+    /// <remarks><paramref name="nearEvery"/>: one query in that many is a listed name with a typo (0: none).</remarks>
+    internal static ScreeningQuery[] MakeCustomerQueries(IReadOnlyList<WatchList> lists, int n, int nearEvery = 100)
     {
         var plain = ReadQueries("negatives.queries.csv");
         var dated = ReadQueries("negatives-dob.queries.csv");
@@ -130,7 +152,7 @@ internal static class Throughput
         var queries = new ScreeningQuery[n];
         for (var i = 0; i < n; i++)
         {
-            queries[i] = i % 100 == 50
+            queries[i] = nearEvery > 0 && i % nearEvery == nearEvery / 2
                 ? new ScreeningQuery { Name = WithTypo(lists[random.Next(lists.Count)], random) }
                 : (i % 2 == 0 ? plain : dated)[(i / 2) % plain.Length];
         }

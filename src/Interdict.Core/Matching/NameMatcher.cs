@@ -73,6 +73,8 @@ internal sealed class PreparedName
                 Length = Tokens[i].Length,
                 KeyLength = Keys[i].Length,
                 InLineage = inLineage,
+                Letters = JaroWinkler.LetterMask(Tokens[i]),
+                FoldedLetters = JaroWinkler.LetterMask(Folded[i]),
             };
         }
     }
@@ -165,6 +167,11 @@ internal struct PartInfo
 
     /// <summary>Whether the part is within three parts after a lineage marker ("bin", "ould").</summary>
     public bool InLineage;
+
+    /// <summary>The letters of the token and of its folded form, as <see cref="JaroWinkler.LetterMask"/> gives them.</summary>
+    public ulong Letters;
+
+    public ulong FoldedLetters;
 }
 
 /// <summary>The versions of the name matcher that can be selected; older ones stay so that old decisions can be reproduced.</summary>
@@ -758,6 +765,7 @@ internal static class NameMatcher
         }
 
         var s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(query.Tokens[i], listed.Tokens[j], StringComparison.Ordinal)
+            || Unrelated(query, i, listed, j, byKey, version)
             ? 0
             : TokenSimilarity(query.Tokens[i], listed.Tokens[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey,
                 version, digitsChecked: true);
@@ -767,6 +775,27 @@ internal static class NameMatcher
         }
 
         return s;
+    }
+
+    // TokenSimilarity's test that no rule can make two parts similar, from the letters of each part found when the names
+    // were prepared: most pairs of parts a screen looks at are unrelated, and this says so without reading them.
+    // (Initials and legal forms are left to TokenSimilarity; the bound is never below its own, so the result is the same.)
+    private static bool Unrelated(PreparedName query, int i, PreparedName listed, int j, bool byKey, MatcherVersion version)
+    {
+        ref readonly var q = ref query.Parts[i];
+        ref readonly var c = ref listed.Parts[j];
+        if (version < MatcherVersion.V120 || byKey || q.Length < 2 || c.Length < 2 || (query.LegalForm[i] && listed.LegalForm[j]))
+        {
+            return false;
+        }
+
+        if (q.Length >= 4 && c.Length >= 4 && q.First == c.First && string.Equals(query.Keys[i], listed.Keys[j], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return JaroWinkler.UpperBound(query.Tokens[i], q.Letters, listed.Tokens[j], c.Letters) < MinTokenSimilarity
+            && JaroWinkler.UpperBound(query.Folded[i], q.FoldedLetters, listed.Folded[j], c.FoldedLetters) < MinFoldedSimilarity;
     }
 
     // Up to three parts may be joined: "عبدالخالق" / "Abd al-Khaliq", "Abdelrahman" / "Abd al-Rahman".

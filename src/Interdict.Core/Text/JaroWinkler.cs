@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Interdict.Core.Text;
 
 /// <summary>Jaro-Winkler string similarity (0 = nothing in common, 1 = identical).</summary>
@@ -19,15 +21,7 @@ public static class JaroWinkler
             return 0;
         }
 
-        var jaro = Jaro(a, b);
-        var prefix = 0;
-        var limit = Math.Min(MaxPrefix, Math.Min(a.Length, b.Length));
-        while (prefix < limit && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        return jaro + (prefix * PrefixScale * (1 - jaro));
+        return Winkler(Jaro(a, b), a, b);
     }
 
     /// <summary>
@@ -41,17 +35,8 @@ public static class JaroWinkler
             return 0;
         }
 
-        ulong maskA = 0, maskB = 0;
-        foreach (var c in a)
-        {
-            maskA |= 1UL << (c & 63);
-        }
-
-        foreach (var c in b)
-        {
-            maskB |= 1UL << (c & 63);
-        }
-
+        var maskA = LetterMask(a);
+        var maskB = LetterMask(b);
         int inB = 0, inA = 0;
         foreach (var c in a)
         {
@@ -69,7 +54,47 @@ public static class JaroWinkler
             return 0;
         }
 
-        var jaro = ((m / a.Length) + (m / b.Length) + 1) / 3.0;
+        // Transpositions taken as none.
+        return Winkler(((m / a.Length) + (m / b.Length) + 1) / 3.0, a, b);
+    }
+
+    /// <summary>The letters of a string as a bit set (each character's code modulo 64), for <see cref="UpperBound(ReadOnlySpan{char}, ulong, ReadOnlySpan{char}, ulong)"/>.</summary>
+    public static ulong LetterMask(ReadOnlySpan<char> s)
+    {
+        ulong mask = 0;
+        foreach (var c in s)
+        {
+            mask |= 1UL << (c & 63);
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// A looser upper bound than <see cref="UpperBound(ReadOnlySpan{char}, ReadOnlySpan{char})"/> from the strings' letter
+    /// masks (<see cref="LetterMask"/>), made once per string: each letter of one string missing from the other leaves at
+    /// least one of its characters unmatched. Reads only the common prefix.
+    /// </summary>
+    public static double UpperBound(ReadOnlySpan<char> a, ulong maskA, ReadOnlySpan<char> b, ulong maskB)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return 0;
+        }
+
+        double m = Math.Min(a.Length - BitOperations.PopCount(maskA & ~maskB), b.Length - BitOperations.PopCount(maskB & ~maskA));
+        if (m <= 0)
+        {
+            return 0;
+        }
+
+        // Transpositions taken as none.
+        return Winkler(((m / a.Length) + (m / b.Length) + 1) / 3.0, a, b);
+    }
+
+    // Winkler's adjustment: a shared prefix of up to four characters lifts the Jaro similarity.
+    private static double Winkler(double jaro, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var prefix = 0;
         var limit = Math.Min(MaxPrefix, Math.Min(a.Length, b.Length));
         while (prefix < limit && a[prefix] == b[prefix])
