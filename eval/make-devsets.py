@@ -25,6 +25,11 @@ spellings (OFSI list of 2018-04-13, another agency's transliterations) of partie
 ID number with an OFAC SDN record, screened against the OFAC lists only; and negatives drawn with another seed, none
 of them in the development negatives.
 
+Transliteration set (eval/data/transliteration.csv): every name the UN list (2026-02-27) and OFAC's enhanced XML
+subsets (IRGC 2024-08-28, Yemen 2024-05-24) publish in a non-Latin script, with the script and the Latin names the same
+record publishes: what a transliteration should bring the name close to. Read by the benchmark project's `translit`
+probe, which compares transliteration methods (AnyAscii, ICU4N, Interdict's own Arabic-script keys) on it.
+
 Writes eval/data/<set>.queries.csv (id,name,type,dob) and eval/data/<set>.truth.csv (query_id,expected_ids).
 Run from the repository root: python3 eval/make-devsets.py
 """
@@ -289,3 +294,41 @@ rng = random.Random(SEED + 1)
 heldout_negatives = draw_negatives(rng, {words(n) for n in negatives})
 write("heldout-negatives", [(f"hneg-{i + 1}", n, "person", "", []) for i, n in enumerate(heldout_negatives)])
 write("heldout-negatives-dob", with_dob(rng, heldout_negatives, "hneg-dob"))
+
+
+# --- transliteration set ----------------------------------------------------------------------------------------
+def script_of(text):
+    """The non-Latin script most letters of the text are in (Unicode's name for it: ARABIC, CYRILLIC, CJK...)."""
+    counts = {}
+    for c in text:
+        if c.isalpha() and ord(c) >= 0x250:
+            script = unicodedata.name(c, "UNKNOWN").split()[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+translit = []
+for ref, rec in sorted(un_records.items()):
+    latin_names = [n for n in rec["names"] if n and is_latin(n)]
+    if rec["original"] and script_of(rec["original"]) and latin_names:
+        translit.append((f"un:{ref}", script_of(rec["original"]), rec["kind"], rec["original"], latin_names))
+for subset in ("2024-08-28_IRGC/IRGC_sanctions.xml", "2024-05-24_YEMEN/yemen_sanctions.xml"):
+    root = ET.parse(SHARED / "ofac-sdn-enhanced-xml-subsets" / subset).getroot()
+    for e in root.iter(ns + "entity"):
+        etype = e.find(f"{ns}generalInfo/{ns}entityType").text
+        kind = {"Individual": "person", "Vessel": "vessel", "Aircraft": "aircraft"}.get(etype, "organization")
+        latin_names, others = [], []
+        for t in e.iter(ns + "translation"):
+            full = (t.findtext(ns + "formattedFullName") or "").strip()
+            if full:
+                (latin_names if t.findtext(ns + "script") == "Latin" else others).append((t.get("id"), full))
+        for tid, full in others:
+            if script_of(full) and latin_names:
+                translit.append((f"ofac-enhanced:{e.get('id')}/{tid}", script_of(full), kind, full, [n for _, n in latin_names]))
+with open(OUT / "transliteration.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "script", "type", "name", "latin_names"])
+    for row in translit:
+        w.writerow([*row[:4], ";".join(row[4])])
+print(f"transliteration: {len(translit)} names, " + ", ".join(f"{k} {v}" for k, v in sorted(
+    {s: sum(1 for r in translit if r[1] == s) for s in {r[1] for r in translit}}.items())))

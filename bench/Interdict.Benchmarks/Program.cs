@@ -32,6 +32,11 @@ if (args.Length > 0 && args[0] == "near-loop")
     return NearHitProbe.Loop(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "translit")
+{
+    return TransliterationProbe.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "phases")
 {
     return Phases.Run(args.Skip(1).ToArray());

@@ -168,24 +168,10 @@ internal static class Throughput
 
     private static ScreeningQuery[] ReadQueries(string file)
     {
-        // The evaluation sets live in the repository, not in the build output: look for eval/data upwards from the
-        // current folder, then from the harness's own.
-        static DirectoryInfo? Above(string start, string file)
-        {
-            var dir = new DirectoryInfo(start);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "eval", "data", file)))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir;
-        }
-
-        var dir = Above(Environment.CurrentDirectory, file) ?? Above(AppContext.BaseDirectory, file)
-            ?? throw new FileNotFoundException($"eval/data/{file} not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}: run the harness from a clone of the repository");
+        var path = RepositoryFile.Find(Path.Combine("eval", "data", file));
 
         // Read as `interdict screen --input` reads a query file (every row of these files has a name).
-        using var reader = new StreamReader(Path.Combine(dir.FullName, "eval", "data", file));
+        using var reader = new StreamReader(path);
         return [.. QueryCsvReader.Read(reader, file, []).Select(row => row.Query!)];
     }
 }
