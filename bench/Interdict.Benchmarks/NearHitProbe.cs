@@ -64,6 +64,9 @@ internal static class NearHitProbe
         var lists = ListSources.Ids.Select(BundledLists.Load).ToList();
         var engine = new ScreeningEngine(lists);
         var queries = Throughput.MakeQueries(lists[0], 8_000).Where((_, i) => i % 2 == 0).ToArray();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var run = Stopwatch.StartNew();
         var k = 0;
         while (run.Elapsed.TotalSeconds < seconds)
@@ -71,7 +74,8 @@ internal static class NearHitProbe
             engine.Screen(queries[k++ % queries.Length]);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k / run.Elapsed.TotalSeconds:F0} near hits/s on one thread"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{k / run.Elapsed.TotalSeconds:F0} near hits/s on one thread; {(GC.GetAllocatedBytesForCurrentThread() - allocated) / k:N0} bytes allocated per screen; {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 in all), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms"));
         return 0;
     }
 }
