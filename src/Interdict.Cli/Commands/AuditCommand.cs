@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Interdict.Core;
 using Interdict.Core.Audit;
 using Interdict.Storage.Postgres;
@@ -58,18 +57,12 @@ internal static class AuditCommand
             var until = Time(parse.GetValue(to), "--to");
             using var log = Open(parse.GetValue(audit));
             var path = parse.GetValue(output);
-            long n;
-            try
+            // Written whole or not at all: an export that fails part-way leaves no truncated file for anyone to check.
+            var n = OutputFile.Write(path, app.Output, writer =>
             {
-                using var file = path is null ? null : new StreamWriter(path, append: false, new UTF8Encoding(false));
-                var writer = file ?? app.Output;
                 var records = log.Read(since, until);
-                n = parse.GetValue(format) == "csv" ? AuditExport.WriteCsv(records, writer) : AuditExport.WriteJsonLines(records, writer);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new DataFileException($"{path}: cannot be written: {ex.Message}", ex);
-            }
+                return parse.GetValue(format) == "csv" ? AuditExport.WriteCsv(records, writer) : AuditExport.WriteJsonLines(records, writer);
+            });
 
             app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Exported {n:N0} records from {log.Location}{(path is null ? "" : " to " + path)}."));
             return ExitCodes.Success;

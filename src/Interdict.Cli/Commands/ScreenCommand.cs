@@ -136,59 +136,76 @@ internal static class ScreenCommand
         // terminal while it redraws would be torn apart.
         var interactive = app.Interactive && outputPath is not null;
         var messages = interactive ? new StringWriter() : app.Error;
+        StreamReader input;
         try
         {
-            using var input = OpenInput();
-            using var rows = QueryCsvReader.Read(input, inputPath, []).GetEnumerator();
-            using var writer = outputPath is null ? null : new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
-            var target = writer ?? app.Output;
-            var chunk = new List<QueryRow>(BatchChunk);
-            var lines = new ScreenedRow[BatchChunk];
-            int ScreenChunk()
-            {
-                chunk.Clear();
-                while (chunk.Count < BatchChunk && rows.MoveNext())
-                {
-                    chunk.Add(rows.Current);
-                }
-
-                Parallel.For(0, chunk.Count, i => lines[i] = ScreenRow(engine, chunk[i], inputPath, defaults, options));
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    WriteRow(messages, target, chunk[i], lines[i], counts);
-                }
-
-                return chunk.Count;
-            }
-
-            if (interactive)
-            {
-                app.Console.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .Start(ctx =>
-                    {
-                        var task = ctx.AddTask($"Screening {total:N0} names", maxValue: Math.Max(1, total));
-                        while (ScreenChunk() is > 0 and var done)
-                        {
-                            task.Increment(done);
-                        }
-                    });
-            }
-            else
-            {
-                while (ScreenChunk() > 0)
-                {
-                }
-            }
-        }
-        catch (CsvHelper.CsvHelperException ex)
-        {
-            // Only if the file changed between the two passes.
-            throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+            input = OpenInput();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DataFileException($"{outputPath}: cannot be written: {ex.Message}", ex);
+            throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+        }
+
+        using (input)
+        using (var rows = QueryCsvReader.Read(input, inputPath, []).GetEnumerator())
+        {
+            // Reading errors are the input's (only if the file changed or went away since the first pass); any other I/O
+            // error is the output's, and then an earlier output file is left as it was (OutputFile).
+            bool NextRow()
+            {
+                try
+                {
+                    return rows.MoveNext();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+                {
+                    throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+                }
+            }
+
+            OutputFile.Write(outputPath, app.Output, target =>
+            {
+                var chunk = new List<QueryRow>(BatchChunk);
+                var lines = new ScreenedRow[BatchChunk];
+                int ScreenChunk()
+                {
+                    chunk.Clear();
+                    while (chunk.Count < BatchChunk && NextRow())
+                    {
+                        chunk.Add(rows.Current);
+                    }
+
+                    Parallel.For(0, chunk.Count, i => lines[i] = ScreenRow(engine, chunk[i], inputPath, defaults, options));
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        WriteRow(messages, target, chunk[i], lines[i], counts);
+                    }
+
+                    return chunk.Count;
+                }
+
+                if (interactive)
+                {
+                    app.Console.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                        .Start(ctx =>
+                        {
+                            var task = ctx.AddTask($"Screening {total:N0} names", maxValue: Math.Max(1, total));
+                            while (ScreenChunk() is > 0 and var done)
+                            {
+                                task.Increment(done);
+                            }
+                        });
+                }
+                else
+                {
+                    while (ScreenChunk() > 0)
+                    {
+                    }
+                }
+
+                return counts.Hits;
+            });
         }
 
         if (interactive)
