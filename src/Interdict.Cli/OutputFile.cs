@@ -31,7 +31,22 @@ internal static class OutputFile
             }
         }
 
-        var full = Path.GetFullPath(path);
+        var full = Replaceable(Path.GetFullPath(path));
+        if (full is null)
+        {
+            // A device, a pipe, a link to one (/dev/stdout) or an empty file: written in place, as there is nothing to
+            // keep and a device must not be replaced by a file.
+            try
+            {
+                using var direct = new StreamWriter(path, append: false, new UTF8Encoding(false));
+                return write(direct);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new DataFileException($"{path}: cannot be written: {ex.Message}", ex);
+            }
+        }
+
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.partial");
         try
         {
@@ -59,5 +74,28 @@ internal static class OutputFile
                 // The folder cannot be written at all: nothing was left in it.
             }
         }
+    }
+
+    // The file to replace by renaming a temporary file over it: the path itself, or the file a link leads to (the link
+    // is kept); null when it is to be written in place. .NET does not tell a device or a pipe from a file, but they
+    // have no length, and an empty file has nothing to keep.
+    private static string? Replaceable(string full)
+    {
+        var file = new FileInfo(full);
+        if (file.LinkTarget is not null)
+        {
+            file = File.ResolveLinkTarget(full, returnFinalTarget: true) as FileInfo;
+            if (file is null)
+            {
+                return null;
+            }
+        }
+
+        if (file.FullName.StartsWith("/dev/", StringComparison.Ordinal) || file.FullName.StartsWith("/proc/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return !file.Exists || file.Length > 0 ? file.FullName : null;
     }
 }
