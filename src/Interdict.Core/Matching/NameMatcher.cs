@@ -29,7 +29,6 @@ internal sealed class PreparedName
             TotalWeight += Weights[i];
         }
 
-        Joined = string.Concat(Tokens);
         if (arabic)
         {
             // The tokens already are consonant keys.
@@ -51,7 +50,21 @@ internal sealed class PreparedName
             Keys = [.. Tokens.Select(NameMatcher.Skeleton)];
         }
 
+        Joined = string.Concat(Tokens);
         JoinedKey = string.Concat(Keys);
+        DistinctiveJoined = Joined;
+        DistinctiveJoinedKey = JoinedKey;
+        if (version >= MatcherVersion.V130)
+        {
+            // Without legal forms, generic words and titles: two names compared whole must also be alike there (1.3.0).
+            var distinctive = Enumerable.Range(0, Tokens.Length).Where(i => NameTerms.CategoryOf(Terms[i], version) is not ("legal-form" or "generic" or "honorific")).ToArray();
+            if (distinctive.Length > 0 && distinctive.Length < Tokens.Length)
+            {
+                DistinctiveJoined = string.Concat(distinctive.Select(i => Tokens[i]));
+                DistinctiveJoinedKey = string.Concat(distinctive.Select(i => Keys[i]));
+            }
+        }
+
         Numeric = [.. Tokens.Select(t => t.AsSpan().ContainsAnyInRange('0', '9'))];
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
         Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
@@ -133,6 +146,15 @@ internal sealed class PreparedName
     /// <summary>The tokens without spaces, to catch joined and split words (AbdulRahman / Abdul Rahman).</summary>
     public string Joined { get; }
 
+    /// <summary>
+    /// From 1.3.0, the tokens that are not legal forms, generic words or titles, without spaces (the same string as
+    /// <see cref="Joined"/> when every token is one or none is).
+    /// </summary>
+    public string DistinctiveJoined { get; }
+
+    /// <summary>The keys of those tokens without spaces.</summary>
+    public string DistinctiveJoinedKey { get; }
+
     /// <summary>The keys without spaces.</summary>
     public string JoinedKey { get; }
 
@@ -186,25 +208,32 @@ public enum MatcherVersion
     /// </summary>
     V120 = 12,
 
+    /// <summary>
+    /// 1.3.0: names compared whole (for joined and split spellings) leave out legal forms, generic words and titles, so
+    /// that a long shared legal form ("LIMITED LIABILITY COMPANY") no longer makes two companies alike.
+    /// </summary>
+    V130 = 13,
+
     /// <summary>The current version.</summary>
-    Current = V120,
+    Current = V130,
 }
 
 /// <summary>Names and parsing of <see cref="MatcherVersion"/>.</summary>
 public static class MatcherVersions
 {
     /// <summary>Every selectable version, oldest first.</summary>
-    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120];
+    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130];
 
     /// <summary>The version string, e.g. <c>1.2.0</c>.</summary>
     public static string Name(this MatcherVersion version) => version switch
     {
         MatcherVersion.V110 => "1.1.0",
         MatcherVersion.V120 => "1.2.0",
+        MatcherVersion.V130 => "1.3.0",
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
-    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, <c>1.2.0</c>, <c>1.2</c> or <c>current</c>.</summary>
+    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, <c>1.2.0</c>, <c>1.2</c>, <c>1.3.0</c>, <c>1.3</c> or <c>current</c>.</summary>
     public static bool TryParse(string? text, out MatcherVersion version)
     {
         version = MatcherVersion.Current;
@@ -213,8 +242,11 @@ public static class MatcherVersions
             case "1.1.0" or "1.1":
                 version = MatcherVersion.V110;
                 return true;
-            case "1.2.0" or "1.2" or "current":
+            case "1.2.0" or "1.2":
                 version = MatcherVersion.V120;
+                return true;
+            case "1.3.0" or "1.3" or "current":
+                version = MatcherVersion.V130;
                 return true;
             default:
                 return false;
@@ -588,7 +620,7 @@ internal static class NameMatcher
             var keyed = version >= MatcherVersion.V120 && byKey;
             var jw = keyed ? JaroWinkler.Similarity(query.JoinedKey, listed.JoinedKey) : JaroWinkler.Similarity(query.Joined, listed.Joined);
             // From 1.2.0 the joined names must be nearly the same string: this rescues joined and split words only.
-            joinedSimilarity = jw < (version >= MatcherVersion.V120 ? 0.95 : 0.9) ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
+            joinedSimilarity = jw < (version >= MatcherVersion.V120 ? 0.95 : 0.9) || !DistinctivePartsAlike(query, listed, keyed) ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
         }
 
         if (joinedSimilarity > score)
@@ -673,7 +705,8 @@ internal static class NameMatcher
         {
             var (a, b) = byKey ? (query.JoinedKey, listed.JoinedKey) : (query.Joined, listed.Joined);
             // The cheap upper bound first: most names compared whole are far apart.
-            if (JaroWinkler.UpperBound(a, b) >= 0.95 && JaroWinkler.Similarity(a, b) is var jw && jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar)
+            if (JaroWinkler.UpperBound(a, b) >= 0.95 && JaroWinkler.Similarity(a, b) is var jw && jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar
+                && DistinctivePartsAlike(query, listed, byKey))
             {
                 return true;
             }
@@ -796,6 +829,17 @@ internal static class NameMatcher
 
         return JaroWinkler.UpperBound(query.Tokens[i], q.Letters, listed.Tokens[j], c.Letters) < MinTokenSimilarity
             && JaroWinkler.UpperBound(query.Folded[i], q.FoldedLetters, listed.Folded[j], c.FoldedLetters) < MinFoldedSimilarity;
+    }
+
+    // 1.3.0: names alike when compared whole must be alike without their legal forms, generic words and titles too. A
+    // long legal form shared at the start ("LIMITED LIABILITY COMPANY ...") made Jaro-Winkler on the whole names 0.95 or
+    // more for two companies with nothing else in common. (Always true for names made by earlier versions, which keep
+    // DistinctiveJoined equal to Joined.)
+    private static bool DistinctivePartsAlike(PreparedName query, PreparedName listed, bool byKey)
+    {
+        var (a, b) = byKey ? (query.DistinctiveJoinedKey, listed.DistinctiveJoinedKey) : (query.DistinctiveJoined, listed.DistinctiveJoined);
+        var (whole, otherWhole) = byKey ? (query.JoinedKey, listed.JoinedKey) : (query.Joined, listed.Joined);
+        return (ReferenceEquals(a, whole) && ReferenceEquals(b, otherWhole)) || JaroWinkler.Similarity(a, b) >= 0.95;
     }
 
     // Up to three parts may be joined: "عبدالخالق" / "Abd al-Khaliq", "Abdelrahman" / "Abd al-Rahman".
