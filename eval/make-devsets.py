@@ -30,6 +30,10 @@ subsets (IRGC 2024-08-28, Yemen 2024-05-24) publish in a non-Latin script, with 
 record publishes: what a transliteration should bring the name close to. Read by the benchmark project's `translit`
 probe, which compares transliteration methods (AnyAscii, ICU4N, Interdict's own Arabic-script keys) on it.
 
+Organisation names (eval/data/sdn-organizations.queries.csv): the 6,884 organisation names of the bundled OFAC SDN
+file, as queries: screened against that list by eval/org-namesakes.py, every hit on another record is a company that
+shares words with another (often only a legal form); how many a matcher version raises is its namesake rate.
+
 Writes eval/data/<set>.queries.csv (id,name,type,dob) and eval/data/<set>.truth.csv (query_id,expected_ids).
 Run from the repository root: python3 eval/make-devsets.py
 """
@@ -332,3 +336,12 @@ with open(OUT / "transliteration.csv", "w", encoding="utf-8", newline="") as f:
         w.writerow([*row[:4], ";".join(row[4])])
 print(f"transliteration: {len(translit)} names, " + ", ".join(f"{k} {v}" for k, v in sorted(
     {s: sum(1 for r in translit if r[1] == s) for s in {r[1] for r in translit}}.items())))
+
+# --- organisation names ---------------------------------------------------------------------------------------
+with open(OUT / "sdn-organizations.queries.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "name", "type"])
+    organizations = [r for r in sdn_rows if r[2].strip() == "-0-"]
+    for r in organizations:
+        w.writerow([r[0], r[1], "organization"])
+print(f"sdn-organizations: {len(organizations)} names")
