@@ -30,9 +30,10 @@ subsets (IRGC 2024-08-28, Yemen 2024-05-24) publish in a non-Latin script, with 
 record publishes: what a transliteration should bring the name close to. Read by the benchmark project's `translit`
 probe, which compares transliteration methods (AnyAscii, ICU4N, Interdict's own Arabic-script keys) on it.
 
-Organisation names (eval/data/sdn-organizations.queries.csv): the 6,884 organisation names of the bundled OFAC SDN
-file, as queries: screened against that list by eval/org-namesakes.py, every hit on another record is a company that
-shares words with another (often only a legal form); how many a matcher version raises is its namesake rate.
+Listed names as queries (eval/data/sdn-organizations.queries.csv, eval/data/sdn-people.queries.csv): the 6,884
+organisation and 6,854 individual names of the bundled OFAC SDN file. Screened against that list by eval/namesakes.py,
+every hit on another record is a namesake: a related company or relative, or a name that shares only common words (a
+legal form; a given name and patronymic); how many a matcher version raises measures its false alerts on real names.
 
 Writes eval/data/<set>.queries.csv (id,name,type,dob) and eval/data/<set>.truth.csv (query_id,expected_ids).
 Run from the repository root: python3 eval/make-devsets.py
@@ -337,11 +338,12 @@ with open(OUT / "transliteration.csv", "w", encoding="utf-8", newline="") as f:
 print(f"transliteration: {len(translit)} names, " + ", ".join(f"{k} {v}" for k, v in sorted(
     {s: sum(1 for r in translit if r[1] == s) for s in {r[1] for r in translit}}.items())))
 
-# --- organisation names ---------------------------------------------------------------------------------------
-with open(OUT / "sdn-organizations.queries.csv", "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, lineterminator="\n")
-    w.writerow(["id", "name", "type"])
-    organizations = [r for r in sdn_rows if r[2].strip() == "-0-"]
-    for r in organizations:
-        w.writerow([r[0], r[1], "organization"])
-print(f"sdn-organizations: {len(organizations)} names")
+# --- listed names as queries ----------------------------------------------------------------------------------
+for set_name, sdn_type, kind in (("sdn-organizations", "-0-", "organization"), ("sdn-people", "individual", "person")):
+    with open(OUT / f"{set_name}.queries.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "name", "type"])
+        chosen = [r for r in sdn_rows if r[2].strip() == sdn_type]
+        for r in chosen:
+            w.writerow([r[0], r[1], kind])
+    print(f"{set_name}: {len(chosen)} names")

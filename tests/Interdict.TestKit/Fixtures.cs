@@ -32,6 +32,12 @@ public static class Fixtures
         });
     }
 
+    /// <summary>
+    /// Ten OFAC SDN records of 2024-05-03 (<c>ofac-sdn/namesakes/sdn.csv</c>): Russian companies that share only a legal
+    /// form, people who share only a given name and a patronymic.
+    /// </summary>
+    public static WatchList OfacSdnNamesakes() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/namesakes/sdn.csv")));
+
     /// <summary>Reads fixture files (paths relative to the fixture folder) as one publication of <paramref name="sourceId"/>.</summary>
     public static WatchList Read(string sourceId, params string[] relative) =>
         ListSources.Read(sourceId, [.. relative.Select(r => new ListFileContent(Path.GetFileName(r), File.ReadAllBytes(PathOf(r))))]);

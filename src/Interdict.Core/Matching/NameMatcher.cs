@@ -22,10 +22,18 @@ internal sealed class PreparedName
         }
 
         Weights = new double[Tokens.Length];
+        Patronymic = new bool[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)
         {
             // Arabic-script words weigh by their key's length (or as the Latin term they stand for): keys are short.
             Weights[i] = (arabic && Terms[i] == Tokens[i] ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Terms[i], version)) * Tokens[i].Length;
+            if (version >= MatcherVersion.V130 && !arabic && IsPatronymic(Tokens[i]))
+            {
+                // A father's given name with a suffix: as common as the given names it is made of, and long.
+                Patronymic[i] = true;
+                Weights[i] *= PatronymicWeight;
+            }
+
             TotalWeight += Weights[i];
         }
 
@@ -100,6 +108,20 @@ internal sealed class PreparedName
 
     /// <summary>Whether each token opens a lineage ("bin", "ben", "ould", بن…), looked up once, not per comparison.</summary>
     public bool[] Lineage { get; }
+
+    /// <summary>
+    /// From 1.3.0, whether each token is an East Slavic patronymic (Aleksandrovich, Nikolaevna, Fedorovych): it weighs
+    /// half, and a pair with a patronymic does not count as one of the two pairs that make a name's extra parts cheap.
+    /// </summary>
+    public bool[] Patronymic { get; }
+
+    // 1.3.0: a patronymic weighs this share of an ordinary word of its length.
+    private const double PatronymicWeight = 0.5;
+
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna"];
+
+    /// <summary>True for a folded word of seven letters or more with an East Slavic patronymic ending.</summary>
+    internal static bool IsPatronymic(string token) => token.Length >= 7 && PatronymicEndings.Any(e => token.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>Whether each token is a company legal form (looked up once, not per comparison).</summary>
     public bool[] LegalForm { get; }
@@ -581,7 +603,11 @@ internal static class NameMatcher
 
         // For people, parts the query has and the list lacks cost half from 1.2.0 too (a father's or grandfather's name,
         // a second given name), but only once at least two parts on each side are paired: one shared word is no match.
-        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && chosen.Count >= 2 ? UnpairedQueryPartsFactor120 : 1.0;
+        // From 1.3.0 a pair with a patronymic on either side is not one of them: "GIZUNOV, Sergey Aleksandrovich" and
+        // "MARTYNOV, Sergey Alexandrovich" share a given name and a father's given name, not a family name (nor do
+        // "MOROZ, Alexander Ivanovich" and "IVANOV, Alexander").
+        var pairsMade = version >= MatcherVersion.V130 ? chosen.Count(p => !query.Patronymic[p.I] && !listed.Patronymic[p.J]) : chosen.Count;
+        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && pairsMade >= 2 ? UnpairedQueryPartsFactor120 : 1.0;
         double matched = 0, total = 0;
         for (var i = 0; i < q.Length; i++)
         {
