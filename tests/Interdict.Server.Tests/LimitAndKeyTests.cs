@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Interdict.Core.Matching;
 using Interdict.Server.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,16 @@ public sealed class LimitTests(LimitedServerFactory server) : IClassFixture<Limi
         var results = (await response.Json()).GetProperty("results");
         results[0].GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:10481");
         results[1].GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:11462");
+    }
+
+    [Fact]
+    public async Task Screen_WithScreeningAlgorithmSet_UsesThatMatcherVersion()
+    {
+        var response = await _client.Get("/v1/search?q=Qassem%20Soleimani");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = await response.Json();
+        json.GetProperty("algorithm").GetString().ShouldBe("interdict-name 1.2.0");
+        json.GetProperty("hits")[0].GetProperty("explanation").GetProperty("algorithm_version").GetString().ShouldBe("1.2.0");
     }
 
     [Fact]
@@ -159,6 +170,7 @@ public sealed class BindingTests
     [InlineData("Limits:MaxParties", "lots", "Limits:MaxParties")]
     [InlineData("Screening:Threads", "0", "Screening:Threads")]
     [InlineData("Screening:Threads", "1.5", "Screening:Threads")]
+    [InlineData("Screening:Algorithm", "2.0", "Screening:Algorithm")]
     [InlineData("Auth:Keys:0:Hash", "plain-secret", "Auth:Keys:0:Hash")]
     public void Settings_BadValue_NamesTheKey(string key, string value, string named)
     {
@@ -177,6 +189,14 @@ public sealed class BindingTests
     {
         Settings([]).ScreeningThreads.ShouldBe(Environment.ProcessorCount);
         Settings(new() { ["Screening:Threads"] = "3" }).ScreeningThreads.ShouldBe(3);
+    }
+
+    [Fact]
+    public void ScreeningAlgorithm_DefaultsToTheCurrentVersion_AndFollowsTheSetting()
+    {
+        Settings([]).Algorithm.ShouldBe(MatcherVersion.Current);
+        Settings(new() { ["Screening:Algorithm"] = "1.2.0" }).Algorithm.ShouldBe(MatcherVersion.V120);
+        Settings(new() { ["Screening:Algorithm"] = "current" }).Algorithm.ShouldBe(MatcherVersion.Current);
     }
 
     private static ServerSettings Settings(Dictionary<string, string?> values) =>

@@ -82,13 +82,14 @@ public sealed class KeyedServerFactory : ServerFactory
     public override bool WithKeys => true;
 }
 
-/// <summary>The server with small limits, to test rejections.</summary>
+/// <summary>The server with small limits (to test rejections), one screening thread and an earlier matcher version.</summary>
 public sealed class LimitedServerFactory : ServerFactory
 {
     public override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Limits:MaxParties"] = "3",
         ["Screening:Threads"] = "1",
+        ["Screening:Algorithm"] = "1.2.0",
         ["Limits:MaxBodyBytes"] = "2048",
         ["Limits:MaxNameLength"] = "40",
     };

@@ -121,7 +121,7 @@ internal sealed class EngineHost
             lists[i] = versions[i].Version.Stored is null ? BundledLists.Load(versions[i].Id) : library.Load(versions[i].Version);
         }
 
-        var engine = new ScreeningEngine(lists);
+        var engine = new ScreeningEngine(lists, _settings.Algorithm);
         var loaded = versions.Select((v, i) => new LoadedList(v.Id, v.Version.Label, lists[i].PublicationDate, lists[i].ContentHash, lists[i].Entities.Count)).ToList();
         return new EngineSnapshot(engine, loaded, _time.GetUtcNow());
     }

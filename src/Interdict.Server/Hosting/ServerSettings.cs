@@ -29,6 +29,12 @@ internal sealed record ServerSettings
 
     public required int Limit { get; init; }
 
+    /// <summary>
+    /// The matcher version to screen with (<c>Screening:Algorithm</c>; default the current one). A compliance team can
+    /// keep the version it validated while a newer one is assessed, and reproduce an earlier decision.
+    /// </summary>
+    public MatcherVersion Algorithm { get; init; } = MatcherVersion.Current;
+
     /// <summary>Threads screening single names and small batches, first come first served (default: one per core).</summary>
     public int ScreeningThreads { get; init; } = Environment.ProcessorCount;
 
@@ -77,6 +83,9 @@ internal sealed record ServerSettings
         {
             Threshold = Number(config, "Screening:Threshold", ScreeningOptions.DefaultThreshold, v => v is >= 0 and <= 1, "a number from 0 to 1"),
             Limit = (int)Number(config, "Screening:Limit", ScreeningOptions.DefaultLimit, v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number from 1 to 1000"),
+            Algorithm = config["Screening:Algorithm"] is not { Length: > 0 } algorithm ? MatcherVersion.Current
+                : MatcherVersions.TryParse(algorithm, out var version) ? version
+                : throw Invalid("Screening:Algorithm", algorithm, $"a matcher version: {string.Join(", ", MatcherVersions.All.Select(v => v.Name()))} or current"),
             ScreeningThreads = (int)Number(config, "Screening:Threads", Environment.ProcessorCount, v => v is >= 1 and <= 256 && v == Math.Floor(v), "a whole number from 1 to 256"),
             Lists = lists.Length > 0 ? lists : ListSources.Ids,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
