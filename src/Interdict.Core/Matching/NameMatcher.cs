@@ -34,6 +34,13 @@ internal sealed class PreparedName
                 Weights[i] *= PatronymicWeight;
             }
 
+            if (version >= MatcherVersion.V130 && Tokens[i].AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                // A number tells apart what its words do not ("INVESTMENT DECISIONS 5" / "6", "PLANT 150" / "711"):
+                // it weighs at least as a five-letter word, so an unpaired one costs what an unpaired word would.
+                Weights[i] = Math.Max(Weights[i], NumberWeight);
+            }
+
             TotalWeight += Weights[i];
         }
 
@@ -117,6 +124,9 @@ internal sealed class PreparedName
 
     // 1.3.0: a patronymic weighs this share of an ordinary word of its length.
     private const double PatronymicWeight = 0.5;
+
+    // 1.3.0: a part with a digit weighs at least this much (an ordinary five-letter word).
+    private const double NumberWeight = 5;
 
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna"];
 
