@@ -79,7 +79,8 @@ for label, line in chosen.items():
 # patronymic, and the people and spellings that must still be found (matcher 1.3.0 tests). Their sdn.csv rows only;
 # read with the fixture above's alt/add/comment rows, which are all orphans to them.
 NAMESAKES = OUT.parent / "namesakes"
-namesake_ids = [b"46644", b"47676", b"38580", b"45855", b"21329", b"36832", b"40272", b"47291", b"35096", b"45108", b"35856", b"35875", b"45965", b"45966"]
+namesake_ids = [b"46644", b"47676", b"38580", b"45855", b"21329", b"36832", b"40272", b"47291", b"35096", b"45108", b"35856", b"35875", b"45965", b"45966",
+                 b"23160", b"23161", b"23426", b"23427", b"23778"]
 rows = [l for l in sdn_lines if l.split(b",", 1)[0] in namesake_ids]
 if len(rows) != len(namesake_ids):
     raise SystemExit("a namesake ent_num is missing from sdn.csv")
@@ -89,5 +90,5 @@ with open(NAMESAKES / "README.md", "w", encoding="utf-8") as f:
     f.write("# OFAC SDN namesakes fixture\n\n")
     f.write("Made by `eng/make-fixtures.py`: the `2024-05-03/sdn.csv` rows (bytes unchanged) of ent_num ")
     f.write(", ".join(i.decode() for i in namesake_ids) + ":\n")
-    f.write("Russian companies that share only a legal form or differ only by a number, and people who share only a given name\n")
-    f.write("and a patronymic.\n")
+    f.write("Russian companies that share only a legal form or differ only by a number, vessels that differ only by a number, and\n")
+    f.write("people who share only a given name and a patronymic.\n")

@@ -23,6 +23,7 @@ internal sealed class PreparedName
 
         Weights = new double[Tokens.Length];
         Patronymic = new bool[Tokens.Length];
+        Numeral = new bool[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)
         {
             // Arabic-script words weigh by their key's length (or as the Latin term they stand for): keys are short.
@@ -34,12 +35,7 @@ internal sealed class PreparedName
                 Weights[i] *= PatronymicWeight;
             }
 
-            if (version >= MatcherVersion.V130 && Tokens[i].AsSpan().ContainsAnyInRange('0', '9'))
-            {
-                // A number tells apart what its words do not ("INVESTMENT DECISIONS 5" / "6", "PLANT 150" / "711"):
-                // it weighs at least as a five-letter word, so an unpaired one costs what an unpaired word would.
-                Weights[i] = Math.Max(Weights[i], NumberWeight);
-            }
+            Numeral[i] = version >= MatcherVersion.V130 && IsNumeral(Tokens, i);
 
             TotalWeight += Weights[i];
         }
@@ -81,6 +77,7 @@ internal sealed class PreparedName
         }
 
         Numeric = [.. Tokens.Select(t => t.AsSpan().ContainsAnyInRange('0', '9'))];
+        Numerals = string.Join(' ', Enumerable.Range(0, Tokens.Length).Where(i => Numeral[i]).Select(i => Tokens[i]).Order(StringComparer.Ordinal));
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
         Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
         Parts = new PartInfo[Tokens.Length];
@@ -122,11 +119,27 @@ internal sealed class PreparedName
     /// </summary>
     public bool[] Patronymic { get; }
 
+    /// <summary>
+    /// From 1.3.0, whether each token is a number: it holds a digit, or is a Roman numeral of two to four letters
+    /// (<c>iii</c>, <c>iv</c>), or a single <c>i</c>, <c>v</c> or <c>x</c> ending a name of several parts (<c>MARIE DE
+    /// LOURDES I</c>; elsewhere such a letter is an initial).
+    /// </summary>
+    public bool[] Numeral { get; }
+
+    /// <summary>The numbers of the name, sorted, separated by spaces (empty when none, and before 1.3.0).</summary>
+    public string Numerals { get; }
+
+    private static bool IsNumeral(string[] tokens, int i) =>
+        tokens[i].AsSpan().ContainsAnyInRange('0', '9')
+        || (tokens[i].Length is >= 2 and <= 4 && !tokens[i].AsSpan().ContainsAnyExcept("ivx"))
+        || (tokens[i] is "i" or "v" or "x" && i == tokens.Length - 1 && i > 0);
+
     // 1.3.0: a patronymic weighs this share of an ordinary word of its length.
     private const double PatronymicWeight = 0.5;
 
-    // 1.3.0: a part with a digit weighs at least this much (an ordinary five-letter word).
-    private const double NumberWeight = 5;
+    // 1.3.0: when two names both have numbers and none of them pair, each unpaired number weighs at least this much (an
+    // ordinary five-letter word).
+    internal const double NumberWeight = 5;
 
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna"];
 
@@ -618,10 +631,15 @@ internal static class NameMatcher
         // "MOROZ, Alexander Ivanovich" and "IVANOV, Alexander").
         var pairsMade = version >= MatcherVersion.V130 ? chosen.Count(p => !query.Patronymic[p.I] && !listed.Patronymic[p.J]) : chosen.Count;
         var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && pairsMade >= 2 ? UnpairedQueryPartsFactor120 : 1.0;
+        // From 1.3.0 two names whose numbers all differ ("NEW DECISIONS 2" / "3", "711 AIRCRAFT REPAIR PLANT" / "810 …",
+        // "MARIE DE LOURDES I" / "V") are told apart by them: each unpaired number weighs at least as a five-letter
+        // word. A number on one side only (a vessel named with or without its "1") costs its own small weight.
+        var numbersDiffer = query.Numerals.Length > 0 && listed.Numerals.Length > 0 && NoneNumeralPaired(query, qPair) && NoneNumeralPaired(listed, cPair);
         double matched = 0, total = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            total += qPair[i] >= 0 ? query.Weights[i] : query.Weights[i] * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
+            var w = numbersDiffer && query.Numeral[i] ? Math.Max(query.Weights[i], PreparedName.NumberWeight) : query.Weights[i];
+            total += qPair[i] >= 0 ? w : w * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
         }
 
         foreach (var p in chosen)
@@ -643,7 +661,8 @@ internal static class NameMatcher
         var listedFactor = lenientOnListedParts ? UnpairedListedPartsFactor : 1.0;
         for (var j = 0; j < c.Length; j++)
         {
-            total += cPair[j] >= 0 ? listed.Weights[j] : listed.Weights[j] * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
+            var w = numbersDiffer && listed.Numeral[j] ? Math.Max(listed.Weights[j], PreparedName.NumberWeight) : listed.Weights[j];
+            total += cPair[j] >= 0 ? w : w * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
         }
 
         var score = total > 0 ? matched / total : 0;
@@ -656,7 +675,8 @@ internal static class NameMatcher
             var keyed = version >= MatcherVersion.V120 && byKey;
             var jw = keyed ? JaroWinkler.Similarity(query.JoinedKey, listed.JoinedKey) : JaroWinkler.Similarity(query.Joined, listed.Joined);
             // From 1.2.0 the joined names must be nearly the same string: this rescues joined and split words only.
-            joinedSimilarity = jw < (version >= MatcherVersion.V120 ? 0.95 : 0.9) || !DistinctivePartsAlike(query, listed, keyed) ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
+            joinedSimilarity = jw < (version >= MatcherVersion.V120 ? 0.95 : 0.9) || !DistinctivePartsAlike(query, listed, keyed) || query.Numerals != listed.Numerals
+                ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
         }
 
         if (joinedSimilarity > score)
@@ -742,7 +762,7 @@ internal static class NameMatcher
             var (a, b) = byKey ? (query.JoinedKey, listed.JoinedKey) : (query.Joined, listed.Joined);
             // The cheap upper bound first: most names compared whole are far apart.
             if (JaroWinkler.UpperBound(a, b) >= 0.95 && JaroWinkler.Similarity(a, b) is var jw && jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar
-                && DistinctivePartsAlike(query, listed, byKey))
+                && DistinctivePartsAlike(query, listed, byKey) && query.Numerals == listed.Numerals)
             {
                 return true;
             }
@@ -865,6 +885,20 @@ internal static class NameMatcher
 
         return JaroWinkler.UpperBound(query.Tokens[i], q.Letters, listed.Tokens[j], c.Letters) < MinTokenSimilarity
             && JaroWinkler.UpperBound(query.Folded[i], q.FoldedLetters, listed.Folded[j], c.FoldedLetters) < MinFoldedSimilarity;
+    }
+
+    // Whether none of the name's numbers found a partner.
+    private static bool NoneNumeralPaired(PreparedName name, ReadOnlySpan<int> pair)
+    {
+        for (var i = 0; i < pair.Length; i++)
+        {
+            if (name.Numeral[i] && pair[i] >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // 1.3.0: names alike when compared whole must be alike without their legal forms, generic words and titles too. A
