@@ -80,7 +80,7 @@ for label, line in chosen.items():
 # read with the fixture above's alt/add/comment rows, which are all orphans to them.
 NAMESAKES = OUT.parent / "namesakes"
 namesake_ids = [b"46644", b"47676", b"38580", b"45855", b"21329", b"36832", b"40272", b"47291", b"35096", b"45108", b"35856", b"35875", b"45965", b"45966",
-                 b"23160", b"23161", b"23426", b"23427", b"23778"]
+                 b"23160", b"23161", b"23426", b"23427", b"23778", b"26625", b"26655"]
 rows = [l for l in sdn_lines if l.split(b",", 1)[0] in namesake_ids]
 if len(rows) != len(namesake_ids):
     raise SystemExit("a namesake ent_num is missing from sdn.csv")

@@ -30,8 +30,8 @@ subsets (IRGC 2024-08-28, Yemen 2024-05-24) publish in a non-Latin script, with 
 record publishes: what a transliteration should bring the name close to. Read by the benchmark project's `translit`
 probe, which compares transliteration methods (AnyAscii, ICU4N, Interdict's own Arabic-script keys) on it.
 
-Listed names as queries (eval/data/sdn-organizations.queries.csv, eval/data/sdn-people.queries.csv): the 6,884
-organisation and 6,854 individual names of the bundled OFAC SDN file. Screened against that list by eval/namesakes.py,
+Listed names as queries (eval/data/sdn-organizations.queries.csv, sdn-people.queries.csv, sdn-vessels.queries.csv):
+the 6,884 organisation, 6,854 individual and 851 vessel names of the bundled OFAC SDN file. Screened against that list by eval/namesakes.py,
 every hit on another record is a namesake: a related company or relative, or a name that shares only common words (a
 legal form; a given name and patronymic); how many a matcher version raises measures its false alerts on real names.
 
@@ -339,7 +339,7 @@ print(f"transliteration: {len(translit)} names, " + ", ".join(f"{k} {v}" for k, 
     {s: sum(1 for r in translit if r[1] == s) for s in {r[1] for r in translit}}.items())))
 
 # --- listed names as queries ----------------------------------------------------------------------------------
-for set_name, sdn_type, kind in (("sdn-organizations", "-0-", "organization"), ("sdn-people", "individual", "person")):
+for set_name, sdn_type, kind in (("sdn-organizations", "-0-", "organization"), ("sdn-people", "individual", "person"), ("sdn-vessels", "vessel", "vessel")):
     with open(OUT / f"{set_name}.queries.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "name", "type"])

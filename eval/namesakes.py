@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """How many hits on other records each matcher version raises when the OFAC SDN list's own names are screened against
-it (eval/data/sdn-organizations.queries.csv and sdn-people.queries.csv, made by make-devsets.py). A name's own record
+it (eval/data/sdn-organizations, sdn-people and sdn-vessels .queries.csv, made by make-devsets.py). A name's own record
 is always found; a hit on another record is a namesake: a related company or a relative (rightly), or a name that
 shares little more than common words with it (a legal form; a given name and a patronymic). Prints the counts per set
 and version and a sample of the hits a newer version no longer raises.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 versions = sys.argv[1:] or ["1.2.0", "1.3.0"]
 subprocess.run(["dotnet", "build", "src/Interdict.Cli", "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
-for set_name in ("sdn-organizations", "sdn-people"):
+for set_name in ("sdn-organizations", "sdn-people", "sdn-vessels"):
     queries = Path(f"eval/data/{set_name}.queries.csv")
     names = {r["id"]: r["name"] for r in csv.DictReader(queries.open(encoding="utf-8"))}
     hits = {}

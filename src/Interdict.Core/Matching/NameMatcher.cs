@@ -423,8 +423,10 @@ internal static class NameMatcher
             return 0;
         }
 
-        // Roman numerals in vessel and company names (ARK II / ARK III) must agree exactly too.
-        if (IsRomanNumeral(a) && IsRomanNumeral(b))
+        // Roman numerals in vessel and company names (ARK II / ARK III) must agree exactly too; from 1.3.0 also against a
+        // single i, v or x, which is no initial of them (BICENTENARIO XIV / BICENTENARIO X).
+        if ((IsRomanNumeral(a) && IsRomanNumeral(b))
+            || (version >= MatcherVersion.V130 && ((IsRomanNumeral(a) && b is "i" or "v" or "x") || (IsRomanNumeral(b) && a is "i" or "v" or "x"))))
         {
             return 0;
         }

@@ -26,7 +26,9 @@ public static partial class QueryParser
         return new ParsedName(rest.Length == 0 ? name.Trim() : rest, identifiers);
     }
 
-    [GeneratedRegex(@"(?<label>IMO|MMSI|SWIFT/BIC|SWIFT|BIC|passport|passport no\.?|national id(?: no\.?)?)\s*(?:no\.?|number|#|:)?\s*(?<number>[A-Z0-9][A-Z0-9\-]{3,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A label is a word of its own: not the start of a longer word ("BICENTENARIO" is a vessel, not BIC "ENTENARIO";
+    // "Imoberdorf" a family name), though the number may follow it without a space ("IMO9187655").
+    [GeneratedRegex(@"\b(?<label>IMO|MMSI|SWIFT/BIC|SWIFT|BIC|passport|passport no\.?|national id(?: no\.?)?)(?![a-z])\s*(?:no\.?|number|#|:)?\s*(?<number>[A-Z0-9][A-Z0-9\-]{3,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdentifierPattern();
 
     [GeneratedRegex(@"[\(\[\{]\s*[,;:]?\s*[\)\]\}]")]

@@ -24,6 +24,7 @@ public class Matcher130Tests
     [InlineData("JSC 711 AIRCRAFT REPAIR PLANT", "ofac-sdn:35856")]
     [InlineData("KUM SONG 3", "ofac-sdn:23160")]
     [InlineData("MARIE DE LOURDES V", "ofac-sdn:23427")]
+    [InlineData("BICENTENARIO XIV", "ofac-sdn:26625")] // XIV is not X, nor an initial of it
     [InlineData("GIZUNOV, Sergey Aleksandrovich", "ofac-sdn:21329")]
     [InlineData("Sergei Alexandrovich Gizunov", "ofac-sdn:21329")]
     [InlineData("USS, Artem Alexandrovich", "ofac-sdn:40272")]
@@ -59,6 +60,7 @@ public class Matcher130Tests
     [InlineData("JOINT STOCK COMPANY 711 AIRCRAFT REPAIR PLANT", "ofac-sdn:35875")]
     [InlineData("KUM SONG 3", "ofac-sdn:23161")]
     [InlineData("MARIE DE LOURDES V", "ofac-sdn:23426")]
+    [InlineData("BICENTENARIO XIV", "ofac-sdn:26655")]
     [InlineData("GIZUNOV, Sergey Aleksandrovich", "ofac-sdn:36832")]
     [InlineData("USS, Artem Alexandrovich", "ofac-sdn:47291")]
     public void Version120_StillGivesItsOwnScores(string name, string namesake)

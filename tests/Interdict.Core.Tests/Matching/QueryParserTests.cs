@@ -15,11 +15,26 @@ public class QueryParserTests
         parsed.Identifiers.ShouldBe([identifier]);
     }
 
-    [Fact]
-    public void Parse_PlainName_IsUnchanged()
+    [Theory]
+    [InlineData("IMO9187655 ARK III", "ARK III", "IMO 9187655")] // no space after the label
+    public void Parse_LabelFollowedByTheNumber_IsSeparated(string input, string name, string identifier)
     {
-        var parsed = QueryParser.Parse("Qassem Soleimani");
-        parsed.Name.ShouldBe("Qassem Soleimani");
+        var parsed = QueryParser.Parse(input);
+        parsed.Name.ShouldBe(name);
+        parsed.Identifiers.ShouldBe([identifier]);
+    }
+
+    [Theory]
+    [InlineData("Qassem Soleimani")]
+    [InlineData("BICENTENARIO XIV")] // OFAC SDN vessel 26625: not BIC "ENTENARIO"
+    [InlineData("Timothee Imoberdorf")]
+    [InlineData("KUZNETSOV, Dmitry Vadimovich")] // OFAC SDN: was read as "IMO vich", leaving "KUZNETSOV, Dmitry Vad"
+    [InlineData("KHAIMOURZINA, Elmira Abdulbarievna")]
+    [InlineData("MMSIKO TRADING")]
+    public void Parse_PlainName_IsUnchanged(string input)
+    {
+        var parsed = QueryParser.Parse(input);
+        parsed.Name.ShouldBe(input);
         parsed.Identifiers.ShouldBeEmpty();
     }
 }
