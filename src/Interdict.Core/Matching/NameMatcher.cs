@@ -254,8 +254,11 @@ public enum MatcherVersion
     V120 = 12,
 
     /// <summary>
-    /// 1.3.0: names compared whole (for joined and split spellings) leave out legal forms, generic words and titles, so
-    /// that a long shared legal form ("LIMITED LIABILITY COMPANY") no longer makes two companies alike.
+    /// 1.3.0: fewer namesakes by common words alone. Names compared whole must also be alike without their legal forms,
+    /// generic words and titles ("LIMITED LIABILITY COMPANY BITVAN" / "... I T C") and have the same numbers; East Slavic
+    /// patronymics weigh half and do not count among the pairs that make extra parts cheap ("GIZUNOV, Sergey
+    /// Aleksandrovich" / "MARTYNOV, Sergey Alexandrovich"); numbers that all differ weigh at least as a five-letter word
+    /// ("NEW DECISIONS 2" / "3"); a Roman numeral does not pair with a single I, V or X (docs/decisions/0006).
     /// </summary>
     V130 = 13,
 
