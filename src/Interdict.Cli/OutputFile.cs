@@ -19,37 +19,24 @@ internal static class OutputFile
     /// </remarks>
     public static T Write<T>(string? path, TextWriter standardOutput, Func<TextWriter, T> write)
     {
-        if (path is null)
+        string? temporary = null;
+        try
         {
-            try
+            if (path is null)
             {
                 return write(standardOutput);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new DataFileException($"standard output: cannot be written: {ex.Message}", ex);
-            }
-        }
 
-        var full = Replaceable(Path.GetFullPath(path));
-        if (full is null)
-        {
-            // A device, a pipe, a link to one (/dev/stdout) or an empty file: written in place, as there is nothing to
-            // keep and a device must not be replaced by a file.
-            try
+            var full = Replaceable(Path.GetFullPath(path));
+            if (full is null)
             {
+                // A device, a pipe, a link to one (/dev/stdout) or an empty file: written in place, as there is nothing
+                // to keep and a device must not be replaced by a file.
                 using var direct = new StreamWriter(path, append: false, new UTF8Encoding(false));
                 return write(direct);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new DataFileException($"{path}: cannot be written: {ex.Message}", ex);
-            }
-        }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.partial");
-        try
-        {
+            temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.partial");
             T result;
             using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
             {
@@ -61,17 +48,20 @@ internal static class OutputFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DataFileException($"{path}: cannot be written: {ex.Message}", ex);
+            throw new DataFileException($"{path ?? "standard output"}: cannot be written: {ex.Message}", ex);
         }
         finally
         {
-            try
+            if (temporary is not null)
             {
-                File.Delete(temporary); // nothing to delete once moved
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The folder cannot be written at all: nothing was left in it.
+                try
+                {
+                    File.Delete(temporary); // nothing to delete once moved
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The folder cannot be written at all: nothing was left in it.
+                }
             }
         }
     }

@@ -107,6 +107,8 @@ internal static class ScreenCommand
 
         var stopwatch = Stopwatch.StartNew();
         StreamReader OpenInput() => new(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        static bool ReadFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException;
+        DataFileException Unreadable(Exception ex) => new($"{inputPath}: cannot be read: {ex.Message}", ex);
 
         // A first pass reads the whole file without keeping it: a file that cannot be read fails here, before anything
         // is written, and the count sizes the progress bar. The second pass streams the rows a chunk at a time, so a
@@ -118,9 +120,9 @@ internal static class ScreenCommand
             using var reader = OpenInput();
             total = QueryCsvReader.Read(reader, inputPath, headerWarnings).Count();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+        catch (Exception ex) when (ReadFailure(ex))
         {
-            throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+            throw Unreadable(ex);
         }
 
         foreach (var w in headerWarnings)
@@ -141,9 +143,9 @@ internal static class ScreenCommand
         {
             input = OpenInput();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure(ex))
         {
-            throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+            throw Unreadable(ex);
         }
 
         using (input)
@@ -157,9 +159,9 @@ internal static class ScreenCommand
                 {
                     return rows.MoveNext();
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+                catch (Exception ex) when (ReadFailure(ex))
                 {
-                    throw new DataFileException($"{inputPath}: cannot be read: {ex.Message}", ex);
+                    throw Unreadable(ex);
                 }
             }
 
