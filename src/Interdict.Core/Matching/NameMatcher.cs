@@ -130,9 +130,7 @@ internal sealed class PreparedName
     public string Numerals { get; }
 
     private static bool IsNumeral(string[] tokens, int i) =>
-        tokens[i].AsSpan().ContainsAnyInRange('0', '9')
-        || (tokens[i].Length is >= 2 and <= 4 && !tokens[i].AsSpan().ContainsAnyExcept("ivx"))
-        || (tokens[i] is "i" or "v" or "x" && i == tokens.Length - 1 && i > 0);
+        NameMatcher.HasDigit(tokens[i]) || NameMatcher.IsRomanNumeral(tokens[i]) || (NameMatcher.IsNumeralLetter(tokens[i]) && i == tokens.Length - 1 && i > 0);
 
     // 1.3.0: a patronymic weighs this share of an ordinary word of its length.
     private const double PatronymicWeight = 0.5;
@@ -240,6 +238,9 @@ internal struct PartInfo
 
     public ulong FoldedLetters;
 }
+
+/// <summary>The letter masks (<see cref="JaroWinkler.LetterMask"/>) of two parts and of their folded forms; zero where unknown.</summary>
+internal readonly record struct LetterMasks(ulong A, ulong B, ulong FoldedA, ulong FoldedB);
 
 /// <summary>The versions of the name matcher that can be selected; older ones stay so that old decisions can be reproduced.</summary>
 public enum MatcherVersion
@@ -412,8 +413,12 @@ internal static class NameMatcher
     /// Similarity of two name parts given their folded forms, keys and whether each is a company legal form, 0–1, as
     /// <paramref name="version"/> computes it.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="letters"/>: the parts' letter masks when they were made beforehand (<see cref="PartInfo"/>), so
+    /// that most unrelated pairs are told apart without reading them.
+    /// </remarks>
     internal static double TokenSimilarity(string a, string b, string foldedA, string foldedB, string keyA, string keyB, bool legalA, bool legalB, bool byKey, MatcherVersion version,
-        bool digitsChecked = false)
+        bool digitsChecked = false, LetterMasks letters = default)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -429,7 +434,7 @@ internal static class NameMatcher
         // Roman numerals in vessel and company names (ARK II / ARK III) must agree exactly too; from 1.3.0 also against a
         // single i, v or x, which is no initial of them (BICENTENARIO XIV / BICENTENARIO X).
         if ((IsRomanNumeral(a) && IsRomanNumeral(b))
-            || (version >= MatcherVersion.V130 && ((IsRomanNumeral(a) && b is "i" or "v" or "x") || (IsRomanNumeral(b) && a is "i" or "v" or "x"))))
+            || (version >= MatcherVersion.V130 && ((IsRomanNumeral(a) && IsNumeralLetter(b)) || (IsRomanNumeral(b) && IsNumeralLetter(a)))))
         {
             return 0;
         }
@@ -443,7 +448,7 @@ internal static class NameMatcher
 
         // 1.2.0: most pairs of parts are unrelated; when no rule below can apply, say so without computing similarities.
         if (version >= MatcherVersion.V120 && !byKey && !(legalA && legalB) && !(a.Length >= 4 && b.Length >= 4 && a[0] == b[0] && string.Equals(keyA, keyB, StringComparison.Ordinal))
-            && JaroWinkler.UpperBound(a, b) < MinTokenSimilarity && JaroWinkler.UpperBound(foldedA, foldedB) < MinFoldedSimilarity)
+            && Below(a, b, letters.A, letters.B, MinTokenSimilarity) && Below(foldedA, foldedB, letters.FoldedA, letters.FoldedB, MinFoldedSimilarity))
         {
             return 0;
         }
@@ -858,11 +863,12 @@ internal static class NameMatcher
             return row[i] - 1; // stored plus one, so that 0 means "not computed yet"
         }
 
+        ref readonly var q = ref query.Parts[i];
+        ref readonly var c = ref listed.Parts[j];
         var s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(query.Tokens[i], listed.Tokens[j], StringComparison.Ordinal)
-            || Unrelated(query, i, listed, j, byKey, version)
             ? 0
             : TokenSimilarity(query.Tokens[i], listed.Tokens[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey,
-                version, digitsChecked: true);
+                version, digitsChecked: true, new LetterMasks(q.Letters, c.Letters, q.FoldedLetters, c.FoldedLetters));
         if (!row.IsEmpty)
         {
             row[i] = s + 1;
@@ -871,26 +877,10 @@ internal static class NameMatcher
         return s;
     }
 
-    // TokenSimilarity's test that no rule can make two parts similar, from the letters of each part found when the names
-    // were prepared: most pairs of parts a screen looks at are unrelated, and this says so without reading them.
-    // (Initials and legal forms are left to TokenSimilarity; the bound is never below its own, so the result is the same.)
-    private static bool Unrelated(PreparedName query, int i, PreparedName listed, int j, bool byKey, MatcherVersion version)
-    {
-        ref readonly var q = ref query.Parts[i];
-        ref readonly var c = ref listed.Parts[j];
-        if (version < MatcherVersion.V120 || byKey || q.Length < 2 || c.Length < 2 || (query.LegalForm[i] && listed.LegalForm[j]))
-        {
-            return false;
-        }
-
-        if (q.Length >= 4 && c.Length >= 4 && q.First == c.First && string.Equals(query.Keys[i], listed.Keys[j], StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return JaroWinkler.UpperBound(query.Tokens[i], q.Letters, listed.Tokens[j], c.Letters) < MinTokenSimilarity
-            && JaroWinkler.UpperBound(query.Folded[i], q.FoldedLetters, listed.Folded[j], c.FoldedLetters) < MinFoldedSimilarity;
-    }
+    // Below the cut-off by Jaro-Winkler's upper bound: first from the letter masks made once per part, when there are
+    // any (cheap, looser), then from the letters themselves.
+    private static bool Below(string a, string b, ulong maskA, ulong maskB, double cut) =>
+        (maskA != 0 && maskB != 0 && JaroWinkler.UpperBound(a, maskA, b, maskB) < cut) || JaroWinkler.UpperBound(a, b) < cut;
 
     // Whether none of the name's numbers found a partner.
     private static bool NoneNumeralPaired(PreparedName name, ReadOnlySpan<int> pair)
@@ -994,7 +984,10 @@ internal static class NameMatcher
 
     private static double LengthRatio(int a, int b) => (double)Math.Min(a, b) / Math.Max(a, b);
 
-    private static bool IsRomanNumeral(string s) => s.Length is > 1 and <= 4 && !s.AsSpan().ContainsAnyExcept("ivx");
+    internal static bool IsRomanNumeral(string s) => s.Length is > 1 and <= 4 && !s.AsSpan().ContainsAnyExcept("ivx");
 
-    private static bool HasDigit(string s) => s.AsSpan().ContainsAnyInRange('0', '9');
+    // A single i, v or x: an initial, or a numeral ending a name (MARIE DE LOURDES I).
+    internal static bool IsNumeralLetter(string s) => s is "i" or "v" or "x";
+
+    internal static bool HasDigit(string s) => s.AsSpan().ContainsAnyInRange('0', '9');
 }
