@@ -290,12 +290,12 @@ internal static class ScreenCommand
     /// <summary>The <c>--algorithm</c> option: which matcher version to run (older ones reproduce old decisions).</summary>
     internal static Option<string?> AlgorithmOption() => new("--algorithm")
     {
-        Description = $"Matcher version: {string.Join(", ", MatcherVersions.All.Select(v => v.Name()))} (default: the current one, {MatcherVersion.Current.Name()}). Older versions reproduce earlier decisions.",
+        Description = $"Matcher version: {MatcherVersions.Names} (default: the current one, {MatcherVersion.Current.Name()}). Older versions reproduce earlier decisions.",
     };
 
     internal static MatcherVersion ParseAlgorithm(string? text) => text is null
         ? MatcherVersion.Current
-        : MatcherVersions.TryParse(text, out var v) ? v : throw new UsageException($"--algorithm '{text}' is not a matcher version; available: {string.Join(", ", MatcherVersions.All.Select(x => x.Name()))}");
+        : MatcherVersions.TryParse(text, out var v) ? v : throw new UsageException($"--algorithm '{text}' is not a matcher version; available: {MatcherVersions.Names}");
 
     internal static DateOnly? ParseAsOf(string? text) => ListsStoreCommands.ParseDate(text, "--as-of");
 

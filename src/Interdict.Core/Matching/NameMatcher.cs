@@ -273,6 +273,9 @@ public static class MatcherVersions
     /// <summary>Every selectable version, oldest first.</summary>
     public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130];
 
+    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0</c>.</summary>
+    public static string Names => string.Join(", ", All.Select(v => v.Name()));
+
     /// <summary>The version string, e.g. <c>1.2.0</c>.</summary>
     public static string Name(this MatcherVersion version) => version switch
     {

@@ -85,7 +85,7 @@ internal sealed record ServerSettings
             Limit = (int)Number(config, "Screening:Limit", ScreeningOptions.DefaultLimit, v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number from 1 to 1000"),
             Algorithm = config["Screening:Algorithm"] is not { Length: > 0 } algorithm ? MatcherVersion.Current
                 : MatcherVersions.TryParse(algorithm, out var version) ? version
-                : throw Invalid("Screening:Algorithm", algorithm, $"a matcher version: {string.Join(", ", MatcherVersions.All.Select(v => v.Name()))} or current"),
+                : throw Invalid("Screening:Algorithm", algorithm, $"a matcher version: {MatcherVersions.Names} or current"),
             ScreeningThreads = (int)Number(config, "Screening:Threads", Environment.ProcessorCount, v => v is >= 1 and <= 256 && v == Math.Floor(v), "a whole number from 1 to 256"),
             Lists = lists.Length > 0 ? lists : ListSources.Ids,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
