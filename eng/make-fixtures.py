@@ -75,20 +75,39 @@ with open(OUT / "README.md", "w", encoding="utf-8") as f:
 for label, line in chosen.items():
     print(label, line[:160].decode("cp1252"))
 
+def write_subset(folder, ids, title, what, with_alt=False):
+    """Writes the sdn.csv rows of `ids` (and their 2025-12-24 alt.csv rows when `with_alt`) to `folder`, bytes unchanged."""
+    rows = [l for l in sdn_lines if l.split(b",", 1)[0] in ids]
+    if len(rows) != len(ids):
+        raise SystemExit(f"an ent_num of the {title} is missing from sdn.csv")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sdn.csv").write_bytes(b"\r\n".join(rows) + b"\r\n\x1a")
+    files = "`2024-05-03/sdn.csv` rows"
+    if with_alt:
+        alt_rows = [l for l in lines(partial / "alt.csv") if l.split(b",", 1)[0] in ids]
+        (folder / "alt.csv").write_bytes(b"\r\n".join(alt_rows) + b"\r\n\x1a")
+        files += " and the `2025-12-24` alt.csv rows"
+    with open(folder / "README.md", "w", encoding="utf-8") as f:
+        f.write(f"# OFAC SDN {title}\n\n")
+        f.write(f"Made by `eng/make-fixtures.py`: the {files} (bytes unchanged) of ent_num ")
+        f.write(", ".join(i.decode() for i in ids) + ":\n")
+        f.write(what)
+
+
 # Namesakes: companies sharing only a legal form or differing only by a number, people sharing only a given name and
 # patronymic, and the people and spellings that must still be found (matcher 1.3.0 tests). Their sdn.csv rows only;
 # read with the fixture above's alt/add/comment rows, which are all orphans to them.
-NAMESAKES = OUT.parent / "namesakes"
-namesake_ids = [b"46644", b"47676", b"38580", b"45855", b"21329", b"36832", b"40272", b"47291", b"35096", b"45108", b"35856", b"35875", b"45965", b"45966",
-                 b"23160", b"23161", b"23426", b"23427", b"23778", b"26625", b"26655"]
-rows = [l for l in sdn_lines if l.split(b",", 1)[0] in namesake_ids]
-if len(rows) != len(namesake_ids):
-    raise SystemExit("a namesake ent_num is missing from sdn.csv")
-NAMESAKES.mkdir(parents=True, exist_ok=True)
-(NAMESAKES / "sdn.csv").write_bytes(b"\r\n".join(rows) + b"\r\n\x1a")
-with open(NAMESAKES / "README.md", "w", encoding="utf-8") as f:
-    f.write("# OFAC SDN namesakes fixture\n\n")
-    f.write("Made by `eng/make-fixtures.py`: the `2024-05-03/sdn.csv` rows (bytes unchanged) of ent_num ")
-    f.write(", ".join(i.decode() for i in namesake_ids) + ":\n")
-    f.write("Russian companies that share only a legal form or differ only by a number, vessels that differ only by a number, and\n")
-    f.write("people who share only a given name and a patronymic.\n")
+write_subset(OUT.parent / "namesakes",
+             [b"46644", b"47676", b"38580", b"45855", b"21329", b"36832", b"40272", b"47291", b"35096", b"45108", b"35856", b"35875", b"45965",
+              b"45966", b"23160", b"23161", b"23426", b"23427", b"23778", b"26625", b"26655"],
+             "namesakes fixture",
+             "Russian companies that share only a legal form or differ only by a number, vessels that differ only by a number, and\n"
+             "people who share only a given name and a patronymic.\n")
+
+# Weak aliases and patronymics (matcher 1.4.0 tests): people whose only likeness to common unlisted names is a weak
+# a.k.a. (quoted in the remarks), people with a patronymic made from a common family name, and one whose weak a.k.a. is
+# also published as a strong name.
+write_subset(OUT.parent / "weak", [b"9595", b"8159", b"22563", b"25308", b"36003", b"10689", b"31915", b"37389", b"11277"],
+             "weak-alias fixture",
+             "people with weak a.k.a.s (quoted in the remarks), with patronymics made from common family names (31915, 37389),\n"
+             "and one whose weak a.k.a. is also a strong name (11277).\n", with_alt=True)

@@ -17,10 +17,18 @@ public static class Fixtures
     public static WatchList OfacSdn() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/2024-05-03/sdn.csv")));
 
     /// <summary>The trimmed OFAC SDN files with a replacement for sdn.csv's bytes.</summary>
-    public static WatchList OfacSdnFrom(byte[] sdn)
+    public static WatchList OfacSdnFrom(byte[] sdn) => OfacSdnFrom(sdn, "ofac-sdn/2024-05-03/alt.csv");
+
+    /// <summary>
+    /// Nine OFAC SDN records of 2024-05-03 with their alt.csv rows (<c>ofac-sdn/weak</c>): people with weak a.k.a.s, with
+    /// patronymics made from common family names, and one whose weak a.k.a. is also a strong name.
+    /// </summary>
+    public static WatchList OfacSdnWeak() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/weak/sdn.csv")), "ofac-sdn/weak/alt.csv");
+
+    private static WatchList OfacSdnFrom(byte[] sdn, string altPath)
     {
         using var sdnStream = new MemoryStream(sdn);
-        using var alt = File.OpenRead(PathOf("ofac-sdn/2024-05-03/alt.csv"));
+        using var alt = File.OpenRead(PathOf(altPath));
         using var add = File.OpenRead(PathOf("ofac-sdn/2024-05-03/add.csv"));
         using var comments = File.OpenRead(PathOf("ofac-sdn/2024-05-03/sdn_comments.csv"));
         return OfacSdnMapper.Read(new OfacCsvFiles

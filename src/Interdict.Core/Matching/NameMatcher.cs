@@ -263,15 +263,22 @@ public enum MatcherVersion
     /// </summary>
     V130 = 13,
 
+    /// <summary>
+    /// 1.4.0: a weak alias (OFAC's weak a.k.a., the UN's and the UK's low-quality aliases) counts 0.93 of its similarity,
+    /// so that it raises an alert alone only when written nearly as listed (OFAC FAQ 122–124); a family name is not its
+    /// own patronymic ("PETROV" / "Petrovna", "VASILIEV" / "Vasilievich") (docs/decisions/0007).
+    /// </summary>
+    V140 = 14,
+
     /// <summary>The current version.</summary>
-    Current = V130,
+    Current = V140,
 }
 
 /// <summary>Names and parsing of <see cref="MatcherVersion"/>.</summary>
 public static class MatcherVersions
 {
     /// <summary>Every selectable version, oldest first.</summary>
-    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130];
+    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140];
 
     /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0</c>.</summary>
     public static string Names => string.Join(", ", All.Select(v => v.Name()));
@@ -282,10 +289,11 @@ public static class MatcherVersions
         MatcherVersion.V110 => "1.1.0",
         MatcherVersion.V120 => "1.2.0",
         MatcherVersion.V130 => "1.3.0",
+        MatcherVersion.V140 => "1.4.0",
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
-    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, <c>1.2.0</c>, <c>1.2</c>, <c>1.3.0</c>, <c>1.3</c> or <c>current</c>.</summary>
+    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, … <c>1.4.0</c>, <c>1.4</c> or <c>current</c>.</summary>
     public static bool TryParse(string? text, out MatcherVersion version)
     {
         version = MatcherVersion.Current;
@@ -297,8 +305,11 @@ public static class MatcherVersions
             case "1.2.0" or "1.2":
                 version = MatcherVersion.V120;
                 return true;
-            case "1.3.0" or "1.3" or "current":
+            case "1.3.0" or "1.3":
                 version = MatcherVersion.V130;
+                return true;
+            case "1.4.0" or "1.4" or "current":
+                version = MatcherVersion.V140;
                 return true;
             default:
                 return false;
@@ -496,7 +507,45 @@ internal static class NameMatcher
             similarity = Math.Max(similarity, sk < 0.85 ? 0 : KeyFactor(Math.Min(keyA.Length, keyB.Length), version) * Calibrate(sk));
         }
 
+        // 1.4.0: an East Slavic family name and the patronymic made from the same name are different parts of a name
+        // ("PETROV" / "Petrovna", "VASILIEV" / "Vasilievich"), however alike they look.
+        if (version >= MatcherVersion.V140 && similarity > 0 && (IsPatronymicOf(a, b) || IsPatronymicOf(b, a)))
+        {
+            return 0;
+        }
+
         return version >= MatcherVersion.V120 ? Weak(similarity) : similarity;
+    }
+
+    // 1.4.0: the patronymic endings that follow a stem in -ov / -ev, and the family names made from that stem.
+    private static readonly string[] StemPatronymicEndings = ["ich", "ych", "itch", "na"];
+
+    /// <summary>
+    /// 1.4.0: whether <paramref name="patronymic"/> is an East Slavic patronymic and <paramref name="family"/> the family
+    /// name made from the same stem: <c>petrovna</c> / <c>petrov</c> or <c>petrova</c>, <c>vasilievich</c> /
+    /// <c>vasiliev</c>.
+    /// </summary>
+    internal static bool IsPatronymicOf(string patronymic, string family)
+    {
+        if (family.Length < 4 || patronymic.Length <= family.Length || !PreparedName.IsPatronymic(patronymic))
+        {
+            return false;
+        }
+
+        foreach (var ending in StemPatronymicEndings)
+        {
+            if (patronymic.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var stem = patronymic.AsSpan(0, patronymic.Length - ending.Length);
+                if (stem.EndsWith("ov") || stem.EndsWith("ev"))
+                {
+                    var f = family.AsSpan();
+                    return f.SequenceEqual(stem) || (f.Length == stem.Length + 1 && f[^1] == 'a' && f.StartsWith(stem));
+                }
+            }
+        }
+
+        return false;
     }
 
     // A skeleton match is weaker evidence than a spelled-out one: many names share consonants.
