@@ -104,10 +104,12 @@ write_subset(OUT.parent / "namesakes",
              "Russian companies that share only a legal form or differ only by a number, vessels that differ only by a number, and\n"
              "people who share only a given name and a patronymic.\n")
 
-# Weak aliases and patronymics (matcher 1.4.0 tests): people whose only likeness to common unlisted names is a weak
-# a.k.a. (quoted in the remarks), people with a patronymic made from a common family name, and one whose weak a.k.a. is
-# also published as a strong name.
-write_subset(OUT.parent / "weak", [b"9595", b"8159", b"22563", b"25308", b"36003", b"10689", b"31915", b"37389", b"11277"],
-             "weak-alias fixture",
+# Matcher 1.4.0 tests: people whose only likeness to common unlisted names is a weak a.k.a. (quoted in the remarks),
+# people with a patronymic made from a common family name, one whose weak a.k.a. is also published as a strong name, and
+# North Korean officials (names written in Hangul).
+write_subset(OUT.parent / "matcher-1-4",
+             [b"9595", b"8159", b"22563", b"25308", b"36003", b"10689", b"31915", b"37389", b"11277", b"20157", b"21444", b"23213", b"23215"],
+             "matcher 1.4.0 fixture",
              "people with weak a.k.a.s (quoted in the remarks), with patronymics made from common family names (31915, 37389),\n"
-             "and one whose weak a.k.a. is also a strong name (11277).\n", with_alt=True)
+             "one whose weak a.k.a. is also a strong name (11277), and North Korean officials (20157, 21444, 23213, 23215).\n",
+             with_alt=True)

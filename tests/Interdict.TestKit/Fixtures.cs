@@ -20,10 +20,11 @@ public static class Fixtures
     public static WatchList OfacSdnFrom(byte[] sdn) => OfacSdnFrom(sdn, "ofac-sdn/2024-05-03/alt.csv");
 
     /// <summary>
-    /// Nine OFAC SDN records of 2024-05-03 with their alt.csv rows (<c>ofac-sdn/weak</c>): people with weak a.k.a.s, with
-    /// patronymics made from common family names, and one whose weak a.k.a. is also a strong name.
+    /// Thirteen OFAC SDN records of 2024-05-03 with their alt.csv rows (<c>ofac-sdn/matcher-1-4</c>): people with weak
+    /// a.k.a.s, with patronymics made from common family names, one whose weak a.k.a. is also a strong name, and North
+    /// Korean officials.
     /// </summary>
-    public static WatchList OfacSdnWeak() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/weak/sdn.csv")), "ofac-sdn/weak/alt.csv");
+    public static WatchList OfacSdnMatcher140() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/matcher-1-4/sdn.csv")), "ofac-sdn/matcher-1-4/alt.csv");
 
     private static WatchList OfacSdnFrom(byte[] sdn, string altPath)
     {

@@ -17,7 +17,8 @@ internal sealed class PreparedName
         }
         else
         {
-            Tokens = NameNormalizer.Tokenize(text);
+            // 1.4.0: Hangul syllable by syllable as the lists spell Korean names (김정은: kim jong un), not run together.
+            Tokens = NameNormalizer.Tokenize(version >= MatcherVersion.V140 && Hangul.Contains(text) ? Hangul.Romanise(text) : text);
             Terms = Tokens;
         }
 
@@ -266,7 +267,8 @@ public enum MatcherVersion
     /// <summary>
     /// 1.4.0: a weak alias (OFAC's weak a.k.a., the UN's and the UK's low-quality aliases) counts 0.93 of its similarity,
     /// so that it raises an alert alone only when written nearly as listed (OFAC FAQ 122–124); a family name is not its
-    /// own patronymic ("PETROV" / "Petrovna", "VASILIEV" / "Vasilievich") (docs/decisions/0007).
+    /// own patronymic ("PETROV" / "Petrovna", "VASILIEV" / "Vasilievich"); Hangul is romanised syllable by syllable as the
+    /// lists spell Korean names (김정은: kim jong un) (docs/decisions/0007).
     /// </summary>
     V140 = 14,
 

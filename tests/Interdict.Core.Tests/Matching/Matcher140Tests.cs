@@ -5,14 +5,14 @@ using Interdict.TestKit;
 namespace Interdict.Core.Tests.Matching;
 
 /// <summary>
-/// Matcher 1.4.0, on real OFAC SDN records (sdn.csv of 2024-05-03 with their alt.csv rows, the weak-alias fixture): a
+/// Matcher 1.4.0, on real OFAC SDN records (sdn.csv of 2024-05-03 with their alt.csv rows, the matcher 1.4.0 fixture): a
 /// weak a.k.a. counts 0.93 of its similarity, so common unlisted names that are only somewhat like one ("Pierre Sahin" /
 /// 'Peer Sahib') raise no alert while the weak a.k.a. written as listed still does; a family name is not the
 /// patronymic made from it ("Svetlana Petrov" / "KATSUBO, Svetlana Petrovna"). 1.3.0 found each pair 0.83–0.91 alike.
 /// </summary>
 public class Matcher140Tests
 {
-    private static readonly WatchList Sdn = Fixtures.OfacSdnWeak();
+    private static readonly WatchList Sdn = Fixtures.OfacSdnMatcher140();
 
     [Theory]
     [InlineData("Pierre Sahin", "ofac-sdn:22563")] // weak a.k.a. 'Peer Sahib'
@@ -81,6 +81,27 @@ public class Matcher140Tests
         hit.EntityId.ShouldBe("ofac-sdn:10689");
         hit.Explanation.Facts.Select(f => f.Feature).ShouldBe(["weak_alias", "identifier"]);
         hit.Score.ShouldBeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Theory]
+    [InlineData("김정은", "ofac-sdn:20157")] // KIM, Jong Un
+    [InlineData("김여정", "ofac-sdn:21444")] // KIM, Yo Jong
+    [InlineData("최룡해", "ofac-sdn:23213")] // CHOE, Ryong Hae
+    [InlineData("리병철", "ofac-sdn:23215")] // RI, Pyong Chol
+    [InlineData("김 정은", "ofac-sdn:20157")] // family name apart
+    public void Current_KoreanNamesInHangul_FindTheListedOfficial(string name, string expected)
+    {
+        var hit = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = name }).Hits[0];
+        hit.EntityId.ShouldBe(expected);
+        hit.Score.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Version130_ReadHangulInTheSouthKoreanRomanisationRunTogether()
+    {
+        // gimjeongeun: not KIM, Jong Un; 1.3.0 stays selectable with its own results.
+        new ScreeningEngine([Sdn], MatcherVersion.V130).Screen(new ScreeningQuery { Name = "김정은" }, new ScreeningOptions { Exhaustive = true }).Hits
+            .ShouldNotContain(h => h.EntityId == "ofac-sdn:20157");
     }
 
     [Theory]
