@@ -8,7 +8,8 @@ internal sealed class PreparedName
     public PreparedName(string text, MatcherVersion version = MatcherVersion.Current)
     {
         Text = text;
-        var arabic = version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text);
+        // Arabic script (1.2.0) and Hebrew (1.4.0) are written without short vowels: read into consonant keys.
+        var arabic = (version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text)) || (version >= MatcherVersion.V140 && Romanisation.IsHebrewScript(text));
         if (arabic)
         {
             var words = Romanisation.ArabicScriptWords(text);
@@ -456,8 +457,9 @@ internal static class NameMatcher
         }
 
         // An initial matches a name that starts with it (from 1.2.0 as weaker evidence: "O" is a whole Korean surname,
-        // and a listed initial says little).
-        if ((a.Length == 1 && b.StartsWith(a[0])) || (b.Length == 1 && a.StartsWith(b[0])))
+        // and a listed initial says little). From 1.4.0 not when comparing consonant keys: a key of one consonant is a
+        // whole word (לוי, Levi: "l"), compared by key below.
+        if (((a.Length == 1 && b.StartsWith(a[0])) || (b.Length == 1 && a.StartsWith(b[0]))) && !(byKey && version >= MatcherVersion.V140))
         {
             return version >= MatcherVersion.V120 ? Weak(InitialSimilarity120) : 0.8;
         }

@@ -121,10 +121,18 @@ public static class Romanisation
         return text.Any(c => c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF'));
     }
 
+    /// <summary>True when the text has Hebrew letters (matcher 1.4.0 reads them into consonant keys as Arabic script).</summary>
+    public static bool IsHebrewScript(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().ContainsAnyInRange('\u05D0', '\u05EA');
+    }
+
     /// <summary>
     /// The consonant keys of the words of an Arabic-script name, one per word: each letter by <c>arabic-script.tsv</c>,
     /// the article "ال" at the start of a word removed, a final ه dropped (as a final h is in Latin), doubled keys collapsed.
-    /// Bidirectional marks are ignored and a zero-width non-joiner separates words.
+    /// Bidirectional marks are ignored and a zero-width non-joiner separates words. From 1.4.0 Hebrew words the same way
+    /// (<c>hebrew-script.tsv</c>; a final ה dropped, the maqaf separates words).
     /// Words that leave no key (a lone vowel letter) are skipped.
     /// </summary>
     public static string[] ArabicScriptKeys(string text) => [.. ArabicScriptWords(text).Select(w => w.Key)];
@@ -141,7 +149,7 @@ public static class Romanisation
         var keys = new List<(string, string?)>();
         // Bidirectional marks are dropped; a zero-width non-joiner separates the parts of a Persian compound, as a space would.
         var cleaned = new string([.. text.Normalize(NormalizationForm.FormKC).Where(c => c is not ('\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
-        foreach (var raw in cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u05BE', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
         {
             var word = raw;
             if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
@@ -151,7 +159,7 @@ public static class Romanisation
 
             var term = terms.GetValueOrDefault(word);
 
-            if (word.Length >= 2 && word[^1] is 'ه' or 'ہ')
+            if (word.Length >= 2 && word[^1] is 'ه' or 'ہ' or 'ה')
             {
                 word = word[..^1];
             }
@@ -223,8 +231,9 @@ public static class Romanisation
             }
         }
 
+        // Arabic-script and Hebrew letters (1.4.0) in one table: their code points do not overlap.
         var arabic = new Dictionary<char, string>();
-        foreach (var f in ReferenceData.ReadTsv("arabic-script.tsv"))
+        foreach (var f in ReferenceData.ReadTsv("arabic-script.tsv").Concat(ReferenceData.ReadTsv("hebrew-script.tsv")))
         {
             arabic[f[0][0]] = f.Length > 1 ? f[1] : "";
         }

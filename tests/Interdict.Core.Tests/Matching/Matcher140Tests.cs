@@ -96,6 +96,21 @@ public class Matcher140Tests
         hit.Score.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("בן-ציון גופשטיין", "ofac-sdn:48605")] // GOPSTEIN, Ben-Zion
+    [InlineData("משה שרביט", "ofac-sdn:48243")] // SHARVIT, Moshe
+    [InlineData("ינון לוי", "ofac-sdn:47320")] // LEVI, Yinon: keys of one consonant each (n, l), so other names with them meet it too
+    public void Current_NamesInHebrew_FindTheListedPerson_ByConsonantKeys(string name, string expected)
+    {
+        var hits = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = name }).Hits;
+        hits.ShouldContain(h => h.EntityId == expected);
+        hits.Single(h => h.EntityId == expected).Explanation.Alignment.ShouldAllBe(a => a.Query == null || a.Listed != null);
+
+        // 1.3.0 read Hebrew with AnyAscii into Latin consonants compared as spelled-out words, and found none of them.
+        new ScreeningEngine([Sdn], MatcherVersion.V130).Screen(new ScreeningQuery { Name = name }, new ScreeningOptions { Exhaustive = true }).Hits
+            .ShouldNotContain(h => h.EntityId == expected);
+    }
+
     [Fact]
     public void Version130_ReadHangulInTheSouthKoreanRomanisationRunTogether()
     {

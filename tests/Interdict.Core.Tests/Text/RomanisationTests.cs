@@ -47,6 +47,26 @@ public class RomanisationTests
     [InlineData("محمدحسین زیبایی\u200Cنژاد", new[] { "mhmdhsn", "db", "njd" })] // zero-width non-joiner separates; ز = d class, ژ = j
     public void ArabicScriptKeys_ReadConsonantsFromTheScript(string text, string[] keys) => Romanisation.ArabicScriptKeys(text).ShouldBe(keys);
 
+    [Theory]
+    [InlineData("בן-ציון גופשטיין", new[] { "bn", "dn", "kpstn" })] // GOPSTEIN, Ben-Zion: vav and yod are vowels; צ = z = d class, ג = g = k class
+    [InlineData("משה שרביט", new[] { "ms", "srbt" })] // SHARVIT, Moshe: a final ה dropped
+    [InlineData("ינון לוי", new[] { "n", "l" })] // LEVI, Yinon: ינון's two nuns (one final) collapse
+    [InlineData("בן־ציון", new[] { "bn", "dn" })] // the maqaf separates words
+    public void ArabicScriptKeys_ReadHebrewTheSameWay(string text, string[] keys)
+    {
+        Romanisation.IsHebrewScript(text).ShouldBeTrue();
+        Romanisation.ArabicScriptKeys(text).ShouldBe(keys);
+    }
+
+    [Theory]
+    [InlineData("ben", "bn")]
+    [InlineData("zion", "dn")]
+    [InlineData("gopstein", "kpstn")]
+    [InlineData("moshe", "ms")]
+    [InlineData("yinon", "n")]
+    [InlineData("levi", "l")] // v is folded to w, a glide
+    public void ConsonantKey_OfTheLatinSpellings_MatchesTheHebrewKeys(string latin, string key) => Romanisation.ConsonantKey(latin).ShouldBe(key);
+
     [Fact]
     public void ArabicScriptKeys_IgnoreBidirectionalMarks() =>
         Romanisation.ArabicScriptKeys("\u202Bمسعود شوشتری پوستی\u202C").ShouldBe(["msd", "str", "pst"]); // شوشتری: ش و ش collapse to one s
