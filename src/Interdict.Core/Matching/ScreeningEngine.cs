@@ -77,13 +77,19 @@ public sealed class ScreeningEngine
                     var weak = matcher >= MatcherVersion.V140 && entity.Names[n].Quality == AliasQuality.Weak;
                     // The same name folded twice (case or punctuation variants) is indexed once; from 1.4.0 as a strong
                     // name if it is published as one.
-                    if (prepared.Tokens.Length > 0 && seen.TryAdd(string.Join(' ', prepared.Tokens), names.Count))
+                    if (prepared.Tokens.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var key = string.Join(' ', prepared.Tokens);
+                    if (seen.TryAdd(key, names.Count))
                     {
                         names.Add(new NameEntry(e, n, prepared, weak));
                     }
-                    else if (prepared.Tokens.Length > 0 && !weak && names[seen[string.Join(' ', prepared.Tokens)]] is { Weak: true } first)
+                    else if (!weak && names[seen[key]] is { Weak: true } first)
                     {
-                        names[seen[string.Join(' ', prepared.Tokens)]] = first with { NameIndex = n, Weak = false };
+                        names[seen[key]] = first with { NameIndex = n, Weak = false };
                     }
                 }
 
