@@ -5,6 +5,7 @@ using Interdict.Server.Hosting;
 using Interdict.Server.Security;
 using Interdict.Storage.Postgres;
 using Interdict.Storage.Sqlite;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 
 namespace Interdict.Server;
@@ -43,6 +44,7 @@ public static class ServerApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<ListRefresher>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -55,11 +57,10 @@ public static class ServerApp
             .AddAspNetCoreInstrumentation()
             .AddMeter(ServerMetrics.MeterName)
             .AddPrometheusExporter());
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        // The screening endpoint enforces Limits:MaxBodyBytes itself (with a problem response); Kestrel's cap is a backstop.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<ServerSettings>((kestrel, settings) =>
         {
-            // The screening endpoint enforces Limits:MaxBodyBytes itself (with a problem response); Kestrel's cap is a backstop.
-            var limit = ServerSettings.From(context.Configuration).Limits.MaxBodyBytes;
-            kestrel.Limits.MaxRequestBodySize = 2L * limit;
+            kestrel.Limits.MaxRequestBodySize = 2L * settings.Limits.MaxBodyBytes;
             kestrel.AddServerHeader = false;
         });
 

@@ -42,7 +42,12 @@ internal sealed class EngineHost
         _settings = settings;
         _time = time;
         _log = log;
-        _current = Build(InForce());
+        using (var store = OpenStore())
+        {
+            var library = new ListLibrary(store);
+            _current = Build(library, InForce(library));
+        }
+
         if (_log.IsEnabled(LogLevel.Information))
         {
             _log.LogInformation("Loaded {Lists} ({Names:N0} names indexed, {Algorithm})",
@@ -74,7 +79,10 @@ internal sealed class EngineHost
             RefreshOutcome outcome;
             try
             {
-                var wanted = InForce();
+                // One connection for the check and, when something changed, the loading.
+                using var store = OpenStore();
+                var library = new ListLibrary(store);
+                var wanted = InForce(library);
                 // Stored versions are numbered once per content, so the labels tell whether anything changed.
                 if (wanted.Select(w => (w.Id, w.Version.Label)).SequenceEqual(_current.Lists.Select(l => (l.Id, l.Version))))
                 {
@@ -82,7 +90,7 @@ internal sealed class EngineHost
                 }
                 else
                 {
-                    _current = Build(wanted);
+                    _current = Build(library, wanted);
                     if (_log.IsEnabled(LogLevel.Information))
                     {
                         _log.LogInformation("Lists changed; now screening against {Lists}", string.Join(", ", _current.Lists.Select(l => $"{l.Id} {l.Version}")));
@@ -104,17 +112,10 @@ internal sealed class EngineHost
         }
     }
 
-    private List<(string Id, VersionRef Version)> InForce()
-    {
-        using var store = OpenStore();
-        var library = new ListLibrary(store);
-        return [.. _settings.Lists.Select(id => (id, library.InForce(id)))];
-    }
+    private List<(string Id, VersionRef Version)> InForce(ListLibrary library) => [.. _settings.Lists.Select(id => (id, library.InForce(id)))];
 
-    private EngineSnapshot Build(List<(string Id, VersionRef Version)> versions)
+    private EngineSnapshot Build(ListLibrary library, List<(string Id, VersionRef Version)> versions)
     {
-        using var store = OpenStore();
-        var library = new ListLibrary(store);
         var lists = new WatchList[versions.Count];
         for (var i = 0; i < versions.Count; i++)
         {

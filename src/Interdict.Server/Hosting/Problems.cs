@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,6 +18,27 @@ internal static class Problems
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.StatusCode = status;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail } });
+    }
+}
+
+/// <summary>
+/// Answers a request the server could not read (a body over Kestrel's cap, a broken chunked body) with its own status
+/// and a problem, not as a server error: it is the client's to fix.
+/// </summary>
+internal sealed class BadRequestHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
+        await Problems.Write(httpContext, bad.StatusCode, tooLarge ? "Body too large" : "Invalid request",
+            tooLarge ? $"{bad.Message} (twice the setting Limits:MaxBodyBytes)" : bad.Message);
+        return true;
     }
 }
 
