@@ -347,3 +347,23 @@ for set_name, sdn_type, kind in (("sdn-organizations", "-0-", "organization"), (
         for r in chosen:
             w.writerow([r[0], r[1], kind])
     print(f"{set_name}: {len(chosen)} names")
+
+# --- negatives in other scripts ---------------------------------------------------------------------------------
+# 200 unlisted names in each of five scripts (eval/names/scripts.tsv), for the false-alert rate of names written in
+# another script: screened like the Latin negatives, against every list. Ids name the script (sneg-hebrew-12).
+script_names = {}
+for line in (NAMES / "scripts.tsv").read_text(encoding="utf-8").splitlines():
+    if line.strip() and not line.startswith("#"):
+        script, part, name = line.split("\t")
+        script_names.setdefault(script, {"given": [], "family": []})[part].append(name)
+rng = random.Random(SEED + 2)
+script_negatives = []
+for script, parts in script_names.items():
+    drawn = set()
+    while len(drawn) < 200:
+        given_name, family_name = rng.choice(parts["given"]), rng.choice(parts["family"])
+        drawn.add(family_name + given_name if script == "korean" else f"{given_name} {family_name}")
+    script_negatives += [(f"sneg-{script}-{i + 1}", n, "person", "", []) for i, n in enumerate(sorted(drawn))]
+write("negatives-scripts", script_negatives)
+write("negatives-scripts-dob", [row for script in script_names
+                                for row in with_dob(rng, [r[1] for r in script_negatives if r[0].startswith(f"sneg-{script}-")], f"sneg-dob-{script}")])

@@ -13,7 +13,10 @@ SETS = [
     ("heldout-uk-latin", "held out: UK spellings (Latin) → OFAC records", "recall"),
     ("heldout-negatives", "held out: 1,000 other unlisted names, no date of birth", "fp"),
     ("heldout-negatives-dob", "held out: the same names with a date of birth", "fp"),
+    ("negatives-scripts", "1,000 unlisted names in Arabic, Persian, Cyrillic, Hebrew and Hangul script", "fp"),
+    ("negatives-scripts-dob", "the same names with a date of birth", "fp"),
 ]
+SCRIPTS = ["arabic", "persian", "cyrillic", "hebrew", "korean"]
 
 
 def pct(x):
@@ -59,3 +62,13 @@ if ok:
         if len(d["screeners"]) > 1:
             rows = {round(r["threshold"], 2): r for r in d["screeners"][1]["rows"]}
             print(f"- {name}: baseline recall {pct(rows[t]['recall'])} (Interdict at 0.83: {pct(d['screeners'][0]['at_default']['recall'])})")
+
+print()
+print("False-positive rate by script (Interdict at the default threshold; 200 names each):")
+print()
+print("| set | " + " | ".join(SCRIPTS) + " |")
+print("|---|" + "---|" * len(SCRIPTS))
+for name in ("negatives-scripts", "negatives-scripts-dob"):
+    s = json.loads((RESULTS / f"{name}.json").read_text())["screeners"][0]
+    alerted = {x["query_id"] for x in s["false_alerts"]}
+    print(f"| {name} | " + " | ".join(pct(sum(1 for q in alerted if f"-{script}-" in q) / 200) for script in SCRIPTS) + " |")

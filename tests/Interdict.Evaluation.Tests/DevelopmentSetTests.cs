@@ -26,8 +26,8 @@ public class DevelopmentSetTests
         Evaluate(OtherThanUn.Value, "cross-list-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.97);
 
     [Fact]
-    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall90() =>
-        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.90);
+    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall92() =>
+        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.92); // 93.0% on 2026-11-29; the target is 90%
 
     [Fact]
     public void Negatives_WithoutDatesOfBirth_AtMost2PercentFalseAlerts() =>
@@ -37,8 +37,8 @@ public class DevelopmentSetTests
     public void Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>
         Evaluate(All.Value, "negatives-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.005);
 
-    // Held-out sets (never used for tuning): floors at the figures measured when they were built (docs/evaluation.md),
-    // which are a little short of issue #3's targets for recall (97%) and false alerts without a date of birth (2%).
+    // Held-out sets (never used for tuning): recall at the figure measured when they were built (docs/evaluation.md), a
+    // little short of issue #3's 97%; false alerts within the issue's 2% since matcher 1.4.0 (1.8%; 1.3.0: 2.3%).
     private static readonly Lazy<ScreeningEngine> Ofac = new(() => new ScreeningEngine(new[] { "ofac-sdn", "ofac-cons" }.Select(BundledLists.Load)));
 
     [Fact]
@@ -46,8 +46,14 @@ public class DevelopmentSetTests
         Evaluate(Ofac.Value, "heldout-uk-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.96);
 
     [Fact]
-    public void HeldOut_Negatives_WithoutDatesOfBirth_AtMost2Point3PercentFalseAlerts() =>
-        Evaluate(All.Value, "heldout-negatives").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.023);
+    public void HeldOut_Negatives_WithoutDatesOfBirth_AtMost2PercentFalseAlerts() =>
+        Evaluate(All.Value, "heldout-negatives").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.02);
+
+    // Names in Arabic, Persian, Cyrillic, Hebrew and Hangul script (no target: many are listed people's names too); with
+    // a date of birth 5.6% raise an alert (docs/evaluation.md, "Negatives in other scripts").
+    [Fact]
+    public void NegativesInOtherScripts_WithDatesOfBirth_AtMost6PercentFalseAlerts() =>
+        Evaluate(All.Value, "negatives-scripts-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.06);
 
     [Fact]
     public void HeldOut_Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>
