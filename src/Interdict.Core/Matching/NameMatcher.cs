@@ -269,7 +269,8 @@ public enum MatcherVersion
     /// 1.4.0: a weak alias (OFAC's weak a.k.a., the UN's and the UK's low-quality aliases) counts 0.93 of its similarity,
     /// so that it raises an alert alone only when written nearly as listed (OFAC FAQ 122–124); a family name is not its
     /// own patronymic ("PETROV" / "Petrovna", "VASILIEV" / "Vasilievich"); Hangul is romanised syllable by syllable as the
-    /// lists spell Korean names (김정은: kim jong un) (docs/decisions/0007).
+    /// lists spell Korean names (김정은: kim jong un); Hebrew is read into consonant keys like Arabic script, and a key of one
+    /// consonant is compared as a key, not as an initial (docs/decisions/0007).
     /// </summary>
     V140 = 14,
 
@@ -283,7 +284,7 @@ public static class MatcherVersions
     /// <summary>Every selectable version, oldest first.</summary>
     public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140];
 
-    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0</c>.</summary>
+    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0, 1.4.0</c>.</summary>
     public static string Names => string.Join(", ", All.Select(v => v.Name()));
 
     /// <summary>The version string, e.g. <c>1.2.0</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using Interdict.Core.Model;
 using Interdict.Core.Text;
 
@@ -272,8 +273,8 @@ public sealed class ScreeningEngine
             var similarity = entry.Weak ? nameScore / WeakAliasFactor : nameScore;
             if (entry.Weak)
             {
-                facts.Add(new FactEffect("weak_alias", Math.Round(nameScore - similarity, 4),
-                    $"the matched name is a weak alias, which alone is no basis for a match: it counts {WeakAliasFactor:0.0#} of its similarity"));
+                facts.Add(new FactEffect("weak_alias", Math.Round(nameScore - similarity, 4), string.Create(CultureInfo.InvariantCulture,
+                    $"the matched name is a weak alias, which alone is no basis for a match: it counts {WeakAliasFactor:0.0#} of its similarity")));
             }
 
             if (identifierMatches.TryGetValue(e, out var number))
@@ -360,7 +361,8 @@ public sealed class ScreeningEngine
 
     // 1.4.0: a weak alias counts this share of its name similarity. OFAC does not expect weak a.k.a.s to be screened,
     // only used to confirm a hit found otherwise (FAQ 124); so one raises an alert alone only when written nearly as
-    // listed (at the default threshold 0.83, a similarity of 0.9 or more; 0.93 is the lowest factor that keeps the development recall).
+    // listed (at the default threshold 0.83, a similarity of 0.9 or more). 0.93 is the lowest factor that keeps the
+    // development recall (docs/decisions/0007).
     internal const double WeakAliasFactor = 0.93;
 
     // The share of the distance to 1 that a consistent date of birth, and a matching country, add to a score.
