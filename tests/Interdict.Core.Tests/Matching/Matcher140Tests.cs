@@ -1,3 +1,4 @@
+using System.Globalization;
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
 using Interdict.TestKit;
@@ -47,6 +48,22 @@ public class Matcher140Tests
         fact.Feature.ShouldBe("weak_alias");
         fact.Effect.ShouldBe(-0.07, 0.0001);
         hit.Score.ShouldBe(0.93, 0.0001);
+    }
+
+    [Fact]
+    public void Current_TheWeakAliasFact_DoesNotDependOnTheCulture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var hit = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = "MUSTAFA" }).Hits.ShouldHaveSingleItem();
+            hit.Explanation.Facts.ShouldHaveSingleItem().Detail.ShouldContain("counts 0.93 of its similarity");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Fact]
