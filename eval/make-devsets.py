@@ -367,3 +367,34 @@ for script, parts in script_names.items():
 write("negatives-scripts", script_negatives)
 write("negatives-scripts-dob", [row for script in script_names
                                 for row in with_dob(rng, [r[1] for r in script_negatives if r[0].startswith(f"sneg-{script}-")], f"sneg-dob-{script}")])
+
+# --- unlisted organisations -------------------------------------------------------------------------------------
+# 1,000 realistic names of unlisted companies (eval/names/companies.tsv): a distinctive word (sometimes two), an
+# activity and a legal form, in the usual orders. A name is left out when its words other than legal forms equal a
+# listed name's: "Atlas Trading GmbH" against a listed "ATLAS TRADING LLC" is the same name, and an alert is right.
+company_parts = {}
+for line in (NAMES / "companies.tsv").read_text(encoding="utf-8").splitlines():
+    if line.strip() and not line.startswith("#"):
+        part, text = line.split("\t")
+        company_parts.setdefault(part, []).append(text)
+legal_forms = set()
+for line in pathlib.Path("src/Interdict.Core/Data/name-terms.tsv").read_text(encoding="utf-8").splitlines():
+    f = line.split("\t")
+    if len(f) >= 3 and f[2] == "legal-form" and not line.startswith("#"):
+        legal_forms.add(f[0])
+listed_distinctive = {w - legal_forms for w in listed_words}
+rng = random.Random(SEED + 3)
+companies, seen_companies = [], set()
+while len(companies) < 1000:
+    stem = rng.choice(company_parts["stem"])
+    if rng.random() < 0.15:
+        stem += " " + rng.choice(company_parts["stem"])
+    activity, form = rng.choice(company_parts["activity"]), rng.choice(company_parts["form"])
+    # Russian and Central Asian firms write the legal form first in English: "LLC Atlas Trading", "JSC ...".
+    name = f"{form} {stem} {activity}" if form in ("LLC", "JSC") and rng.random() < 0.5 else f"{stem} {activity} {form}"
+    w = words(name)
+    if w in seen_companies or (w - legal_forms) in listed_distinctive:
+        continue
+    seen_companies.add(w)
+    companies.append((f"oneg-{len(companies) + 1}", name, "organization", "", []))
+write("negatives-organizations", companies)

@@ -15,6 +15,7 @@ SETS = [
     ("heldout-negatives-dob", "held out: the same names with a date of birth", "fp"),
     ("negatives-scripts", "1,000 unlisted names in Arabic, Persian, Cyrillic, Hebrew and Hangul script", "fp"),
     ("negatives-scripts-dob", "the same names with a date of birth", "fp"),
+    ("negatives-organizations", "1,000 unlisted company names", "fp"),
 ]
 SCRIPTS = ["arabic", "persian", "cyrillic", "hebrew", "korean"]
 
