@@ -52,6 +52,7 @@ public class RomanisationTests
     [InlineData("משה שרביט", new[] { "ms", "srbt" })] // SHARVIT, Moshe: a final ה dropped
     [InlineData("ינון לוי", new[] { "n", "l" })] // LEVI, Yinon: ינון's two nuns (one final) collapse
     [InlineData("בן־ציון", new[] { "bn", "dn" })] // the maqaf separates words
+    [InlineData("מֹשֶׁה שַׁרְבִיט", new[] { "ms", "srbt" })] // vowel points (niqqud) are skipped
     public void ArabicScriptKeys_ReadHebrewTheSameWay(string text, string[] keys)
     {
         Romanisation.IsHebrewScript(text).ShouldBeTrue();
