@@ -18,7 +18,8 @@ for set in negatives negatives-dob negatives-scripts negatives-scripts-dob negat
   interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --check-index \
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done
-# Held-out sets (never used to choose rules or the threshold): UK spellings against the OFAC lists; other negatives.
+# Held-out sets (not used to choose the threshold; see docs/evaluation.md for what 1.4.0 saw of them): UK spellings
+# against the OFAC lists; other negatives.
 interdict eval --queries eval/data/heldout-uk-latin.queries.csv --truth eval/data/heldout-uk-latin.truth.csv --lists ofac-sdn,ofac-cons --check-index \
   $baseline --report eval/results/heldout-uk-latin.json --chart eval/results/heldout-uk-latin.svg "$@"
 for set in heldout-negatives heldout-negatives-dob; do
