@@ -22,7 +22,7 @@ done
 # against the OFAC lists; other negatives.
 interdict eval --queries eval/data/heldout-uk-latin.queries.csv --truth eval/data/heldout-uk-latin.truth.csv --lists ofac-sdn,ofac-cons --check-index \
   $baseline --report eval/results/heldout-uk-latin.json --chart eval/results/heldout-uk-latin.svg "$@"
-for set in heldout-negatives heldout-negatives-dob; do
+for set in heldout-negatives heldout-negatives-dob heldout2-negatives heldout2-negatives-dob; do
   interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --check-index \
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done

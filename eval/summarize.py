@@ -13,6 +13,8 @@ SETS = [
     ("heldout-uk-latin", "held out: UK spellings (Latin) → OFAC records", "recall"),
     ("heldout-negatives", "held out: 1,000 other unlisted names, no date of birth", "fp"),
     ("heldout-negatives-dob", "held out: the same names with a date of birth", "fp"),
+    ("heldout2-negatives", "second held-out draw, made after 1.4.0: 1,000 other unlisted names", "fp"),
+    ("heldout2-negatives-dob", "the same names with a date of birth", "fp"),
     ("negatives-scripts", "1,000 unlisted names in Arabic, Persian, Cyrillic, Hebrew and Hangul script", "fp"),
     ("negatives-scripts-dob", "the same names with a date of birth", "fp"),
     ("negatives-organizations", "1,000 unlisted company names", "fp"),
