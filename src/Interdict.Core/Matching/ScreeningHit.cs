@@ -73,7 +73,7 @@ public sealed record Explanation
 public sealed record TokenAlignment(string? Query, string? Listed, double Similarity, double Weight);
 
 /// <summary>A secondary fact's effect on a hit.</summary>
-/// <param name="Feature">The fact: <c>date_of_birth</c>, <c>country</c>, <c>identifier</c>, <c>kind</c>.</param>
+/// <param name="Feature">The fact: <c>date_of_birth</c>, <c>country</c>, <c>identifier</c>, <c>kind</c>, <c>weak_alias</c> (matcher 1.4.0).</param>
 /// <param name="Effect">The change in score it caused (positive raises, negative lowers, 0 neutral).</param>
 /// <param name="Detail">What was compared, in words.</param>
 public sealed record FactEffect(string Feature, double Effect, string Detail);
