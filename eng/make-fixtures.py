@@ -109,9 +109,9 @@ write_subset(OUT.parent / "namesakes",
 # North Korean officials (names written in Hangul), and Israeli settlers (names written in Hebrew).
 write_subset(OUT.parent / "matcher-1-4",
              [b"9595", b"8159", b"22563", b"25308", b"36003", b"10689", b"31915", b"37389", b"11277", b"20157", b"21444", b"23213", b"23215",
-              b"47320", b"48243", b"48605"],
+              b"47320", b"48243", b"48605", b"12479"],
              "matcher 1.4.0 fixture",
              "people with weak a.k.a.s (quoted in the remarks), with patronymics made from common family names (31915, 37389),\n"
              "one whose weak a.k.a. is also a strong name (11277), North Korean officials (20157, 21444, 23213, 23215) and\n"
-             "Israeli settlers (47320, 48243, 48605).\n",
+             "Israeli settlers (47320, 48243, 48605), and FATTAH, Parviz (12479, whose name ends in a ح in Persian).\n",
              with_alt=True)

@@ -26,8 +26,8 @@ public class DevelopmentSetTests
         Evaluate(OtherThanUn.Value, "cross-list-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.97);
 
     [Fact]
-    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall92() =>
-        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.92); // 93.0% on 2026-11-29; the target is 90%
+    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall93() =>
+        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.93); // 94.3% on 2026-11-29; the target is 90%
 
     [Fact]
     public void Negatives_WithoutDatesOfBirth_AtMost2PercentFalseAlerts() =>

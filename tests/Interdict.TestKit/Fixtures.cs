@@ -20,9 +20,9 @@ public static class Fixtures
     public static WatchList OfacSdnFrom(byte[] sdn) => OfacSdnFrom(sdn, "ofac-sdn/2024-05-03/alt.csv");
 
     /// <summary>
-    /// Sixteen OFAC SDN records of 2024-05-03 with their alt.csv rows (<c>ofac-sdn/matcher-1-4</c>): people with weak
+    /// Seventeen OFAC SDN records of 2024-05-03 with their alt.csv rows (<c>ofac-sdn/matcher-1-4</c>): people with weak
     /// a.k.a.s, with patronymics made from common family names, one whose weak a.k.a. is also a strong name, North
-    /// Korean officials and Israeli settlers.
+    /// Korean officials, Israeli settlers and FATTAH, Parviz.
     /// </summary>
     public static WatchList OfacSdnMatcher140() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/matcher-1-4/sdn.csv")), "ofac-sdn/matcher-1-4/alt.csv");
 

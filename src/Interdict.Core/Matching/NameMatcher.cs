@@ -12,7 +12,7 @@ internal sealed class PreparedName
         var arabic = (version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text)) || (version >= MatcherVersion.V140 && Romanisation.IsHebrewScript(text));
         if (arabic)
         {
-            var words = Romanisation.ArabicScriptWords(text);
+            var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140);
             Tokens = [.. words.Select(w => w.Key)];
             Terms = [.. words.Select(w => w.Term ?? w.Key)];
         }

@@ -141,7 +141,11 @@ public static class Romanisation
     /// The words of an Arabic-script name as consonant keys (see <see cref="ArabicScriptKeys"/>), each with the Latin term
     /// of <c>arabic-script-terms.tsv</c> it stands for (a particle, title or legal form), or null.
     /// </summary>
-    public static (string Key, string? Term)[] ArabicScriptWords(string text)
+    /// <remarks>
+    /// <paramref name="dropFinalHah"/> (matcher 1.4.0): a final ح is dropped too, as Latin spellings drop a final h after a
+    /// vowel (صالح / Saleh, فتاح / Fattah: "sl", "ft").
+    /// </remarks>
+    public static (string Key, string? Term)[] ArabicScriptWords(string text, bool dropFinalHah = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var letters = Loaded.Value.Arabic;
@@ -159,7 +163,7 @@ public static class Romanisation
 
             var term = terms.GetValueOrDefault(word);
 
-            if (word.Length >= 2 && word[^1] is 'ه' or 'ہ' or 'ה')
+            if (word.Length >= 2 && (word[^1] is 'ه' or 'ہ' or 'ה' || (dropFinalHah && word.Length >= 3 && word[^1] == 'ح')))
             {
                 word = word[..^1];
             }

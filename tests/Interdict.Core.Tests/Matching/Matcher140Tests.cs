@@ -129,6 +129,15 @@ public class Matcher140Tests
     }
 
     [Fact]
+    public void Current_AFinalHahIsDroppedAsLatinDropsAFinalH()
+    {
+        // فتاح / Fattah: "ft" on both sides (1.3.0: "fth" against "ft", 0.79 for the whole name, no hit).
+        var hit = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = "پرویز فتاح" }).Hits.ShouldHaveSingleItem();
+        hit.EntityId.ShouldBe("ofac-sdn:12479"); // FATTAH, Parviz
+        new ScreeningEngine([Sdn], MatcherVersion.V130).Screen(new ScreeningQuery { Name = "پرویز فتاح" }).Hits.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Version130_ReadHangulInTheSouthKoreanRomanisationRunTogether()
     {
         // gimjeongeun: not KIM, Jong Un; 1.3.0 stays selectable with its own results.

@@ -68,6 +68,15 @@ public class RomanisationTests
     [InlineData("levi", "l")] // v is folded to w, a glide
     public void ConsonantKey_OfTheLatinSpellings_MatchesTheHebrewKeys(string latin, string key) => Romanisation.ConsonantKey(latin).ShouldBe(key);
 
+    [Theory]
+    [InlineData("صالح", false, "slh")]
+    [InlineData("صالح", true, "sl")] // Saleh: a final h after a vowel is dropped in Latin too
+    [InlineData("فتاح", true, "ft")] // Fattah
+    [InlineData("صلاح الدين", true, "sl dn")]
+    [InlineData("نوح", true, "n")] // Nouh: "n" in Latin too
+    public void ArabicScriptWords_DropAFinalHahFrom140(string text, bool dropFinalHah, string keys) =>
+        string.Join(' ', Romanisation.ArabicScriptWords(text, dropFinalHah).Select(w => w.Key)).ShouldBe(keys);
+
     [Fact]
     public void ArabicScriptKeys_IgnoreBidirectionalMarks() =>
         Romanisation.ArabicScriptKeys("\u202Bمسعود شوشتری پوستی\u202C").ShouldBe(["msd", "str", "pst"]); // شوشتری: ش و ش collapse to one s
