@@ -63,10 +63,10 @@ public class DevelopmentSetTests
         Evaluate(All.Value, "negatives-organizations").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.01);
 
     // Names in Arabic, Persian, Cyrillic, Hebrew and Hangul script (no target: many are listed people's names too); with
-    // a date of birth 5.6% raise an alert (docs/evaluation.md, "Negatives in other scripts").
+    // a date of birth 4.5% raise an alert (docs/evaluation.md, "Negatives in other scripts").
     [Fact]
-    public void NegativesInOtherScripts_WithDatesOfBirth_AtMost6PercentFalseAlerts() =>
-        Evaluate(All.Value, "negatives-scripts-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.06);
+    public void NegativesInOtherScripts_WithDatesOfBirth_AtMost5PercentFalseAlerts() =>
+        Evaluate(All.Value, "negatives-scripts-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.05);
 
     [Fact]
     public void HeldOut_Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>

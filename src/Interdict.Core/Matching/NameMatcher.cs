@@ -19,7 +19,8 @@ internal sealed class PreparedName
         else
         {
             // 1.4.0: Hangul syllable by syllable as the lists spell Korean names (김정은: kim jong un), not run together.
-            Tokens = NameNormalizer.Tokenize(version >= MatcherVersion.V140 && Hangul.Contains(text) ? Hangul.Romanise(text) : text);
+            Syllabic = version >= MatcherVersion.V140 && Hangul.Contains(text);
+            Tokens = NameNormalizer.Tokenize(Syllabic ? Hangul.Romanise(text) : text);
             Terms = Tokens;
         }
 
@@ -29,7 +30,9 @@ internal sealed class PreparedName
         for (var i = 0; i < Tokens.Length; i++)
         {
             // Arabic-script words weigh by their key's length (or as the Latin term they stand for): keys are short.
-            Weights[i] = (arabic && Terms[i] == Tokens[i] ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Terms[i], version)) * Tokens[i].Length;
+            // A Korean syllable weighs as a word of SyllableWeight letters whatever its spelling: "ji" in 지민 is as much
+            // the name as "kang" (1.4.0, names written in Hangul).
+            Weights[i] = (arabic && Terms[i] == Tokens[i] ? ArabicKeyWeight(Tokens[i]) : NameTerms.WeightOf(Terms[i], version)) * (Syllabic ? SyllableWeight : Tokens[i].Length);
             if (version >= MatcherVersion.V130 && !arabic && IsPatronymic(Tokens[i]))
             {
                 // A father's given name with a suffix: as common as the given names it is made of, and long.
@@ -170,6 +173,16 @@ internal sealed class PreparedName
 
     /// <summary>True when the name is written without short vowels (Arabic or Hebrew script), so it is compared by consonant keys.</summary>
     public bool Vowelless { get; }
+
+    /// <summary>
+    /// 1.4.0: the name was written in Hangul, so each part is one syllable of a Korean name: they weigh alike, and a
+    /// syllable the list lacks costs in full (a Korean name has no father's or grandfather's names to leave out).
+    /// </summary>
+    public bool Syllabic { get; }
+
+    // 1.4.0: the weight of a Korean syllable, as an ordinary word of four letters (the weight of 2 to 5 gave the same
+    // false alerts on the Hangul negatives).
+    private const double SyllableWeight = 4;
 
     public string Text { get; }
 
@@ -693,11 +706,12 @@ internal static class NameMatcher
 
         // For people, parts the query has and the list lacks cost half from 1.2.0 too (a father's or grandfather's name,
         // a second given name), but only once at least two parts on each side are paired: one shared word is no match.
+        // Not for a name written in Hangul (1.4.0): each of its syllables is part of the name itself.
         // From 1.3.0 a pair with a patronymic on either side is not one of them: "GIZUNOV, Sergey Aleksandrovich" and
         // "MARTYNOV, Sergey Alexandrovich" share a given name and a father's given name, not a family name (nor do
         // "MOROZ, Alexander Ivanovich" and "IVANOV, Alexander").
         var pairsMade = version >= MatcherVersion.V130 ? chosen.Count(p => !query.Patronymic[p.I] && !listed.Patronymic[p.J]) : chosen.Count;
-        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && pairsMade >= 2 ? UnpairedQueryPartsFactor120 : 1.0;
+        var queryFactor = lenientOnListedParts && version >= MatcherVersion.V120 && pairsMade >= 2 && !query.Syllabic ? UnpairedQueryPartsFactor120 : 1.0;
         // From 1.3.0 two names whose numbers all differ ("NEW DECISIONS 2" / "3", "711 AIRCRAFT REPAIR PLANT" / "810 …",
         // "MARIE DE LOURDES I" / "V") are told apart by them: each unpaired number weighs at least as a five-letter
         // word. A number on one side only (a vessel named with or without its "1") costs its own small weight.

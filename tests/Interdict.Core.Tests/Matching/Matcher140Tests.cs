@@ -138,6 +138,16 @@ public class Matcher140Tests
     }
 
     [Fact]
+    public void Current_AKoreanNameInHangul_IsNotAlikeANameSharingTwoOfItsThreeSyllables()
+    {
+        // 김여정 (KIM Yo Jong) shares kim and jong with KIM, Jong Un: in Latin letters 0.89, an alert; in Hangul each
+        // syllable weighs alike and the one the list lacks costs in full.
+        var hits = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = "김여정" }, new ScreeningOptions { Exhaustive = true }).Hits;
+        hits.Select(h => h.EntityId).ShouldBe(["ofac-sdn:21444"]);
+        new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = "Kim Yo Jong" }).Hits.Select(h => h.EntityId).ShouldContain("ofac-sdn:20157");
+    }
+
+    [Fact]
     public void Version130_ReadHangulInTheSouthKoreanRomanisationRunTogether()
     {
         // gimjeongeun: not KIM, Jong Un; 1.3.0 stays selectable with its own results.
