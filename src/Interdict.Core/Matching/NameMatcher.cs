@@ -279,7 +279,7 @@ public enum MatcherVersion
     V130 = 13,
 
     /// <summary>
-    /// 1.4.0: a weak alias (OFAC's weak a.k.a., the UN's and the UK's low-quality aliases) counts 0.93 of its similarity,
+    /// 1.4.0: a weak alias (OFAC's weak a.k.a., the UN's low-quality aliases) counts 0.93 of its similarity,
     /// so that it raises an alert alone only when written nearly as listed (OFAC FAQ 122–124); a family name is not its
     /// own patronymic ("PETROV" / "Petrovna", "VASILIEV" / "Vasilievich"); Hangul is romanised syllable by syllable as the
     /// lists spell Korean names (김정은: kim jong un); Hebrew is read into consonant keys like Arabic script, and a key of one
