@@ -404,3 +404,24 @@ while len(companies) < 1000:
     seen_companies.add(w)
     companies.append((f"oneg-{len(companies) + 1}", name, "organization", "", []))
 write("negatives-organizations", companies)
+
+# --- unlisted vessels -------------------------------------------------------------------------------------------------
+# 500 realistic names of unlisted merchant vessels (eval/names/vessels.tsv): two words, a number one time in four. A
+# name is left out when its words equal a listed name's (a listed vessel of that very name is a right alert).
+vessel_parts = {}
+for line in (NAMES / "vessels.tsv").read_text(encoding="utf-8").splitlines():
+    if line.strip() and not line.startswith("#"):
+        part, text = line.split("\t")
+        vessel_parts.setdefault(part, []).append(text)
+rng = random.Random(SEED + 5)
+vessels, seen_vessels = [], set()
+while len(vessels) < 500:
+    name = f"{rng.choice(vessel_parts['first'])} {rng.choice(vessel_parts['second'])}"
+    if rng.random() < 0.25:
+        name += f" {rng.randint(1, 9)}"
+    w = words(name)
+    if w in seen_vessels or w in listed_words:
+        continue
+    seen_vessels.add(w)
+    vessels.append((f"vneg-{len(vessels) + 1}", name.upper(), "vessel", "", []))
+write("negatives-vessels", vessels)

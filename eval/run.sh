@@ -14,7 +14,7 @@ for set in cross-list-latin original-script original-script-organizations; do
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done
 # Negatives are screened against everything bundled.
-for set in negatives negatives-dob negatives-scripts negatives-scripts-dob negatives-organizations; do
+for set in negatives negatives-dob negatives-scripts negatives-scripts-dob negatives-organizations negatives-vessels; do
   interdict eval --queries eval/data/$set.queries.csv --truth eval/data/$set.truth.csv --check-index \
     $baseline --report eval/results/$set.json --chart eval/results/$set.svg "$@"
 done

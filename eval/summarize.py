@@ -18,6 +18,7 @@ SETS = [
     ("negatives-scripts", "1,000 unlisted names in Arabic, Persian, Cyrillic, Hebrew and Hangul script", "fp"),
     ("negatives-scripts-dob", "the same names with a date of birth", "fp"),
     ("negatives-organizations", "1,000 unlisted company names", "fp"),
+    ("negatives-vessels", "500 unlisted vessel names", "fp"),
 ]
 SCRIPTS = ["arabic", "persian", "cyrillic", "hebrew", "korean"]
 
