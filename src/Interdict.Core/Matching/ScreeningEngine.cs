@@ -84,13 +84,14 @@ public sealed class ScreeningEngine
                     }
 
                     var key = string.Join(' ', prepared.Tokens);
-                    if (seen.TryAdd(key, names.Count))
+                    if (!seen.TryGetValue(key, out var earlier))
                     {
+                        seen[key] = names.Count;
                         names.Add(new NameEntry(e, n, prepared, weak));
                     }
-                    else if (!weak && names[seen[key]] is { Weak: true } first)
+                    else if (!weak && names[earlier].Weak)
                     {
-                        names[seen[key]] = first with { NameIndex = n, Weak = false };
+                        names[earlier] = names[earlier] with { NameIndex = n, Weak = false };
                     }
                 }
 
@@ -219,13 +220,12 @@ public sealed class ScreeningEngine
                 var entity = _entities[entry.Entity];
                 var person = entity.Kind == EntityKind.Person;
                 var known = best.TryGetValue(entry.Entity, out var current);
-                var factor = entry.Weak ? WeakAliasFactor : 1;
-                if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / factor))
+                if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / entry.Factor))
                 {
                     continue;
                 }
 
-                var s = factor * NameMatcher.Compare(prepared, entry.Name, person, explain: false, _version, cache).Score;
+                var s = entry.Factor * NameMatcher.Compare(prepared, entry.Name, person, explain: false, _version, cache).Score;
                 if (!known || s > current.Score)
                 {
                     best[entry.Entity] = (s, n);
@@ -270,7 +270,7 @@ public sealed class ScreeningEngine
             var entry = _names[n];
             var facts = new List<FactEffect>();
             var score = nameScore;
-            var similarity = entry.Weak ? nameScore / WeakAliasFactor : nameScore;
+            var similarity = nameScore / entry.Factor;
             if (entry.Weak)
             {
                 facts.Add(new FactEffect("weak_alias", Math.Round(nameScore - similarity, 4), string.Create(CultureInfo.InvariantCulture,
@@ -404,7 +404,7 @@ public sealed class ScreeningEngine
         var person = _entities[entity].Kind == EntityKind.Person;
         for (var n = _firstName[entity]; n < _firstName[entity + 1]; n++)
         {
-            var s = (_names[n].Weak ? WeakAliasFactor : 1) * NameMatcher.Compare(query, _names[n].Name, person, explain: false, _version).Score;
+            var s = _names[n].Factor * NameMatcher.Compare(query, _names[n].Name, person, explain: false, _version).Score;
             if (bestIndex < 0 || s > bestScore)
             {
                 bestScore = s;
@@ -520,5 +520,9 @@ public sealed class ScreeningEngine
     }
 
     /// <summary>An indexed name; <paramref name="Weak"/>: from 1.4.0, a weak alias, which counts <see cref="WeakAliasFactor"/> of its similarity.</summary>
-    private readonly record struct NameEntry(int Entity, int NameIndex, PreparedName Name, bool Weak);
+    private readonly record struct NameEntry(int Entity, int NameIndex, PreparedName Name, bool Weak)
+    {
+        /// <summary>The share of its similarity the name counts: <see cref="WeakAliasFactor"/> for a weak alias, else 1.</summary>
+        public double Factor => Weak ? WeakAliasFactor : 1;
+    }
 }
