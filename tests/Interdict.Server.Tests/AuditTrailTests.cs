@@ -145,9 +145,7 @@ public sealed class SharedAuditTests
         {
             foreach (var (_, _, process) in servers)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(token);
-                process.Dispose();
+                await ServerProcess.Stop(process);
             }
         }
     }

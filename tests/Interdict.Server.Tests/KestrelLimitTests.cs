@@ -36,9 +36,7 @@ public sealed class KestrelLimitTests
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(token);
-            process.Dispose();
+            await ServerProcess.Stop(process);
         }
     }
 

@@ -59,4 +59,12 @@ internal static class ServerProcess
 
         throw new TimeoutException($"the server at {url} did not become healthy in 60 s");
     }
+
+    /// <summary>Stops a server started by <see cref="Start"/> and releases its process.</summary>
+    public static async Task Stop(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
 }

@@ -48,18 +48,14 @@ public sealed class AnalystPageTests : IAsyncLifetime
         _browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _browser?.Quit();
         _browser?.Dispose();
         if (_server.Process is { } p)
         {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            p.Dispose();
+            await ServerProcess.Stop(p);
         }
-
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
