@@ -208,6 +208,19 @@ def read_names(path):
     return [l.strip() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
 
 
+def read_table(path):
+    """The tab-separated fields of each line of a commented reference file (blank lines and # comments skipped)."""
+    return [l.split("\t") for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
+def read_parts(path):
+    """A two-field table (part <TAB> text) as {part: [text, ...]}, in file order."""
+    parts = {}
+    for part, text in read_table(path):
+        parts.setdefault(part, []).append(text)
+    return parts
+
+
 given, family = read_names(NAMES / "given.txt"), read_names(NAMES / "family.txt")
 def draw_negatives(rng, exclude):
     """1,000 distinct unlisted names: a given name (a second one one time in five) and a family name, in either order."""
@@ -358,10 +371,8 @@ for set_name, sdn_type, kind in (("sdn-organizations", "-0-", "organization"), (
 # 200 unlisted names in each of five scripts (eval/names/scripts.tsv), for the false-alert rate of names written in
 # another script: screened like the Latin negatives, against every list. Ids name the script (sneg-hebrew-12).
 script_names = {}
-for line in (NAMES / "scripts.tsv").read_text(encoding="utf-8").splitlines():
-    if line.strip() and not line.startswith("#"):
-        script, part, name = line.split("\t")
-        script_names.setdefault(script, {"given": [], "family": []})[part].append(name)
+for script, part, name in read_table(NAMES / "scripts.tsv"):
+    script_names.setdefault(script, {"given": [], "family": []})[part].append(name)
 rng = random.Random(SEED + 2)
 script_negatives = []
 for script, parts in script_names.items():
@@ -378,16 +389,8 @@ write("negatives-scripts-dob", [row for script in script_names
 # 1,000 realistic names of unlisted companies (eval/names/companies.tsv): a distinctive word (sometimes two), an
 # activity and a legal form, in the usual orders. A name is left out when its words other than legal forms equal a
 # listed name's: "Atlas Trading GmbH" against a listed "ATLAS TRADING LLC" is the same name, and an alert is right.
-company_parts = {}
-for line in (NAMES / "companies.tsv").read_text(encoding="utf-8").splitlines():
-    if line.strip() and not line.startswith("#"):
-        part, text = line.split("\t")
-        company_parts.setdefault(part, []).append(text)
-legal_forms = set()
-for line in pathlib.Path("src/Interdict.Core/Data/name-terms.tsv").read_text(encoding="utf-8").splitlines():
-    f = line.split("\t")
-    if len(f) >= 3 and f[2] == "legal-form" and not line.startswith("#"):
-        legal_forms.add(f[0])
+company_parts = read_parts(NAMES / "companies.tsv")
+legal_forms = {f[0] for f in read_table(pathlib.Path("src/Interdict.Core/Data/name-terms.tsv")) if len(f) >= 3 and f[2] == "legal-form"}
 listed_distinctive = {w - legal_forms for w in listed_words}
 rng = random.Random(SEED + 3)
 companies, seen_companies = [], set()
@@ -408,11 +411,7 @@ write("negatives-organizations", companies)
 # --- unlisted vessels -------------------------------------------------------------------------------------------------
 # 500 realistic names of unlisted merchant vessels (eval/names/vessels.tsv): two words, a number one time in four. A
 # name is left out when its words equal a listed name's (a listed vessel of that very name is a right alert).
-vessel_parts = {}
-for line in (NAMES / "vessels.tsv").read_text(encoding="utf-8").splitlines():
-    if line.strip() and not line.startswith("#"):
-        part, text = line.split("\t")
-        vessel_parts.setdefault(part, []).append(text)
+vessel_parts = read_parts(NAMES / "vessels.tsv")
 rng = random.Random(SEED + 5)
 vessels, seen_vessels = [], set()
 while len(vessels) < 500:
