@@ -115,3 +115,13 @@ write_subset(OUT.parent / "matcher-1-4",
              "one whose weak a.k.a. is also a strong name (11277), North Korean officials (20157, 21444, 23213, 23215) and\n"
              "Israeli settlers (47320, 48243, 48605), and FATTAH, Parviz (12479, whose name ends in a ح in Persian).\n",
              with_alt=True)
+
+# Matcher 1.5.0 tests: people whose names are Arabic compounds with an article, written on the lists in several ways
+# ('Abd al-Rahman and Abdulrhman, Nur al-Din, 'Abd al-Latif, Abdul Qadir), Ayman al-Zawahiri (Dhawahri in the UK's
+# spelling) and a Somali name (Xassaan Xuseen in Somali spelling).
+write_subset(OUT.parent / "matcher-1-5",
+             [b"16499", b"2676", b"12824", b"18048", b"23634", b"10327"],
+             "matcher 1.5.0 fixture",
+             "people whose names are Arabic compounds with an article (16499, 18048, 23634, 10327), AL-ZAWAHIRI, Ayman (2676)\n"
+             "and OMAR, Hassan Mahat (12824, Xassaan Xuseen Adan in Somali spelling).\n",
+             with_alt=True)

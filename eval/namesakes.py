@@ -4,7 +4,7 @@ it (eval/data/sdn-organizations, sdn-people and sdn-vessels .queries.csv, made b
 is always found; a hit on another record is a namesake: a related company or a relative (rightly), or a name that
 shares little more than common words with it (a legal form; a given name and a patronymic). Prints the counts per set
 and version and a sample of the hits a newer version no longer raises.
-Usage, from the repository root: python3 eval/namesakes.py [VERSION ...] (default 1.2.0 1.3.0 1.4.0)
+Usage, from the repository root: python3 eval/namesakes.py [VERSION ...] (default 1.3.0 1.4.0 1.5.0)
 """
 import csv
 import json
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-versions = sys.argv[1:] or ["1.2.0", "1.3.0", "1.4.0"]
+versions = sys.argv[1:] or ["1.3.0", "1.4.0", "1.5.0"]
 subprocess.run(["dotnet", "build", "src/Interdict.Cli", "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
 for set_name in ("sdn-organizations", "sdn-people", "sdn-vessels"):
     queries = Path(f"eval/data/{set_name}.queries.csv")

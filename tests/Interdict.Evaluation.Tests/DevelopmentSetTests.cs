@@ -26,8 +26,8 @@ public class DevelopmentSetTests
         Evaluate(OtherThanUn.Value, "cross-list-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.97);
 
     [Fact]
-    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall93() =>
-        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.93); // 94.3% on 2026-11-29; the target is 90%
+    public void OriginalScript_ArabicPersianCyrillicNamesOfPeople_Recall95() =>
+        Evaluate(OtherThanUn.Value, "original-script").Recall.ShouldBeGreaterThanOrEqualTo(0.95); // 96.2% with 1.5.0 (1.4.0: 94.3%); the target is 90%
 
     [Fact]
     public void Negatives_WithoutDatesOfBirth_AtMost2PercentFalseAlerts() =>
@@ -37,13 +37,13 @@ public class DevelopmentSetTests
     public void Negatives_WithDatesOfBirth_AtMostHalfAPercentFalseAlerts() =>
         Evaluate(All.Value, "negatives-dob").FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.005);
 
-    // Held-out sets (docs/evaluation.md says what matcher 1.4.0 saw of them): recall at the figure measured when they
-    // were built, a little short of issue #3's 97%; false alerts within the issue's 2% since 1.4.0 (1.8%; 1.3.0: 2.3%).
+    // Held-out sets (docs/evaluation.md says what matchers 1.4.0 and 1.5.0 saw of them): recall 97.2% since 1.5.0 (1.4.0:
+    // 96.2%), issue #3's 97%; false alerts within the issue's 2% since 1.4.0 (1.8%; 1.3.0: 2.3%).
     private static readonly Lazy<ScreeningEngine> Ofac = new(() => new ScreeningEngine(new[] { "ofac-sdn", "ofac-cons" }.Select(BundledLists.Load)));
 
     [Fact]
-    public void HeldOut_UkSpellingsFindTheOfacRecords_Recall96() =>
-        Evaluate(Ofac.Value, "heldout-uk-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.96);
+    public void HeldOut_UkSpellingsFindTheOfacRecords_Recall97() =>
+        Evaluate(Ofac.Value, "heldout-uk-latin").Recall.ShouldBeGreaterThanOrEqualTo(0.97);
 
     [Fact]
     public void HeldOut_Negatives_WithoutDatesOfBirth_AtMost2PercentFalseAlerts() =>

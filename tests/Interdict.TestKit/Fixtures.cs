@@ -26,6 +26,9 @@ public static class Fixtures
     /// </summary>
     public static WatchList OfacSdnMatcher140() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/matcher-1-4/sdn.csv")), "ofac-sdn/matcher-1-4/alt.csv");
 
+    /// <summary>Real SDN records with Arabic compound names, AL-ZAWAHIRI and a Somali-spelt alias (the matcher 1.5.0 fixture).</summary>
+    public static WatchList OfacSdnMatcher150() => OfacSdnFrom(File.ReadAllBytes(PathOf("ofac-sdn/matcher-1-5/sdn.csv")), "ofac-sdn/matcher-1-5/alt.csv");
+
     private static WatchList OfacSdnFrom(byte[] sdn, string altPath)
     {
         using var sdnStream = new MemoryStream(sdn);

@@ -12,7 +12,7 @@ internal sealed class PreparedName
         var arabic = (version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text)) || (version >= MatcherVersion.V140 && Romanisation.IsHebrewScript(text));
         if (arabic)
         {
-            var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140);
+            var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140, splitCompounds: version >= MatcherVersion.V150);
             Tokens = [.. words.Select(w => w.Key)];
             Terms = [.. words.Select(w => w.Term ?? w.Key)];
         }
@@ -21,6 +21,12 @@ internal sealed class PreparedName
             // 1.4.0: Hangul syllable by syllable as the lists spell Korean names (김정은: kim jong un), not run together.
             Syllabic = version >= MatcherVersion.V140 && Hangul.Contains(text);
             Tokens = NameNormalizer.Tokenize(Syllabic ? Hangul.Romanise(text) : text);
+            // 1.5.0: Arabic compounds in two parts however they are written (Abdelrahman, Abd al-Rahman: abd rahman).
+            if (version >= MatcherVersion.V150 && !Syllabic)
+            {
+                Tokens = ArabicCompounds.Split(Tokens);
+            }
+
             Terms = Tokens;
         }
 
@@ -53,7 +59,7 @@ internal sealed class PreparedName
         }
         else if (version >= MatcherVersion.V120)
         {
-            Folded = [.. Tokens.Select(Romanisation.Fold)];
+            Folded = [.. Tokens.Select(t => Romanisation.Fold(t, version))];
             Keys = [.. Folded.Select(Romanisation.ConsonantKeyOfFolded)];
         }
         else
@@ -287,17 +293,25 @@ public enum MatcherVersion
     /// </summary>
     V140 = 14,
 
+    /// <summary>
+    /// 1.5.0: Arabic compounds with an article are read as two parts however they are written ('Abd al-Rahman,
+    /// Abdelrahman, Abdurrahman, Abdirahman: abd rahman; Nur al-Din, Nureddin: nur din), in Latin and Arabic script; an
+    /// initial dh is read as z (Dhawahri / Zawahiri); Somali x as h before a, e, o (Xassaan / Hassaan)
+    /// (docs/decisions/0008).
+    /// </summary>
+    V150 = 15,
+
     /// <summary>The current version.</summary>
-    Current = V140,
+    Current = V150,
 }
 
 /// <summary>Names and parsing of <see cref="MatcherVersion"/>.</summary>
 public static class MatcherVersions
 {
     /// <summary>Every selectable version, oldest first.</summary>
-    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140];
+    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140, MatcherVersion.V150];
 
-    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0, 1.4.0</c>.</summary>
+    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0, 1.4.0, 1.5.0</c>.</summary>
     public static string Names => string.Join(", ", All.Select(v => v.Name()));
 
     /// <summary>The version string, e.g. <c>1.2.0</c>.</summary>
@@ -307,10 +321,11 @@ public static class MatcherVersions
         MatcherVersion.V120 => "1.2.0",
         MatcherVersion.V130 => "1.3.0",
         MatcherVersion.V140 => "1.4.0",
+        MatcherVersion.V150 => "1.5.0",
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
-    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, … <c>1.4.0</c>, <c>1.4</c> or <c>current</c>.</summary>
+    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, … <c>1.5.0</c>, <c>1.5</c> or <c>current</c>.</summary>
     public static bool TryParse(string? text, out MatcherVersion version)
     {
         version = MatcherVersion.Current;
@@ -325,8 +340,11 @@ public static class MatcherVersions
             case "1.3.0" or "1.3":
                 version = MatcherVersion.V130;
                 return true;
-            case "1.4.0" or "1.4" or "current":
+            case "1.4.0" or "1.4":
                 version = MatcherVersion.V140;
+                return true;
+            case "1.5.0" or "1.5" or "current":
+                version = MatcherVersion.V150;
                 return true;
             default:
                 return false;

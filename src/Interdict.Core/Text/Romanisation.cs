@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using Interdict.Core.Matching;
 
 namespace Interdict.Core.Text;
 
@@ -19,7 +20,11 @@ public static class Romanisation
     /// The folded form of a folded (lower-case ASCII) name part: its canonical variant when it has one, then the
     /// romanisation rules, doubled letters collapsed and a final h after a vowel dropped.
     /// </summary>
-    public static string Fold(string token)
+    /// <remarks>
+    /// A rule that <c>romanisation.tsv</c> marks with a later matcher version than <paramref name="version"/> is not
+    /// applied, so that older versions' scores stay reproducible.
+    /// </remarks>
+    public static string Fold(string token, MatcherVersion version = MatcherVersion.Current)
     {
         ArgumentNullException.ThrowIfNull(token);
         var rules = Loaded.Value;
@@ -36,9 +41,9 @@ public static class Romanisation
         {
             var c = token[i];
             var applied = false;
-            foreach (var (from, to, start, end) in c < 128 ? rules.ByFirst[c] : [])
+            foreach (var (from, to, start, end, since) in c < 128 ? rules.ByFirst[c] : [])
             {
-                if ((start && i != 0) || (end && i + from.Length != token.Length) || !token.AsSpan(i).StartsWith(from, StringComparison.Ordinal))
+                if (since > version || (start && i != 0) || (end && i + from.Length != token.Length) || !token.AsSpan(i).StartsWith(from, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -145,7 +150,12 @@ public static class Romanisation
     /// <paramref name="dropFinalHah"/> (matcher 1.4.0): a final ح is dropped too, as Latin spellings drop a final h after a
     /// vowel (صالح / Saleh, فتاح / Fattah: "sl", "ft").
     /// </remarks>
-    public static (string Key, string? Term)[] ArabicScriptWords(string text, bool dropFinalHah = false)
+    /// <remarks>
+    /// <paramref name="splitCompounds"/> (matcher 1.5.0): a compound written as one word is read as two, as
+    /// <see cref="ArabicCompounds"/> reads its romanisations: عبدالرحمن as عبد and رحمن, نورالدين as نور and دين
+    /// (عبدالله, Abdullah, stays whole).
+    /// </remarks>
+    public static (string Key, string? Term)[] ArabicScriptWords(string text, bool dropFinalHah = false, bool splitCompounds = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var letters = Loaded.Value.Arabic;
@@ -153,7 +163,8 @@ public static class Romanisation
         var keys = new List<(string, string?)>();
         // Bidirectional marks are dropped; a zero-width non-joiner separates the parts of a Persian compound, as a space would.
         var cleaned = new string([.. text.Normalize(NormalizationForm.FormKC).Where(c => c is not ('\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
-        foreach (var raw in cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u05BE', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
+        var words = cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u05BE', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var raw in splitCompounds ? words.SelectMany(SplitCompound) : words)
         {
             var word = raw;
             if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
@@ -196,6 +207,24 @@ public static class Romanisation
         return [.. keys];
     }
 
+    // 1.5.0: عبدالرحمن → عبد, رحمن; نورالدين → نور, دين (the article goes, as at the start of any word).
+    private static IEnumerable<string> SplitCompound(string word)
+    {
+        const string abd = "عبدال";
+        const string din = "الدين";
+        if (word.Length > abd.Length + 2 && word.StartsWith(abd, StringComparison.Ordinal) && word[abd.Length..] is not ("له" or "لة"))
+        {
+            return ["عبد", word[abd.Length..]];
+        }
+
+        if (word.Length > din.Length + 1 && word.EndsWith(din, StringComparison.Ordinal))
+        {
+            return [word[..^din.Length], "دين"];
+        }
+
+        return [word];
+    }
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     // Letters romanised now one way, now another are one class in keys: d / z (ض ذ ظ: Ramadan / Ramazan, Fadl / Fazal)
@@ -217,13 +246,19 @@ public static class Romanisation
 
     private static Rules Load()
     {
-        var letters = new List<(string, string, bool, bool)>();
+        var letters = new List<(string, string, bool, bool, MatcherVersion)>();
         foreach (var f in ReferenceData.ReadTsv("romanisation.tsv"))
         {
             var from = f[0];
             var start = from.StartsWith('^');
             var end = from.EndsWith('$');
-            letters.Add((from.Trim('^', '$'), f.Length > 1 ? f[1] : "", start, end));
+            var since = MatcherVersion.V120;
+            if (f.Length > 2 && !MatcherVersions.TryParse(f[2], out since))
+            {
+                throw new InvalidDataException($"romanisation.tsv: unknown matcher version '{f[2]}' for rule '{from}'");
+            }
+
+            letters.Add((from.Trim('^', '$'), f.Length > 1 ? f[1] : "", start, end, since));
         }
 
         var variants = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -251,7 +286,7 @@ public static class Romanisation
         // Longest rule first at each position; anchored rules before unanchored ones of the same length. Grouped by
         // their first letter, in that order.
         var ordered = letters.Where(r => r.Item1.Length > 0).OrderByDescending(r => r.Item1.Length).ThenByDescending(r => r.Item3 || r.Item4).ToArray();
-        var byFirst = new (string, string, bool, bool)[128][];
+        var byFirst = new (string, string, bool, bool, MatcherVersion)[128][];
         for (var c = 0; c < 128; c++)
         {
             byFirst[c] = [.. ordered.Where(r => r.Item1[0] == c)];
@@ -264,6 +299,6 @@ public static class Romanisation
             arabicTerms.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private sealed record Rules((string From, string To, bool Start, bool End)[][] ByFirst, FrozenDictionary<string, string> Variants,
+    private sealed record Rules((string From, string To, bool Start, bool End, MatcherVersion Since)[][] ByFirst, FrozenDictionary<string, string> Variants,
         FrozenDictionary<char, string> Arabic, FrozenDictionary<string, string> ArabicTerms);
 }

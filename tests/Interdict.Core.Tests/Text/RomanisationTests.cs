@@ -29,6 +29,25 @@ public class RomanisationTests
     public void Fold_FoldsRomanisationVariantsTogether(string token, string folded) => Romanisation.Fold(token).ShouldBe(folded);
 
     [Theory]
+    [InlineData("dhawahiri", "zawahiri")] // UK: Dhawahri AYMAN; OFAC: AL-ZAWAHIRI, Ayman (ظ)
+    [InlineData("dhakir", "zakir")]
+    [InlineData("xassaan", "hassan")] // Somali x = h: Xassaan Xuseen ADAN / ADAM, Sheikh Hassaan Hussein
+    [InlineData("xasan", "hasan")]
+    [InlineData("xuseen", "husin")]
+    public void Fold_From150_ReadsAnInitialDhAsZ_AndSomaliXAsH(string token, string same)
+    {
+        Romanisation.Fold(token).ShouldBe(Romanisation.Fold(same));
+        Romanisation.Fold(token, Interdict.Core.Matching.MatcherVersion.V140).ShouldNotBe(Romanisation.Fold(same, Interdict.Core.Matching.MatcherVersion.V140));
+    }
+
+    [Theory]
+    [InlineData("adham", "adam")] // within a word dh is a d and an h (ادهم): the rule is for an initial dh only
+    [InlineData("xu", "hu")] // pinyin x (Xu, Xi, Xue) is not h
+    [InlineData("xue", "hue")]
+    [InlineData("alexander", "alehander")] // elsewhere x is ks
+    public void Fold_From150_LeavesOtherDhAndX(string token, string other) => Romanisation.Fold(token).ShouldNotBe(Romanisation.Fold(other));
+
+    [Theory]
     [InlineData("soleimani", "slmn")]
     [InlineData("qasem", "ksm")]
     [InlineData("khairullah", "krl")] // kh = k, final h dropped
