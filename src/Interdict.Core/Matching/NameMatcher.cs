@@ -521,8 +521,10 @@ internal static class NameMatcher
 
         // 1.2.0: the same consonants in the same order with other vowels (Shihab / Shahab, Mahajar / Muhajir) is weaker
         // evidence, for words of four letters or more with the same first letter.
+        // 1.5.0: not between two different names of name-variants.tsv, whose consonants agree by chance: Hassan / Husayn
+        // (حسن, حسين: "hsn"), Mohammed / Mahmoud (محمد, محمود: "mhmd").
         if (version >= MatcherVersion.V120 && similarity < LatinKeySimilarity && !byKey && a.Length >= 4 && b.Length >= 4 && a[0] == b[0]
-            && keyA.Length >= 3 && string.Equals(keyA, keyB, StringComparison.Ordinal))
+            && keyA.Length >= 3 && string.Equals(keyA, keyB, StringComparison.Ordinal) && !(version >= MatcherVersion.V150 && (DifferentKnownNames(a, b) || !LatinConsonantsAgree(foldedA, foldedB))))
         {
             similarity = LatinKeySimilarity;
         }
@@ -552,6 +554,39 @@ internal static class NameMatcher
 
         return version >= MatcherVersion.V120 ? Weak(similarity) : similarity;
     }
+
+    // 1.5.0: two Latin words alike by consonant key must also agree on what the key merges for Arabic script's sake:
+    // sh and s (ش, س), and w and y written as consonants (DERWISH / DARASS: both "drs").
+    private static bool LatinConsonantsAgree(string a, string b)
+    {
+        return Signature(a) == Signature(b);
+
+        static (int Sh, int W, int Y) Signature(string word)
+        {
+            int sh = 0, w = 0, y = 0;
+            for (var i = 0; i < word.Length; i++)
+            {
+                switch (word[i])
+                {
+                    case 's' when i + 1 < word.Length && word[i + 1] == 'h':
+                        sh++;
+                        break;
+                    case 'w':
+                        w++;
+                        break;
+                    case 'y' when i + 1 < word.Length && "aeiou".Contains(word[i + 1], StringComparison.Ordinal):
+                        y++;
+                        break;
+                }
+            }
+
+            return (sh, w, y);
+        }
+    }
+
+    // Two different common names of name-variants.tsv (each written as its canonical form or a variant of it).
+    private static bool DifferentKnownNames(string a, string b) =>
+        Romanisation.KnownName(a) is { } x && Romanisation.KnownName(b) is { } y && !string.Equals(x, y, StringComparison.Ordinal);
 
     // 1.4.0: the patronymic endings that follow a stem in -ov / -ev, and the family names made from that stem.
     private static readonly string[] StemPatronymicEndings = ["ich", "ych", "itch", "na"];

@@ -17,6 +17,13 @@ public static class Romanisation
     public static string? Canonical(string token) => Loaded.Value.Variants.GetValueOrDefault(token);
 
     /// <summary>
+    /// The canonical form of a common name part when the token is one of <c>name-variants.tsv</c>'s names, written in its
+    /// canonical form or a variant (<c>hassan</c> → <c>hasan</c>, <c>hasan</c> → <c>hasan</c>); null otherwise.
+    /// </summary>
+    public static string? KnownName(string token) =>
+        Loaded.Value.Variants.GetValueOrDefault(token) ?? (Loaded.Value.Canonicals.Contains(token) ? token : null);
+
+    /// <summary>
     /// The folded form of a folded (lower-case ASCII) name part: its canonical variant when it has one, then the
     /// romanisation rules, doubled letters collapsed and a final h after a vowel dropped.
     /// </summary>
@@ -295,10 +302,12 @@ public static class Romanisation
         return new Rules(
             byFirst,
             variants.ToFrozenDictionary(StringComparer.Ordinal),
+            variants.Values.ToFrozenSet(StringComparer.Ordinal),
             arabic.ToFrozenDictionary(),
             arabicTerms.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     private sealed record Rules((string From, string To, bool Start, bool End, MatcherVersion Since)[][] ByFirst, FrozenDictionary<string, string> Variants,
+        FrozenSet<string> Canonicals,
         FrozenDictionary<char, string> Arabic, FrozenDictionary<string, string> ArabicTerms);
 }

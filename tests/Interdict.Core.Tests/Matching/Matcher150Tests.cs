@@ -57,3 +57,30 @@ public class Matcher150Tests
     public void Current_UnlistedNamesWithCompounds_AreNoHit(string name) =>
         new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = name }).Hits.ShouldBeEmpty();
 }
+
+/// <summary>
+/// Matcher 1.5.0's consonant-key rule for two Latin words (the same consonants, other vowels: 0.86) no longer makes two
+/// different common names alike, nor words that differ in sh / s or a w or y consonant.
+/// </summary>
+public class LatinKeyRule150Tests
+{
+    private static double Similarity(string a, string b, MatcherVersion version) =>
+        NameMatcher.Compare(new PreparedName(a, version), new PreparedName(b, version), lenientOnListedParts: true, explain: false, version).Score;
+
+    [Theory]
+    [InlineData("Hassan", "Husayn")] // حسن, حسين: both "hsn"; HASSAN, Mohamed (ofac-sdn:7828) met "HUSAYN, Muammad" at 0.88
+    [InlineData("Mohammed", "Mahmoud")] // محمد, محمود: both "mhmd"
+    [InlineData("Derwish", "Darass")] // درويش: "drs" once sh and w are reduced (DERWISH, 'Ali, ofac-sdn:18591)
+    public void Current_DifferentNamesWithTheSameKey_AreNoLongerAlike(string a, string b)
+    {
+        Similarity(a, b, MatcherVersion.V140).ShouldBe(0.86, 0.001);
+        Similarity(a, b, MatcherVersion.Current).ShouldBeLessThan(0.7);
+    }
+
+    [Theory]
+    [InlineData("Shihab", "Shahab")] // the rule's own cases stay
+    [InlineData("Mahajar", "Muhajir")]
+    [InlineData("Qadir", "Qodir")]
+    public void Current_TheSameConsonantsWithOtherVowels_AreStillAlike(string a, string b) =>
+        Similarity(a, b, MatcherVersion.Current).ShouldBeGreaterThanOrEqualTo(0.86);
+}
