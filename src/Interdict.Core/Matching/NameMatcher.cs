@@ -74,6 +74,8 @@ internal sealed class PreparedName
 
         Joined = string.Concat(Tokens);
         JoinedKey = string.Concat(Keys);
+        JoinedLetters = JaroWinkler.LetterMask(Joined);
+        JoinedKeyLetters = JaroWinkler.LetterMask(JoinedKey);
         DistinctiveJoined = Joined;
         DistinctiveJoinedKey = JoinedKey;
         if (version >= MatcherVersion.V130)
@@ -221,6 +223,11 @@ internal sealed class PreparedName
 
     /// <summary>The keys without spaces.</summary>
     public string JoinedKey { get; }
+
+    /// <summary>The letter masks (<see cref="JaroWinkler.LetterMask"/>) of <see cref="Joined"/> and <see cref="JoinedKey"/>.</summary>
+    public ulong JoinedLetters { get; }
+
+    public ulong JoinedKeyLetters { get; }
 
     private static bool IsArabicOrHebrewLetter(char c) =>
         c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
@@ -894,8 +901,10 @@ internal static class NameMatcher
         if (qp.Length != cp.Length && LengthRatio(query.Joined, listed.Joined) >= 0.8)
         {
             var (a, b) = byKey ? (query.JoinedKey, listed.JoinedKey) : (query.Joined, listed.Joined);
-            // The cheap upper bound first: most names compared whole are far apart.
-            if (JaroWinkler.UpperBound(a, b) >= 0.95 && JaroWinkler.Similarity(a, b) is var jw && jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar
+            var (maskA, maskB) = byKey ? (query.JoinedKeyLetters, listed.JoinedKeyLetters) : (query.JoinedLetters, listed.JoinedLetters);
+            // The cheap upper bounds first (from the letter masks made once per name, then from the letters): most names
+            // compared whole are far apart.
+            if (JaroWinkler.UpperBound(a, maskA, b, maskB) >= 0.95 && JaroWinkler.UpperBound(a, b) >= 0.95 && JaroWinkler.Similarity(a, b) is var jw && jw >= 0.95 && (byKey ? SkeletonFactor : 1) * Calibrate(jw) >= bar
                 && DistinctivePartsAlike(query, listed, byKey) && query.Numerals == listed.Numerals)
             {
                 return true;
@@ -903,36 +912,7 @@ internal static class NameMatcher
         }
 
         // Parts that might pair joined (the cheap checks of JoinedSimilarity pass) might pair perfectly.
-        var joined = false;
-        for (var span = 2; span <= MaxJoinSpan; span++)
-        {
-            for (var i = 0; i + span <= qp.Length; i++)
-            {
-                for (var j = 0; j < cp.Length; j++)
-                {
-                    if (MayJoin(qp, i, span, cp[j], byKey))
-                    {
-                        bestQ.Slice(i, span).Fill(1);
-                        bestC[j] = 1;
-                        joined = true;
-                    }
-                }
-            }
-
-            for (var j = 0; j + span <= cp.Length; j++)
-            {
-                for (var i = 0; i < qp.Length; i++)
-                {
-                    if (MayJoin(cp, j, span, qp[i], byKey))
-                    {
-                        bestC.Slice(j, span).Fill(1);
-                        bestQ[i] = 1;
-                        joined = true;
-                    }
-                }
-            }
-        }
-
+        var joined = MarkJoins(qp, cp, bestQ, bestC, byKey) | MarkJoins(cp, qp, bestC, bestQ, byKey);
         return joined && Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar;
     }
 
@@ -1035,6 +1015,45 @@ internal static class NameMatcher
     private const int MaxJoinSpan = 3;
 
     // The cheap checks of JoinedSimilarity: the joined parts start like the other part and are about as long.
+    // Marks as perfectly paired every span of adjacent parts of a that might pair joined with a part of b, and that part
+    // (MayJoin for each span and part, with each span's lengths summed once); whether there was any.
+    private static bool MarkJoins(ReadOnlySpan<PartInfo> a, ReadOnlySpan<PartInfo> b, Span<double> bestA, Span<double> bestB, bool byKey)
+    {
+        var any = false;
+        for (var i = 0; i + 1 < a.Length; i++)
+        {
+            ref readonly var first = ref a[i];
+            int length = first.Length, keyLength = first.KeyLength;
+            for (var span = 2; span <= MaxJoinSpan && i + span <= a.Length; span++)
+            {
+                length += a[i + span - 1].Length;
+                keyLength += a[i + span - 1].KeyLength;
+                if (byKey ? keyLength < 3 : length < 5)
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < b.Length; j++)
+                {
+                    ref readonly var other = ref b[j];
+                    if (first.KeyLength > 0 && other.KeyLength > 0 && first.KeyFirst != other.KeyFirst && first.First != other.First)
+                    {
+                        continue;
+                    }
+
+                    if (byKey ? other.KeyLength >= 3 && LengthRatio(keyLength, other.KeyLength) >= 0.75 : other.Length >= 5 && LengthRatio(length, other.Length) >= 0.8)
+                    {
+                        bestA.Slice(i, span).Fill(1);
+                        bestB[j] = 1;
+                        any = true;
+                    }
+                }
+            }
+        }
+
+        return any;
+    }
+
     private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, bool byKey)
     {
         if (a[i].KeyLength > 0 && b.KeyLength > 0 && a[i].KeyFirst != b.KeyFirst && a[i].First != b.First)
