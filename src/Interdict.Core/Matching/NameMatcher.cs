@@ -113,6 +113,8 @@ internal sealed class PreparedName
                 InLineage = inLineage,
                 Letters = JaroWinkler.LetterMask(Tokens[i]),
                 FoldedLetters = JaroWinkler.LetterMask(Folded[i]),
+                FoldedLength = Folded[i].Length,
+                LegalForm = LegalForm[i],
             };
         }
     }
@@ -260,6 +262,11 @@ internal struct PartInfo
 
     /// <summary>Whether the part is within three parts after a lineage marker ("bin", "ould").</summary>
     public bool InLineage;
+
+    /// <summary>Whether the part is a company legal form.</summary>
+    public bool LegalForm;
+
+    public int FoldedLength;
 
     /// <summary>The letters of the token and of its folded form, as <see cref="JaroWinkler.LetterMask"/> gives them.</summary>
     public ulong Letters;
@@ -1041,7 +1048,9 @@ internal static class NameMatcher
                         continue;
                     }
 
-                    if (byKey ? other.KeyLength >= 3 && LengthRatio(keyLength, other.KeyLength) >= 0.75 : other.Length >= 5 && LengthRatio(length, other.Length) >= 0.8)
+                    if (byKey
+                        ? other.KeyLength >= 3 && LengthRatio(keyLength, other.KeyLength) >= 0.75
+                        : other.Length >= 5 && LengthRatio(length, other.Length) >= 0.8 && MayJoinAlike(a, i, span, other, length))
                     {
                         bestA.Slice(i, span).Fill(1);
                         bestB[j] = 1;
@@ -1052,6 +1061,42 @@ internal static class NameMatcher
         }
 
         return any;
+    }
+
+    // Whether the joined parts and the other part can be 0.9 alike, as JoinedSimilarity needs, by Jaro-Winkler's upper
+    // bound from the parts' letter masks (each letter of one missing from the other leaves a character unmatched; the
+    // longest common prefix assumed): written as they are (0.9375, calibrated 0.9) or folded (0.9609, 0.96 x
+    // calibrated 0.9); or a legal form on the other side, which a joined legal form matches at 0.9 whatever its letters.
+    // Latin parts only (consonant keys carry no masks).
+    private static bool MayJoinAlike(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, int length)
+    {
+        if (b.LegalForm)
+        {
+            return true;
+        }
+
+        ulong letters = 0, folded = 0;
+        var foldedLength = 0;
+        for (var k = i; k < i + span; k++)
+        {
+            letters |= a[k].Letters;
+            folded |= a[k].FoldedLetters;
+            foldedLength += a[k].FoldedLength;
+        }
+
+        return JaroWinkler.UpperBound(length, letters, b.Length, b.Letters) >= 0.9375 - 1e-9
+            || JaroWinkler.UpperBound(foldedLength, folded, b.FoldedLength, b.FoldedLetters) >= 0.9609 - 1e-9;
+    }
+
+    private static int SpanLength(ReadOnlySpan<PartInfo> a, int i, int span)
+    {
+        var length = 0;
+        for (var k = i; k < i + span; k++)
+        {
+            length += a[k].Length;
+        }
+
+        return length;
     }
 
     private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, bool byKey)
@@ -1079,8 +1124,9 @@ internal static class NameMatcher
     /// </summary>
     private static double JoinedSimilarity(PreparedName a, int i, int span, PreparedName b, int j, bool byKey, MatcherVersion version)
     {
-        // Cheap checks first: the joined parts must start like the other part and be about as long.
-        if (!MayJoin(a.Parts, i, span, b.Parts[j], byKey))
+        // Cheap checks first: the joined parts must start like the other part, be about as long, and (Latin) have letters
+        // enough in common.
+        if (!MayJoin(a.Parts, i, span, b.Parts[j], byKey) || (!byKey && !MayJoinAlike(a.Parts, i, span, b.Parts[j], SpanLength(a.Parts, i, span))))
         {
             return 0;
         }

@@ -71,6 +71,28 @@ public static class JaroWinkler
     }
 
     /// <summary>
+    /// An upper bound of the similarity of two strings known only by their lengths and letter masks
+    /// (<see cref="LetterMask"/>): each letter of one missing from the other leaves at least one character unmatched, no
+    /// transpositions, and the longest common prefix Winkler rewards.
+    /// </summary>
+    public static double UpperBound(int lengthA, ulong maskA, int lengthB, ulong maskB)
+    {
+        if (lengthA == 0 || lengthB == 0)
+        {
+            return 0;
+        }
+
+        double m = Math.Min(lengthA - BitOperations.PopCount(maskA & ~maskB), lengthB - BitOperations.PopCount(maskB & ~maskA));
+        if (m <= 0)
+        {
+            return 0;
+        }
+
+        var jaro = ((m / lengthA) + (m / lengthB) + 1) / 3.0;
+        return jaro + (Math.Min(MaxPrefix, Math.Min(lengthA, lengthB)) * PrefixScale * (1 - jaro));
+    }
+
+    /// <summary>
     /// A looser upper bound than <see cref="UpperBound(ReadOnlySpan{char}, ReadOnlySpan{char})"/> from the strings' letter
     /// masks (<see cref="LetterMask"/>), made once per string: each letter of one string missing from the other leaves at
     /// least one of its characters unmatched. Reads only the common prefix.

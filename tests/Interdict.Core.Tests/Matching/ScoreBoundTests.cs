@@ -104,6 +104,24 @@ public class ScoreBoundTests
     }
 
     [Fact]
+    public void JaroWinklerUpperBound_FromLengthsAndMasksOnly_IsNeverBelowTheSimilarity()
+    {
+        // Joined parts are bounded from their parts' lengths and masks before they are concatenated (JoinedSimilarity):
+        // pairs of two adjacent listed words joined against a third word, and against the two written together.
+        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
+        var random = new Random(17);
+        for (var k = 0; k < 200_000; k++)
+        {
+            var (x, y) = (words[random.Next(words.Length)], words[random.Next(words.Length)]);
+            var joined = x + y;
+            var b = k % 3 == 0 ? Romanisation.Fold(joined) : words[random.Next(words.Length)];
+            var mask = JaroWinkler.LetterMask(x) | JaroWinkler.LetterMask(y);
+            JaroWinkler.UpperBound(joined.Length, mask, b.Length, JaroWinkler.LetterMask(b))
+                .ShouldBeGreaterThanOrEqualTo(JaroWinkler.Similarity(joined, b) - 1e-12, $"{x} {y} / {b}");
+        }
+    }
+
+    [Fact]
     public void JaroWinklerUpperBound_OfWholeNamesJoined_IsNeverBelowTheSimilarity()
     {
         // The bound checks names compared whole (parts joined, 10-60 letters) with it before computing Jaro-Winkler.
