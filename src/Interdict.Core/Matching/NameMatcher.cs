@@ -310,8 +310,9 @@ public enum MatcherVersion
     /// <summary>
     /// 1.5.0: Arabic compounds with an article are read as two parts however they are written ('Abd al-Rahman,
     /// Abdelrahman, Abdurrahman, Abdirahman: abd rahman; Nur al-Din, Nureddin: nur din), in Latin and Arabic script; an
-    /// initial dh is read as z (Dhawahri / Zawahiri); Somali x as h before a, e, o (Xassaan / Hassaan)
-    /// (docs/decisions/0008).
+    /// initial dh is read as z (Dhawahri / Zawahiri); Somali x as h before a, e, o (Xassaan / Hassaan); two Latin words
+    /// with the same consonants are no longer alike when they are different common names (Hassan / Husayn) or differ in
+    /// sh / s, w or a consonant y (Derwish / Darass) (docs/decisions/0008).
     /// </summary>
     V150 = 15,
 
@@ -1021,9 +1022,9 @@ internal static class NameMatcher
     // Up to three parts may be joined: "عبدالخالق" / "Abd al-Khaliq", "Abdelrahman" / "Abd al-Rahman".
     private const int MaxJoinSpan = 3;
 
-    // The cheap checks of JoinedSimilarity: the joined parts start like the other part and are about as long.
     // Marks as perfectly paired every span of adjacent parts of a that might pair joined with a part of b, and that part
-    // (MayJoin for each span and part, with each span's lengths summed once); whether there was any.
+    // (the cheap checks of JoinedSimilarity, MayJoin and MayJoinAlike, with each span's lengths summed once); whether
+    // there was any.
     private static bool MarkJoins(ReadOnlySpan<PartInfo> a, ReadOnlySpan<PartInfo> b, Span<double> bestA, Span<double> bestB, bool byKey)
     {
         var any = false;
@@ -1050,7 +1051,7 @@ internal static class NameMatcher
 
                     if (byKey
                         ? other.KeyLength >= 3 && LengthRatio(keyLength, other.KeyLength) >= 0.75
-                        : other.Length >= 5 && LengthRatio(length, other.Length) >= 0.8 && MayJoinAlike(a, i, span, other, length))
+                        : other.Length >= 5 && LengthRatio(length, other.Length) >= 0.8 && MayJoinAlike(a, i, span, other))
                     {
                         bestA.Slice(i, span).Fill(1);
                         bestB[j] = 1;
@@ -1068,7 +1069,7 @@ internal static class NameMatcher
     // longest common prefix assumed): written as they are (0.9375, calibrated 0.9) or folded (0.9609, 0.96 x
     // calibrated 0.9); or a legal form on the other side, which a joined legal form matches at 0.9 whatever its letters.
     // Latin parts only (consonant keys carry no masks).
-    private static bool MayJoinAlike(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, int length)
+    private static bool MayJoinAlike(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b)
     {
         if (b.LegalForm)
         {
@@ -1076,11 +1077,12 @@ internal static class NameMatcher
         }
 
         ulong letters = 0, folded = 0;
-        var foldedLength = 0;
+        int length = 0, foldedLength = 0;
         for (var k = i; k < i + span; k++)
         {
             letters |= a[k].Letters;
             folded |= a[k].FoldedLetters;
+            length += a[k].Length;
             foldedLength += a[k].FoldedLength;
         }
 
@@ -1088,17 +1090,7 @@ internal static class NameMatcher
             || JaroWinkler.UpperBound(foldedLength, folded, b.FoldedLength, b.FoldedLetters) >= 0.9609 - 1e-9;
     }
 
-    private static int SpanLength(ReadOnlySpan<PartInfo> a, int i, int span)
-    {
-        var length = 0;
-        for (var k = i; k < i + span; k++)
-        {
-            length += a[k].Length;
-        }
-
-        return length;
-    }
-
+    // The cheap checks of JoinedSimilarity: the joined parts start like the other part and are about as long.
     private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, bool byKey)
     {
         if (a[i].KeyLength > 0 && b.KeyLength > 0 && a[i].KeyFirst != b.KeyFirst && a[i].First != b.First)
@@ -1126,7 +1118,7 @@ internal static class NameMatcher
     {
         // Cheap checks first: the joined parts must start like the other part, be about as long, and (Latin) have letters
         // enough in common.
-        if (!MayJoin(a.Parts, i, span, b.Parts[j], byKey) || (!byKey && !MayJoinAlike(a.Parts, i, span, b.Parts[j], SpanLength(a.Parts, i, span))))
+        if (!MayJoin(a.Parts, i, span, b.Parts[j], byKey) || (!byKey && !MayJoinAlike(a.Parts, i, span, b.Parts[j])))
         {
             return 0;
         }
