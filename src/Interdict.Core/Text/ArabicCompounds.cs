@@ -24,7 +24,19 @@ public static class ArabicCompounds
     public static string[] Split(string[] tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        // Until nothing more is read, so that a part a compound leaves is read too ("abdulnureddin": abd, nur, din) and
+        // reading a name twice gives what reading it once gives. Each pass shortens a part or drops an article.
         var forms = Loaded.Value;
+        while (SplitOnce(tokens, forms) is var next && !ReferenceEquals(next, tokens))
+        {
+            tokens = next;
+        }
+
+        return tokens;
+    }
+
+    private static string[] SplitOnce(string[] tokens, Forms forms)
+    {
         List<string>? result = null;
         for (var i = 0; i < tokens.Length; i++)
         {
