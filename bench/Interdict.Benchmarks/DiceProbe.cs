@@ -66,6 +66,14 @@ internal static class DiceProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hits {hitDice.Count}: {p:P1} of hits have Dice < {cut / 1e6:F3}; {below / (double)allDice.Count:P1} of {allDice.Count} candidates are below it"));
         }
 
+        // The engine's cuts at the default threshold: DiceFactor (1.2.0-1.4.0) and DiceFactor150 (1.5.0) times 0.83, and 0.40.
+        foreach (var factor in new[] { 0.35, 0.38, 0.40 })
+        {
+            var cut = factor * 0.829 * 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"factor {factor:F2} (Dice {cut / 1e6:F3}): {hitDice.Count(d => d < cut) / (double)hitDice.Count:P2} of name hits and {allDice.Count(d => d < cut) / (double)allDice.Count:P1} of candidates below it"));
+        }
+
         return 0;
     }
 }
