@@ -312,7 +312,8 @@ public enum MatcherVersion
     /// Abdelrahman, Abdurrahman, Abdirahman: abd rahman; Nur al-Din, Nureddin: nur din), in Latin and Arabic script; an
     /// initial dh is read as z (Dhawahri / Zawahiri); Somali x as h before a, e, o (Xassaan / Hassaan); two Latin words
     /// with the same consonants are no longer alike when they are different common names (Hassan / Husayn) or differ in
-    /// sh / s, w or a consonant y (Derwish / Darass) (docs/decisions/0008).
+    /// sh / s, w or a consonant y (Derwish / Darass); candidates are retrieved with a Dice cut of 0.38 times the lowest
+    /// name score a hit needs instead of 0.35 (docs/decisions/0008).
     /// </summary>
     V150 = 15,
 
