@@ -12,7 +12,7 @@ internal sealed class PreparedName
         var arabic = (version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text)) || (version >= MatcherVersion.V140 && Romanisation.IsHebrewScript(text));
         if (arabic)
         {
-            var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140, splitCompounds: version >= MatcherVersion.V150);
+            var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140, splitCompounds: version >= MatcherVersion.V150, persianTha: version >= MatcherVersion.V150);
             Tokens = [.. words.Select(w => w.Key)];
             Terms = [.. words.Select(w => w.Term ?? w.Key)];
         }
@@ -313,7 +313,8 @@ public enum MatcherVersion
     /// initial dh is read as z (Dhawahri / Zawahiri); Somali x as h before a, e, o (Xassaan / Hassaan); two Latin words
     /// with the same consonants are no longer alike when they are different common names (Hassan / Husayn) or differ in
     /// sh / s, w or a consonant y (Derwish / Darass); candidates are retrieved with a Dice cut of 0.38 times the lowest
-    /// name score a hit needs instead of 0.35 (docs/decisions/0008).
+    /// name score a hit needs instead of 0.35; ث is s in names written with Persian, Urdu or Pashto letters
+    /// (docs/decisions/0008).
     /// </summary>
     V150 = 15,
 

@@ -162,7 +162,12 @@ public static class Romanisation
     /// <see cref="ArabicCompounds"/> reads its romanisations: عبدالرحمن as عبد and رحمن, نورالدين as نور and دين
     /// (عبدالله, Abdullah, stays whole).
     /// </remarks>
-    public static (string Key, string? Term)[] ArabicScriptWords(string text, bool dropFinalHah = false, bool splitCompounds = false)
+    /// <remarks>
+    /// <paramref name="persianTha"/> (matcher 1.5.0): in a name written with letters only Persian, Urdu or Pashto use
+    /// (پ چ ژ گ ک ی ہ ے), ث is s, as those languages say it and their romanisations write it (ثناء اللہ / Sanaullah,
+    /// عثمان / Usman); in Arabic it stays t (Uthman, Thabit).
+    /// </remarks>
+    public static (string Key, string? Term)[] ArabicScriptWords(string text, bool dropFinalHah = false, bool splitCompounds = false, bool persianTha = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var letters = Loaded.Value.Arabic;
@@ -170,6 +175,7 @@ public static class Romanisation
         var keys = new List<(string, string?)>();
         // Bidirectional marks are dropped; a zero-width non-joiner separates the parts of a Persian compound, as a space would.
         var cleaned = new string([.. text.Normalize(NormalizationForm.FormKC).Where(c => c is not ('\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
+        var tha = persianTha && cleaned.AsSpan().ContainsAny(PersianLetters) ? "s" : null;
         var words = cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u05BE', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
         foreach (var raw in splitCompounds ? words.SelectMany(SplitCompound) : words)
         {
@@ -189,7 +195,14 @@ public static class Romanisation
             var key = new StringBuilder();
             foreach (var c in word)
             {
-                if (letters.TryGetValue(c, out var k))
+                if (c == 'ث' && tha is not null)
+                {
+                    if (key.Length == 0 || key[^1] != 's')
+                    {
+                        key.Append('s');
+                    }
+                }
+                else if (letters.TryGetValue(c, out var k))
                 {
                     foreach (var kc in k)
                     {
@@ -213,6 +226,9 @@ public static class Romanisation
 
         return [.. keys];
     }
+
+    // Letters Persian, Urdu and Pashto write and Arabic does not (Persian yeh and kaf, Urdu heh goal and yeh barree).
+    private static readonly System.Buffers.SearchValues<char> PersianLetters = System.Buffers.SearchValues.Create("پچژگکیہے");
 
     // 1.5.0: عبدالرحمن → عبد, رحمن; نورالدين → نور, دين (the article goes, as at the start of any word).
     private static IEnumerable<string> SplitCompound(string word)
