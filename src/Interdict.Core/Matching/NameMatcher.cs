@@ -1025,35 +1025,25 @@ internal static class NameMatcher
     private const int MaxJoinSpan = 3;
 
     // Marks as perfectly paired every span of adjacent parts of a that might pair joined with a part of b, and that part
-    // (the cheap checks of JoinedSimilarity, MayJoin and MayJoinAlike, with each span's lengths summed once); whether
-    // there was any.
+    // (MayJoin, with each span's lengths summed once); whether there was any.
     private static bool MarkJoins(ReadOnlySpan<PartInfo> a, ReadOnlySpan<PartInfo> b, Span<double> bestA, Span<double> bestB, bool byKey)
     {
         var any = false;
         for (var i = 0; i + 1 < a.Length; i++)
         {
-            ref readonly var first = ref a[i];
-            int length = first.Length, keyLength = first.KeyLength;
+            int length = a[i].Length, keyLength = a[i].KeyLength;
             for (var span = 2; span <= MaxJoinSpan && i + span <= a.Length; span++)
             {
                 length += a[i + span - 1].Length;
                 keyLength += a[i + span - 1].KeyLength;
-                if (byKey ? keyLength < 3 : length < 5)
+                if (!LongEnoughToJoin(length, keyLength, byKey))
                 {
                     continue;
                 }
 
                 for (var j = 0; j < b.Length; j++)
                 {
-                    ref readonly var other = ref b[j];
-                    if (first.KeyLength > 0 && other.KeyLength > 0 && first.KeyFirst != other.KeyFirst && first.First != other.First)
-                    {
-                        continue;
-                    }
-
-                    if (byKey
-                        ? other.KeyLength >= 3 && LengthRatio(keyLength, other.KeyLength) >= 0.75
-                        : other.Length >= 5 && LengthRatio(length, other.Length) >= 0.8 && MayJoinAlike(a, i, span, other))
+                    if (MayJoin(a, i, span, length, keyLength, b[j], byKey))
                     {
                         bestA.Slice(i, span).Fill(1);
                         bestB[j] = 1;
@@ -1066,12 +1056,31 @@ internal static class NameMatcher
         return any;
     }
 
+    // The cheap checks of JoinedSimilarity for the span parts of a from i, whose lengths and key lengths add up to
+    // length and keyLength, against the part b: they start like it, are about as long, and (Latin) have letters enough in
+    // common (MayJoinAlike).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, int length, int keyLength, in PartInfo b, bool byKey)
+    {
+        if (a[i].KeyLength > 0 && b.KeyLength > 0 && a[i].KeyFirst != b.KeyFirst && a[i].First != b.First)
+        {
+            return false;
+        }
+
+        return LongEnoughToJoin(length, keyLength, byKey) && LongEnoughToJoin(b.Length, b.KeyLength, byKey) && (byKey
+            ? LengthRatio(keyLength, b.KeyLength) >= 0.75
+            : LengthRatio(length, b.Length) >= 0.8 && MayJoinAlike(a, i, span, length, b));
+    }
+
+    // A joined pair needs three consonants of key on each side (Arabic script) or five letters (Latin).
+    private static bool LongEnoughToJoin(int length, int keyLength, bool byKey) => byKey ? keyLength >= 3 : length >= 5;
+
     // Whether the joined parts and the other part can be 0.9 alike, as JoinedSimilarity needs, by Jaro-Winkler's upper
     // bound from the parts' letter masks (each letter of one missing from the other leaves a character unmatched; the
     // longest common prefix assumed): written as they are (0.9375, calibrated 0.9) or folded (0.9609, 0.96 x
     // calibrated 0.9); or a legal form on the other side, which a joined legal form matches at 0.9 whatever its letters.
     // Latin parts only (consonant keys carry no masks).
-    private static bool MayJoinAlike(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b)
+    private static bool MayJoinAlike(ReadOnlySpan<PartInfo> a, int i, int span, int length, in PartInfo b)
     {
         if (b.LegalForm)
         {
@@ -1079,37 +1088,16 @@ internal static class NameMatcher
         }
 
         ulong letters = 0, folded = 0;
-        int length = 0, foldedLength = 0;
+        var foldedLength = 0;
         for (var k = i; k < i + span; k++)
         {
             letters |= a[k].Letters;
             folded |= a[k].FoldedLetters;
-            length += a[k].Length;
             foldedLength += a[k].FoldedLength;
         }
 
         return JaroWinkler.UpperBound(length, letters, b.Length, b.Letters) >= 0.9375 - 1e-9
             || JaroWinkler.UpperBound(foldedLength, folded, b.FoldedLength, b.FoldedLetters) >= 0.9609 - 1e-9;
-    }
-
-    // The cheap checks of JoinedSimilarity: the joined parts start like the other part and are about as long.
-    private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, in PartInfo b, bool byKey)
-    {
-        if (a[i].KeyLength > 0 && b.KeyLength > 0 && a[i].KeyFirst != b.KeyFirst && a[i].First != b.First)
-        {
-            return false;
-        }
-
-        int length = 0, keyLength = 0;
-        for (var k = i; k < i + span; k++)
-        {
-            length += a[k].Length;
-            keyLength += a[k].KeyLength;
-        }
-
-        return byKey
-            ? keyLength >= 3 && b.KeyLength >= 3 && LengthRatio(keyLength, b.KeyLength) >= 0.75
-            : b.Length >= 5 && length >= 5 && LengthRatio(length, b.Length) >= 0.8;
     }
 
     /// <summary>
@@ -1120,7 +1108,14 @@ internal static class NameMatcher
     {
         // Cheap checks first: the joined parts must start like the other part, be about as long, and (Latin) have letters
         // enough in common.
-        if (!MayJoin(a.Parts, i, span, b.Parts[j], byKey) || (!byKey && !MayJoinAlike(a.Parts, i, span, b.Parts[j])))
+        int length = 0, keyLength = 0;
+        for (var k = i; k < i + span; k++)
+        {
+            length += a.Parts[k].Length;
+            keyLength += a.Parts[k].KeyLength;
+        }
+
+        if (!MayJoin(a.Parts, i, span, length, keyLength, b.Parts[j], byKey))
         {
             return 0;
         }

@@ -87,6 +87,29 @@ public static class ArabicCompounds
         return result is null ? tokens : [.. result];
     }
 
+    /// <summary>
+    /// A word written in Arabic script with its compound read as two words, as <see cref="Split"/> reads their
+    /// romanisations: عبدالرحمن → عبد, رحمن; نورالدين → نور, دين (the article goes, as at the start of any word);
+    /// عبدالله (Abdullah) stays whole.
+    /// </summary>
+    public static IEnumerable<string> SplitScriptWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        const string abd = "عبدال";
+        const string din = "الدين";
+        if (word.Length > abd.Length + 2 && word.StartsWith(abd, StringComparison.Ordinal) && word[abd.Length..] is not ("له" or "لة"))
+        {
+            return ["عبد", word[abd.Length..]];
+        }
+
+        if (word.Length > din.Length + 1 && word.EndsWith(din, StringComparison.Ordinal))
+        {
+            return [word[..^din.Length], "دين"];
+        }
+
+        return [word];
+    }
+
     // The name joined after abd and its article or linking vowel ("abdulaziz" → "aziz"), or null.
     private static string? JoinedAbd(string token, Forms forms)
     {

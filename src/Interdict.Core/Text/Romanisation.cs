@@ -175,9 +175,9 @@ public static class Romanisation
         var keys = new List<(string, string?)>();
         // Bidirectional marks are dropped; a zero-width non-joiner separates the parts of a Persian compound, as a space would.
         var cleaned = new string([.. text.Normalize(NormalizationForm.FormKC).Where(c => c is not ('\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))]);
-        var tha = persianTha && cleaned.AsSpan().ContainsAny(PersianLetters) ? "s" : null;
+        var persian = persianTha && cleaned.AsSpan().ContainsAny(PersianLetters);
         var words = cleaned.Split((char[])[' ', '\t', '\u200C', '-', '\u2010', '\u05BE', '\u060C', ',', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
-        foreach (var raw in splitCompounds ? words.SelectMany(SplitCompound) : words)
+        foreach (var raw in splitCompounds ? words.SelectMany(ArabicCompounds.SplitScriptWord) : words)
         {
             var word = raw;
             if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
@@ -195,14 +195,7 @@ public static class Romanisation
             var key = new StringBuilder();
             foreach (var c in word)
             {
-                if (c == 'ث' && tha is not null)
-                {
-                    if (key.Length == 0 || key[^1] != 's')
-                    {
-                        key.Append('s');
-                    }
-                }
-                else if (letters.TryGetValue(c, out var k))
+                if (((c == 'ث' && persian) ? "s" : letters.GetValueOrDefault(c)) is { } k)
                 {
                     foreach (var kc in k)
                     {
@@ -229,24 +222,6 @@ public static class Romanisation
 
     // Letters Persian, Urdu and Pashto write and Arabic does not (Persian yeh and kaf, Urdu heh goal and yeh barree).
     private static readonly System.Buffers.SearchValues<char> PersianLetters = System.Buffers.SearchValues.Create("پچژگکیہے");
-
-    // 1.5.0: عبدالرحمن → عبد, رحمن; نورالدين → نور, دين (the article goes, as at the start of any word).
-    private static IEnumerable<string> SplitCompound(string word)
-    {
-        const string abd = "عبدال";
-        const string din = "الدين";
-        if (word.Length > abd.Length + 2 && word.StartsWith(abd, StringComparison.Ordinal) && word[abd.Length..] is not ("له" or "لة"))
-        {
-            return ["عبد", word[abd.Length..]];
-        }
-
-        if (word.Length > din.Length + 1 && word.EndsWith(din, StringComparison.Ordinal))
-        {
-            return [word[..^din.Length], "دين"];
-        }
-
-        return [word];
-    }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
