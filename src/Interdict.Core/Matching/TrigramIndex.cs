@@ -9,7 +9,12 @@ internal sealed class TrigramIndex
     private const int Alphabet = 37; // space, a-z, 0-9: the folded alphabet.
     private const int CodeCount = Alphabet * Alphabet * Alphabet;
 
+    // Posting lists at least this long also get a bitset over the names (a twelfth of the list's size at most), so that
+    // retrieval can test the few names still in the running against a common trigram without walking its whole list.
+    private const int DenseFrom = 1024;
+
     private readonly int[][] _postings;
+    private readonly ulong[]?[] _dense;
     private readonly int _count;
     private readonly float[]? _idf;
     private readonly float[]? _nameWeight;
@@ -34,9 +39,18 @@ internal sealed class TrigramIndex
         }
 
         _postings = new int[CodeCount][];
+        _dense = new ulong[]?[CodeCount];
         for (var i = 0; i < CodeCount; i++)
         {
             _postings[i] = lists[i]?.ToArray() ?? [];
+            if (weighted && _postings[i].Length >= Math.Max(DenseFrom, _count / 64))
+            {
+                var bits = _dense[i] = new ulong[(_count + 63) / 64];
+                foreach (var n in _postings[i])
+                {
+                    bits[n >> 6] |= 1UL << n;
+                }
+            }
         }
 
         if (weighted)
@@ -58,6 +72,9 @@ internal sealed class TrigramIndex
             }
         }
     }
+
+    /// <summary>How many posting lists also have a bitset (those of the commonest trigrams).</summary>
+    public int BitsetCount => _dense.Count(d => d is not null);
 
     /// <summary>The distinct trigram codes of a tokenised name, in ascending order.</summary>
     public static int[] Codes(string[] tokens)
@@ -157,6 +174,9 @@ internal sealed class TrigramIndex
     [ThreadStatic]
     private static List<(int, int)>? t_kept;
 
+    [ThreadStatic]
+    private static int[]? t_live;
+
     // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
     // of them by weighted Dice similarity (the second field, in millionths).
     private List<(int Name, int Shared)> WeightedCandidates(int[] queryCodes, double minShare, int max, double minDice, int[]? light, float lightFactor)
@@ -173,49 +193,90 @@ internal sealed class TrigramIndex
 
         var idf = _idf!;
         var weights = t_weights is { } w && w.Length >= _count ? w : t_weights = new float[_count];
-        var touched = t_touched is { } tb && tb.Length >= _count ? tb : t_touched = new int[_count];
+        var touched = t_touched is { } tb && tb.Length > _count ? tb : t_touched = new int[_count + 1]; // + 1: written before counted
         var touchedCount = 0;
         var total = 0f;
         Span<int> ordered = queryCodes.Length <= 256 ? stackalloc int[queryCodes.Length] : new int[queryCodes.Length];
         var k = 0;
-        float Weight(int code) => light is not null && Array.BinarySearch(light, code) >= 0 ? idf[code] * lightFactor : idf[code];
         foreach (var code in queryCodes)
         {
-            total += Weight(code);
+            total += Weight(idf, light, lightFactor, code);
             ordered[k++] = code;
         }
 
         // Rarest trigrams first. Once the weight still to come is less than minShare of the total, a name not yet touched
-        // can no longer qualify: the remaining (common, long) posting lists are then only probed for the names already
-        // touched, by binary search when that is cheaper than walking the list.
-        ordered.Sort((a, b) => idf[b].CompareTo(idf[a]));
+        // can no longer qualify: the remaining (common, long) posting lists then only add weight to the names already
+        // touched, and only to those that can still qualify with all the weight still to come ("live"; most touched
+        // names cannot, and fewer with every list). Each list is then read the cheapest way: a bit per name for the
+        // longest lists, a binary search per live name, or a walk of the list.
+        ordered.Sort(new ByRarity(idf));
         var remaining = total;
         var needed = total * minShare;
+        var nameWeight = _nameWeight!;
+        // Float sums in another order may differ in their last bits: a name is dropped only when clearly out of reach.
+        var margin = 1e-4f * total;
+        Span<int> live = default; // set when the first common list is read
+        var liveCount = -1;
         foreach (var code in ordered)
         {
-            var weight = Weight(code);
+            var weight = Weight(idf, light, lightFactor, code);
             var postings = _postings[code];
             if (remaining >= needed)
             {
+                // Without branches (a name is new about as often as not, which a branch predicts badly): the name is
+                // always written, and counted only if new.
                 foreach (var n in postings)
                 {
-                    if (weights[n] == 0)
-                    {
-                        touched[touchedCount++] = n;
-                    }
-
+                    touched[touchedCount] = n;
+                    touchedCount += weights[n] == 0 ? 1 : 0;
                     weights[n] += weight;
                 }
+
+                remaining -= weight;
+                continue;
             }
-            else if (touchedCount * Math.Log2(postings.Length + 1) < postings.Length)
+
+            if (liveCount < 0)
             {
+                live = (t_live is { } l && l.Length >= _count ? l : t_live = new int[_count]).AsSpan();
+                liveCount = 0;
                 for (var t = 0; t < touchedCount; t++)
                 {
-                    if (Array.BinarySearch(postings, touched[t]) >= 0)
-                    {
-                        weights[touched[t]] += weight;
-                    }
+                    var n = touched[t];
+                    live[liveCount] = n;
+                    liveCount += InReach(weights[n] + remaining + margin, nameWeight[n], needed, total, minDice) ? 1 : 0;
                 }
+            }
+
+            var rest = remaining - weight;
+            var kept = 0;
+            if (_dense[code] is { } bits)
+            {
+                for (var t = 0; t < liveCount; t++)
+                {
+                    var n = live[t];
+                    weights[n] += weight * (int)((bits[n >> 6] >> n) & 1);
+                    live[kept] = n;
+                    kept += InReach(weights[n] + rest + margin, nameWeight[n], needed, total, minDice) ? 1 : 0;
+                }
+
+                liveCount = kept;
+            }
+            else if (liveCount * Math.Log2(postings.Length + 1) < postings.Length)
+            {
+                for (var t = 0; t < liveCount; t++)
+                {
+                    var n = live[t];
+                    if (Array.BinarySearch(postings, n) >= 0)
+                    {
+                        weights[n] += weight;
+                    }
+
+                    live[kept] = n;
+                    kept += InReach(weights[n] + rest + margin, nameWeight[n], needed, total, minDice) ? 1 : 0;
+                }
+
+                liveCount = kept;
             }
             else
             {
@@ -228,21 +289,23 @@ internal sealed class TrigramIndex
                 }
             }
 
-            remaining -= weight;
+            remaining = rest;
         }
 
         // Kept: names holding enough of the query's weight. Ranked by weighted Dice, so that among the many names sharing
         // "muhammad" and "hasan" those closest in length to the query come first.
-        var nameWeight = _nameWeight!;
-        for (var t = 0; t < touchedCount; t++)
+        ReadOnlySpan<int> inReach = liveCount < 0 ? touched.AsSpan(0, touchedCount) : live[..liveCount];
+        foreach (var n in inReach)
         {
-            var n = touched[t];
             if (weights[n] >= needed && weights[n] > 0 && 2 * weights[n] / (total + nameWeight[n]) >= minDice)
             {
                 result.Add((n, (int)(2_000_000 * weights[n] / (total + nameWeight[n]))));
             }
+        }
 
-            weights[n] = 0;
+        for (var t = 0; t < touchedCount; t++)
+        {
+            weights[touched[t]] = 0;
         }
 
         if (result.Count > max)
@@ -253,6 +316,14 @@ internal sealed class TrigramIndex
 
         return [.. result];
     }
+
+    // A trigram's weight in a query: lighter if only the query's legal forms and generic words have it.
+    private static float Weight(float[] idf, int[]? light, float lightFactor, int code) =>
+        light is not null && Array.BinarySearch(light, code) >= 0 ? idf[code] * lightFactor : idf[code];
+
+    // Whether a name holding at most `most` of the query's weight can still qualify.
+    private static bool InReach(float most, float nameWeight, double needed, float total, double minDice) =>
+        (most >= needed) & (2 * most >= minDice * (total + nameWeight));
 
     // Writes the codes of one token (" ab", "abc", ..., "yz ": padding lets short tokens and word edges count), one per
     // letter and one for the end; returns how many.
@@ -282,4 +353,10 @@ internal sealed class TrigramIndex
         >= '0' and <= '9' => c - '0' + 27,
         _ => 0,
     };
+
+    // Rarest (heaviest) trigram first.
+    private readonly struct ByRarity(float[] idf) : IComparer<int>
+    {
+        public int Compare(int a, int b) => idf[b].CompareTo(idf[a]);
+    }
 }
