@@ -19,6 +19,11 @@ internal sealed class TrigramIndex
     private readonly float[]? _idf;
     private readonly float[]? _nameWeight;
 
+    // Per thread and index: each name's weight shared with the current query beside its own weight, so that both are read
+    // with one memory access (retrieval reads them for thousands of names in no order).
+    [ThreadStatic]
+    private static System.Runtime.CompilerServices.ConditionalWeakTable<TrigramIndex, Tally[]>? t_tallies;
+
     [ThreadStatic]
     private static int[]? t_counts;
 
@@ -166,9 +171,6 @@ internal sealed class TrigramIndex
     }
 
     [ThreadStatic]
-    private static float[]? t_weights;
-
-    [ThreadStatic]
     private static int[]? t_touched;
 
     [ThreadStatic]
@@ -192,7 +194,7 @@ internal sealed class TrigramIndex
         result.Clear();
 
         var idf = _idf!;
-        var weights = t_weights is { } w && w.Length >= _count ? w : t_weights = new float[_count];
+        var tallies = (t_tallies ??= []).GetValue(this, static index => [.. index._nameWeight!.Select(w => new Tally { NameWeight = w })]);
         var touched = t_touched is { } tb && tb.Length > _count ? tb : t_touched = new int[_count + 1]; // + 1: written before counted
         var touchedCount = 0;
         var total = 0f;
@@ -212,7 +214,6 @@ internal sealed class TrigramIndex
         ordered.Sort(new ByRarity(idf));
         var remaining = total;
         var needed = total * minShare;
-        var nameWeight = _nameWeight!;
         // Float sums in another order may differ in their last bits: a name is dropped only when clearly out of reach.
         var margin = 1e-4f * total;
         Span<int> live = default; // set when the first common list is read
@@ -228,8 +229,8 @@ internal sealed class TrigramIndex
                 foreach (var n in postings)
                 {
                     touched[touchedCount] = n;
-                    touchedCount += weights[n] == 0 ? 1 : 0;
-                    weights[n] += weight;
+                    touchedCount += tallies[n].Weight == 0 ? 1 : 0;
+                    tallies[n].Weight += weight;
                 }
 
                 remaining -= weight;
@@ -244,7 +245,7 @@ internal sealed class TrigramIndex
                 {
                     var n = touched[t];
                     live[liveCount] = n;
-                    liveCount += InReach(weights[n] + remaining + margin, nameWeight[n], needed, total, minDice) ? 1 : 0;
+                    liveCount += InReach(tallies[n].Weight + remaining + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
                 }
             }
 
@@ -255,9 +256,9 @@ internal sealed class TrigramIndex
                 for (var t = 0; t < liveCount; t++)
                 {
                     var n = live[t];
-                    weights[n] += weight * (int)((bits[n >> 6] >> n) & 1);
+                    tallies[n].Weight += weight * (int)((bits[n >> 6] >> n) & 1);
                     live[kept] = n;
-                    kept += InReach(weights[n] + rest + margin, nameWeight[n], needed, total, minDice) ? 1 : 0;
+                    kept += InReach(tallies[n].Weight + rest + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
                 }
 
                 liveCount = kept;
@@ -269,11 +270,11 @@ internal sealed class TrigramIndex
                     var n = live[t];
                     if (Array.BinarySearch(postings, n) >= 0)
                     {
-                        weights[n] += weight;
+                        tallies[n].Weight += weight;
                     }
 
                     live[kept] = n;
-                    kept += InReach(weights[n] + rest + margin, nameWeight[n], needed, total, minDice) ? 1 : 0;
+                    kept += InReach(tallies[n].Weight + rest + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
                 }
 
                 liveCount = kept;
@@ -282,9 +283,9 @@ internal sealed class TrigramIndex
             {
                 foreach (var n in postings)
                 {
-                    if (weights[n] != 0)
+                    if (tallies[n].Weight != 0)
                     {
-                        weights[n] += weight;
+                        tallies[n].Weight += weight;
                     }
                 }
             }
@@ -297,15 +298,16 @@ internal sealed class TrigramIndex
         ReadOnlySpan<int> inReach = liveCount < 0 ? touched.AsSpan(0, touchedCount) : live[..liveCount];
         foreach (var n in inReach)
         {
-            if (weights[n] >= needed && weights[n] > 0 && 2 * weights[n] / (total + nameWeight[n]) >= minDice)
+            var (shared, nameWeight) = (tallies[n].Weight, tallies[n].NameWeight);
+            if (shared >= needed && shared > 0 && 2 * shared / (total + nameWeight) >= minDice)
             {
-                result.Add((n, (int)(2_000_000 * weights[n] / (total + nameWeight[n]))));
+                result.Add((n, (int)(2_000_000 * shared / (total + nameWeight))));
             }
         }
 
         for (var t = 0; t < touchedCount; t++)
         {
-            weights[touched[t]] = 0;
+            tallies[touched[t]].Weight = 0;
         }
 
         if (result.Count > max)
@@ -353,6 +355,12 @@ internal sealed class TrigramIndex
         >= '0' and <= '9' => c - '0' + 27,
         _ => 0,
     };
+
+    private struct Tally
+    {
+        public float Weight;
+        public float NameWeight;
+    }
 
     // Rarest (heaviest) trigram first.
     private readonly struct ByRarity(float[] idf) : IComparer<int>
