@@ -979,7 +979,8 @@ internal static class NameMatcher
 
         ref readonly var q = ref query.Parts[i];
         ref readonly var c = ref listed.Parts[j];
-        var s = (query.Numeric[i] || listed.Numeric[j]) && !string.Equals(query.Tokens[i], listed.Tokens[j], StringComparison.Ordinal)
+        var s = (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
+            || ((query.Numeric[i] || listed.Numeric[j]) && !string.Equals(query.Tokens[i], listed.Tokens[j], StringComparison.Ordinal))
             ? 0
             : TokenSimilarity(query.Tokens[i], listed.Tokens[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey,
                 version, digitsChecked: true, new LetterMasks(q.Letters, c.Letters, q.FoldedLetters, c.FoldedLetters));
@@ -990,6 +991,17 @@ internal static class NameMatcher
 
         return s;
     }
+
+    // 1.2.0, words compared as written: whether TokenSimilarity would find the two parts unrelated by its letter-mask
+    // bounds, told from the parts' lengths and masks alone (without reading the words, which for a listed name lie
+    // elsewhere in memory: most pairs of parts a query meets are unrelated). Conservative: not for an initial, two legal
+    // forms, or two words of four letters or more that start alike and may share their consonant key; Winkler's
+    // prefix bonus assumed whole unless the words start differently (folded words: always).
+    internal static bool UnrelatedByPartInfo(in PartInfo a, in PartInfo b) =>
+        a.Length > 1 && b.Length > 1 && !(a.LegalForm && b.LegalForm)
+        && !(a.Length >= 4 && b.Length >= 4 && a.First == b.First && a.KeyLength == b.KeyLength && a.KeyFirst == b.KeyFirst)
+        && JaroWinkler.UpperBound(a.Length, a.Letters, b.Length, b.Letters, a.First == b.First) < MinTokenSimilarity
+        && JaroWinkler.UpperBound(a.FoldedLength, a.FoldedLetters, b.FoldedLength, b.FoldedLetters) < MinFoldedSimilarity;
 
     // Below the cut-off by Jaro-Winkler's upper bound: first from the letter masks made once per part, when there are
     // any (cheap, looser), then from the letters themselves.

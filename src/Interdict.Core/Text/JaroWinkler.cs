@@ -75,7 +75,13 @@ public static class JaroWinkler
     /// (<see cref="LetterMask"/>): each letter of one missing from the other leaves at least one character unmatched, no
     /// transpositions, and the longest common prefix Winkler rewards.
     /// </summary>
-    public static double UpperBound(int lengthA, ulong maskA, int lengthB, ulong maskB)
+    public static double UpperBound(int lengthA, ulong maskA, int lengthB, ulong maskB) => UpperBound(lengthA, maskA, lengthB, maskB, sameFirst: true);
+
+    /// <summary>
+    /// <see cref="UpperBound(int, ulong, int, ulong)"/> knowing whether the strings start with the same character: if
+    /// not, there is no common prefix for Winkler to reward.
+    /// </summary>
+    public static double UpperBound(int lengthA, ulong maskA, int lengthB, ulong maskB, bool sameFirst)
     {
         if (lengthA == 0 || lengthB == 0)
         {
@@ -89,7 +95,7 @@ public static class JaroWinkler
         }
 
         var jaro = ((m / lengthA) + (m / lengthB) + 1) / 3.0;
-        return jaro + (Math.Min(MaxPrefix, Math.Min(lengthA, lengthB)) * PrefixScale * (1 - jaro));
+        return sameFirst ? jaro + (Math.Min(MaxPrefix, Math.Min(lengthA, lengthB)) * PrefixScale * (1 - jaro)) : jaro;
     }
 
     /// <summary>

@@ -122,6 +122,46 @@ public class ScoreBoundTests
     }
 
     [Fact]
+    public void JaroWinklerUpperBound_FromLengthsMasksAndFirstLetters_IsNeverBelowTheSimilarity()
+    {
+        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
+        var random = new Random(19);
+        for (var k = 0; k < 200_000; k++)
+        {
+            var a = words[random.Next(words.Length)];
+            var b = k % 4 == 0 ? Romanisation.Fold(a) : words[random.Next(words.Length)];
+            JaroWinkler.UpperBound(a.Length, JaroWinkler.LetterMask(a), b.Length, JaroWinkler.LetterMask(b), a[0] == b[0])
+                .ShouldBeGreaterThanOrEqualTo(JaroWinkler.Similarity(a, b) - 1e-12, $"{a} / {b}");
+        }
+    }
+
+    [Fact]
+    public void PartsUnrelatedByTheirInfo_AreUnrelatedByTheWordSimilarity()
+    {
+        // The comparison skips the word similarity of two parts that their lengths, masks and first letters show to be
+        // unrelated: that must be what the word similarity would have said, and it must say it for most random pairs.
+        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct()
+            .Select(w => new PreparedName(w)).Where(p => p.Tokens.Length == 1).ToArray();
+        var random = new Random(23);
+        var ruledOut = 0;
+        for (var k = 0; k < 200_000; k++)
+        {
+            var a = words[random.Next(words.Length)];
+            var b = k % 4 == 0 ? new PreparedName(Romanisation.Fold(a.Tokens[0])) : words[random.Next(words.Length)];
+            if (b.Tokens.Length != 1 || !NameMatcher.UnrelatedByPartInfo(a.Parts[0], b.Parts[0]))
+            {
+                continue;
+            }
+
+            ruledOut++;
+            NameMatcher.TokenSimilarity(a.Tokens[0], b.Tokens[0], a.Folded[0], b.Folded[0], a.Keys[0], b.Keys[0], a.LegalForm[0], b.LegalForm[0], byKey: false, MatcherVersion.Current)
+                .ShouldBe(0, $"{a.Tokens[0]} / {b.Tokens[0]}");
+        }
+
+        ruledOut.ShouldBeGreaterThan(200_000 / 2);
+    }
+
+    [Fact]
     public void JaroWinklerUpperBound_OfWholeNamesJoined_IsNeverBelowTheSimilarity()
     {
         // The bound checks names compared whole (parts joined, 10-60 letters) with it before computing Jaro-Winkler.
