@@ -143,6 +143,12 @@ public static class JaroWinkler
             b = t;
         }
 
+        return b.Length <= 64 ? JaroShort(a, b, Math.Max(0, (b.Length / 2) - 1)) : JaroOfAnyLength(a, b);
+    }
+
+    // Jaro with the matched positions in two arrays; a is the shorter string.
+    internal static double JaroOfAnyLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var window = Math.Max(0, (b.Length / 2) - 1);
         Span<bool> aMatched = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
         Span<bool> bMatched = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
@@ -188,6 +194,47 @@ public static class JaroWinkler
             }
 
             k++;
+        }
+
+        double m = matches;
+        return ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
+    }
+
+    // Jaro for strings of up to 64 characters (names' words, and most whole names): the same matching, with the matched
+    // positions kept as bits instead of in two arrays, and the matched characters paired in order by their bits.
+    private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    {
+        ulong aMatched = 0, bMatched = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var c = a[i];
+            var end = Math.Min(b.Length - 1, i + window);
+            for (var j = Math.Max(0, i - window); j <= end; j++)
+            {
+                if (b[j] == c && (bMatched & (1UL << j)) == 0)
+                {
+                    aMatched |= 1UL << i;
+                    bMatched |= 1UL << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        var transpositions = 0;
+        while (aMatched != 0)
+        {
+            var i = BitOperations.TrailingZeroCount(aMatched);
+            var k = BitOperations.TrailingZeroCount(bMatched);
+            transpositions += a[i] != b[k] ? 1 : 0;
+            aMatched &= aMatched - 1;
+            bMatched &= bMatched - 1;
         }
 
         double m = matches;

@@ -20,4 +20,21 @@ public class JaroWinklerTests
 
     [Fact]
     public void Similarity_EmptyString_IsZero() => JaroWinkler.Similarity("", "abc").ShouldBe(0);
+
+    [Fact]
+    public void Jaro_OfShortStrings_IsExactlyTheJaroComputedWithArrays()
+    {
+        // Strings of up to 64 characters keep their matched positions as bits: the same matches, the same transpositions,
+        // the same value to the last bit. Pairs of random letters from a small alphabet (many repeats and transpositions),
+        // and of a string with itself shuffled.
+        var random = new Random(29);
+        string Random(int length) => new([.. Enumerable.Range(0, length).Select(_ => "aeiouhmnrs"[random.Next(10)])]);
+        for (var k = 0; k < 100_000; k++)
+        {
+            var a = Random(random.Next(1, 65));
+            var b = k % 3 == 0 ? new string([.. a.OrderBy(_ => random.Next())]) : Random(random.Next(1, 65));
+            var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+            JaroWinkler.Jaro(a, b).ShouldBe(JaroWinkler.JaroOfAnyLength(shorter, longer), $"{a} / {b}");
+        }
+    }
 }
