@@ -237,25 +237,36 @@ internal sealed class TrigramIndex
                 continue;
             }
 
+            // The names to read this list for: those still live; at the first common list, every touched name (then
+            // dropped in the same pass if the list has a bitset, else in a pass of their own).
+            ReadOnlySpan<int> from;
             if (liveCount < 0)
             {
                 live = (t_live is { } l && l.Length >= _count ? l : t_live = new int[_count]).AsSpan();
-                liveCount = 0;
-                for (var t = 0; t < touchedCount; t++)
+                from = touched.AsSpan(0, touchedCount);
+                if (_dense[code] is null)
                 {
-                    var n = touched[t];
-                    live[liveCount] = n;
-                    liveCount += InReach(tallies[n].Weight + remaining + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
+                    liveCount = 0;
+                    foreach (var n in from)
+                    {
+                        live[liveCount] = n;
+                        liveCount += InReach(tallies[n].Weight + remaining + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
+                    }
+
+                    from = live[..liveCount];
                 }
+            }
+            else
+            {
+                from = live[..liveCount];
             }
 
             var rest = remaining - weight;
             var kept = 0;
             if (_dense[code] is { } bits)
             {
-                for (var t = 0; t < liveCount; t++)
+                foreach (var n in from)
                 {
-                    var n = live[t];
                     tallies[n].Weight += weight * (int)((bits[n >> 6] >> n) & 1);
                     live[kept] = n;
                     kept += InReach(tallies[n].Weight + rest + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
@@ -265,9 +276,8 @@ internal sealed class TrigramIndex
             }
             else if (liveCount * Math.Log2(postings.Length + 1) < postings.Length)
             {
-                for (var t = 0; t < liveCount; t++)
+                foreach (var n in from)
                 {
-                    var n = live[t];
                     if (Array.BinarySearch(postings, n) >= 0)
                     {
                         tallies[n].Weight += weight;
