@@ -1043,8 +1043,16 @@ internal static class NameMatcher
         var any = false;
         for (var i = 0; i + 1 < a.Length; i++)
         {
+            // The parts of b that a join starting at a[i] might pair with, whatever its span: those MayJoin's first two
+            // conditions (a shared first letter, enough letters) let through. Most parts have none.
+            ulong partners = 0;
+            for (var j = 0; j < b.Length; j++)
+            {
+                partners |= (StartAlike(a[i], b[j]) && LongEnoughToJoin(b[j].Length, b[j].KeyLength, byKey) ? 1UL : 0UL) << j;
+            }
+
             int length = a[i].Length, keyLength = a[i].KeyLength;
-            for (var span = 2; span <= MaxJoinSpan && i + span <= a.Length; span++)
+            for (var span = 2; partners != 0 && span <= MaxJoinSpan && i + span <= a.Length; span++)
             {
                 length += a[i + span - 1].Length;
                 keyLength += a[i + span - 1].KeyLength;
@@ -1053,8 +1061,9 @@ internal static class NameMatcher
                     continue;
                 }
 
-                for (var j = 0; j < b.Length; j++)
+                for (var rest = partners; rest != 0; rest &= rest - 1)
                 {
+                    var j = System.Numerics.BitOperations.TrailingZeroCount(rest);
                     if (MayJoin(a, i, span, length, keyLength, b[j], byKey))
                     {
                         bestA.Slice(i, span).Fill(1);
@@ -1074,15 +1083,15 @@ internal static class NameMatcher
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool MayJoin(ReadOnlySpan<PartInfo> a, int i, int span, int length, int keyLength, in PartInfo b, bool byKey)
     {
-        if (a[i].KeyLength > 0 && b.KeyLength > 0 && a[i].KeyFirst != b.KeyFirst && a[i].First != b.First)
-        {
-            return false;
-        }
-
-        return LongEnoughToJoin(length, keyLength, byKey) && LongEnoughToJoin(b.Length, b.KeyLength, byKey) && (byKey
+        return StartAlike(a[i], b) && LongEnoughToJoin(length, keyLength, byKey) && LongEnoughToJoin(b.Length, b.KeyLength, byKey) && (byKey
             ? LengthRatio(keyLength, b.KeyLength) >= 0.75
             : LengthRatio(length, b.Length) >= 0.8 && MayJoinAlike(a, i, span, length, b));
     }
+
+    // Whether a join starting with part a may pair with part b by their starts: the same first letter, or the same first
+    // consonant of key (or either has no key).
+    private static bool StartAlike(in PartInfo a, in PartInfo b) =>
+        a.KeyLength == 0 || b.KeyLength == 0 || a.KeyFirst == b.KeyFirst || a.First == b.First;
 
     // A joined pair needs three consonants of key on each side (Arabic script) or five letters (Latin).
     private static bool LongEnoughToJoin(int length, int keyLength, bool byKey) => byKey ? keyLength >= 3 : length >= 5;
