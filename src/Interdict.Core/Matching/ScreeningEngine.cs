@@ -214,7 +214,10 @@ public sealed class ScreeningEngine
                 candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
             }
 
-            LoadAhead(candidates, prepared.Vowelless, cache);
+            if (!options.Exhaustive)
+            {
+                LoadAhead(candidates, prepared.Vowelless, cache);
+            }
             foreach (var n in candidates)
             {
                 var entry = _names[n];
