@@ -177,7 +177,7 @@ internal sealed class TrigramIndex
     private static List<(int, int)>? t_kept;
 
     [ThreadStatic]
-    private static int[]? t_live;
+    private static LiveName[]? t_live;
 
     // Rarity-weighted retrieval (1.2.0): the names holding at least minShare of the query's trigram weight, the best max
     // of them by weighted Dice similarity (the second field, in millionths).
@@ -216,7 +216,7 @@ internal sealed class TrigramIndex
         var needed = total * minShare;
         // Float sums in another order may differ in their last bits: a name is dropped only when clearly out of reach.
         var margin = 1e-4f * total;
-        Span<int> live = default; // set when the first common list is read
+        Span<LiveName> live = default; // set when the first common list is read
         var liveCount = -1;
         foreach (var code in ordered)
         {
@@ -237,66 +237,80 @@ internal sealed class TrigramIndex
                 continue;
             }
 
-            // The names to read this list for: those still live; at the first common list, every touched name (then
-            // dropped in the same pass if the list has a bitset, else in a pass of their own).
-            ReadOnlySpan<int> from;
+            var rest = remaining - weight;
+            var bits = _dense[code];
             if (liveCount < 0)
             {
-                live = (t_live is { } l && l.Length >= _count ? l : t_live = new int[_count]).AsSpan();
-                from = touched.AsSpan(0, touchedCount);
-                if (_dense[code] is null)
+                // The first common list: every touched name is read once more, and those still in reach are copied with
+                // their weights to the live list, which the later lists then read in order instead of all over the
+                // tallies. A list with a bitset is read in the same pass.
+                live = (t_live is { } l && l.Length >= _count ? l : t_live = new LiveName[_count]).AsSpan();
+                liveCount = 0;
+                var after = bits is null ? remaining : rest;
+                foreach (var n in touched.AsSpan(0, touchedCount))
                 {
-                    liveCount = 0;
-                    foreach (var n in from)
-                    {
-                        live[liveCount] = n;
-                        liveCount += InReach(tallies[n].Weight + remaining + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
-                    }
+                    var tally = tallies[n];
+                    var shared = bits is null ? tally.Weight : tally.Weight + (weight * (int)((bits[n >> 6] >> n) & 1));
+                    live[liveCount] = new LiveName { Name = n, Shared = shared, Own = tally.NameWeight };
+                    liveCount += InReach(shared + after + margin, tally.NameWeight, needed, total, minDice) ? 1 : 0;
+                }
 
-                    from = live[..liveCount];
+                if (bits is not null)
+                {
+                    remaining = rest;
+                    continue;
                 }
             }
-            else
-            {
-                from = live[..liveCount];
-            }
 
-            var rest = remaining - weight;
             var kept = 0;
-            if (_dense[code] is { } bits)
+            if (bits is not null)
             {
-                foreach (var n in from)
+                for (var x = 0; x < liveCount; x++)
                 {
-                    tallies[n].Weight += weight * (int)((bits[n >> 6] >> n) & 1);
-                    live[kept] = n;
-                    kept += InReach(tallies[n].Weight + rest + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
+                    var name = live[x];
+                    name.Shared += weight * (int)((bits[name.Name >> 6] >> name.Name) & 1);
+                    live[kept] = name;
+                    kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
                 }
 
                 liveCount = kept;
             }
             else if (liveCount * Math.Log2(postings.Length + 1) < postings.Length)
             {
-                foreach (var n in from)
+                for (var x = 0; x < liveCount; x++)
                 {
-                    if (Array.BinarySearch(postings, n) >= 0)
+                    var name = live[x];
+                    if (Array.BinarySearch(postings, name.Name) >= 0)
                     {
-                        tallies[n].Weight += weight;
+                        name.Shared += weight;
                     }
 
-                    live[kept] = n;
-                    kept += InReach(tallies[n].Weight + rest + margin, tallies[n].NameWeight, needed, total, minDice) ? 1 : 0;
+                    live[kept] = name;
+                    kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
                 }
 
                 liveCount = kept;
             }
             else
             {
+                // A short list against many live names: walked, its weight added through the tallies (touched names are
+                // the ones whose tally is not 0), the live names' weights put there first and read back after.
+                foreach (ref readonly var name in live[..liveCount])
+                {
+                    tallies[name.Name].Weight = name.Shared;
+                }
+
                 foreach (var n in postings)
                 {
                     if (tallies[n].Weight != 0)
                     {
                         tallies[n].Weight += weight;
                     }
+                }
+
+                foreach (ref var name in live[..liveCount])
+                {
+                    name.Shared = tallies[name.Name].Weight;
                 }
             }
 
@@ -305,13 +319,18 @@ internal sealed class TrigramIndex
 
         // Kept: names holding enough of the query's weight. Ranked by weighted Dice, so that among the many names sharing
         // "muhammad" and "hasan" those closest in length to the query come first.
-        ReadOnlySpan<int> inReach = liveCount < 0 ? touched.AsSpan(0, touchedCount) : live[..liveCount];
-        foreach (var n in inReach)
+        if (liveCount < 0)
         {
-            var (shared, nameWeight) = (tallies[n].Weight, tallies[n].NameWeight);
-            if (shared >= needed && shared > 0 && 2 * shared / (total + nameWeight) >= minDice)
+            foreach (var n in touched.AsSpan(0, touchedCount))
             {
-                result.Add((n, (int)(2_000_000 * shared / (total + nameWeight))));
+                Keep(result, n, tallies[n].Weight, tallies[n].NameWeight, needed, total, minDice);
+            }
+        }
+        else
+        {
+            foreach (ref readonly var name in live[..liveCount])
+            {
+                Keep(result, name.Name, name.Shared, name.Own, needed, total, minDice);
             }
         }
 
@@ -327,6 +346,15 @@ internal sealed class TrigramIndex
         }
 
         return [.. result];
+    }
+
+    // Keeps a name holding enough of the query's weight, with its weighted Dice similarity in millionths.
+    private static void Keep(List<(int, int)> result, int name, float shared, float own, double needed, float total, double minDice)
+    {
+        if (shared >= needed && shared > 0 && 2 * shared / (total + own) >= minDice)
+        {
+            result.Add((name, (int)(2_000_000 * shared / (total + own))));
+        }
     }
 
     // A trigram's weight in a query: lighter if only the query's legal forms and generic words have it.
@@ -365,6 +393,14 @@ internal sealed class TrigramIndex
         >= '0' and <= '9' => c - '0' + 27,
         _ => 0,
     };
+
+    // A name still in reach once the common trigrams are read: its shared weight so far and its own weight.
+    private struct LiveName
+    {
+        public int Name;
+        public float Shared;
+        public float Own;
+    }
 
     private struct Tally
     {
