@@ -224,13 +224,19 @@ internal sealed class TrigramIndex
             var postings = _postings[code];
             if (remaining >= needed)
             {
+                // A name met for the first time here can hold at most the weight still to come: if even that cannot meet
+                // the Dice cut against its own weight, it can never qualify and is left untouched (long names met late).
                 // Without branches (a name is new about as often as not, which a branch predicts badly): the name is
-                // always written, and counted only if new.
+                // always written, and counted only if new and kept.
+                var ownLimit = minDice > 0 ? (float)((2 * (remaining + margin) / minDice) - total + margin) : float.PositiveInfinity;
                 foreach (var n in postings)
                 {
+                    ref var tally = ref tallies[n];
+                    var fresh = tally.Weight == 0 ? 1 : 0;
+                    var fits = tally.NameWeight <= ownLimit ? 1 : 0;
                     touched[touchedCount] = n;
-                    touchedCount += tallies[n].Weight == 0 ? 1 : 0;
-                    tallies[n].Weight += weight;
+                    touchedCount += fresh & fits;
+                    tally.Weight += weight * ((fresh ^ 1) | fits);
                 }
 
                 remaining -= weight;
@@ -241,18 +247,26 @@ internal sealed class TrigramIndex
             var bits = _dense[code];
             if (liveCount < 0)
             {
-                // The first common list: every touched name is read once more, and those still in reach are copied with
-                // their weights to the live list, which the later lists then read in order instead of all over the
-                // tallies. A list with a bitset is read in the same pass.
+                // The first common list: every touched name is read once more and copied with its weights to the live
+                // list, which the later lists then read in order instead of all over the tallies; then those out of reach
+                // are dropped from it (two loops: the scattered reads overlap when no write waits on them). A list with a
+                // bitset is read in the same pass.
                 live = (t_live is { } l && l.Length >= _count ? l : t_live = new LiveName[_count]).AsSpan();
                 liveCount = 0;
                 var after = bits is null ? remaining : rest;
-                foreach (var n in touched.AsSpan(0, touchedCount))
+                for (var t = 0; t < touchedCount; t++)
                 {
+                    var n = touched[t];
                     var tally = tallies[n];
                     var shared = bits is null ? tally.Weight : tally.Weight + (weight * (int)((bits[n >> 6] >> n) & 1));
-                    live[liveCount] = new LiveName { Name = n, Shared = shared, Own = tally.NameWeight };
-                    liveCount += InReach(shared + after + margin, tally.NameWeight, needed, total, minDice) ? 1 : 0;
+                    live[t] = new LiveName { Name = n, Shared = shared, Own = tally.NameWeight };
+                }
+
+                for (var t = 0; t < touchedCount; t++)
+                {
+                    var name = live[t];
+                    live[liveCount] = name;
+                    liveCount += InReach(name.Shared + after + margin, name.Own, needed, total, minDice) ? 1 : 0;
                 }
 
                 if (bits is not null)
