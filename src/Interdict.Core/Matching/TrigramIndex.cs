@@ -279,10 +279,14 @@ internal sealed class TrigramIndex
             var kept = 0;
             if (bits is not null)
             {
+                foreach (ref var name in live[..liveCount])
+                {
+                    name.Shared += weight * (int)((bits[name.Name >> 6] >> name.Name) & 1);
+                }
+
                 for (var x = 0; x < liveCount; x++)
                 {
                     var name = live[x];
-                    name.Shared += weight * (int)((bits[name.Name >> 6] >> name.Name) & 1);
                     live[kept] = name;
                     kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
                 }
