@@ -9,8 +9,9 @@ internal sealed class TrigramIndex
     private const int Alphabet = 37; // space, a-z, 0-9: the folded alphabet.
     private const int CodeCount = Alphabet * Alphabet * Alphabet;
 
-    // Posting lists at least this long also get a bitset over the names (a twelfth of the list's size at most), so that
-    // retrieval can test the few names still in the running against a common trigram without walking its whole list.
+    // Posting lists at least this long (and at least a 64th of all names, so that the bitset is at most twice the list's
+    // size) also get a bitset over the names: retrieval tests the few names still in the running against a common trigram
+    // without walking its whole list.
     private const int DenseFrom = 1024;
 
     private readonly int[][] _postings;
@@ -252,7 +253,6 @@ internal sealed class TrigramIndex
                 // are dropped from it (two loops: the scattered reads overlap when no write waits on them). A list with a
                 // bitset is read in the same pass.
                 live = (t_live is { } l && l.Length >= _count ? l : t_live = new LiveName[_count]).AsSpan();
-                liveCount = 0;
                 var after = bits is null ? remaining : rest;
                 for (var t = 0; t < touchedCount; t++)
                 {
@@ -262,12 +262,7 @@ internal sealed class TrigramIndex
                     live[t] = new LiveName { Name = n, Shared = shared, Own = tally.NameWeight };
                 }
 
-                for (var t = 0; t < touchedCount; t++)
-                {
-                    var name = live[t];
-                    live[liveCount] = name;
-                    liveCount += InReach(name.Shared + after + margin, name.Own, needed, total, minDice) ? 1 : 0;
-                }
+                liveCount = KeepInReach(live[..touchedCount], after, margin, needed, total, minDice);
 
                 if (bits is not null)
                 {
@@ -276,7 +271,6 @@ internal sealed class TrigramIndex
                 }
             }
 
-            var kept = 0;
             if (bits is not null)
             {
                 foreach (ref var name in live[..liveCount])
@@ -284,30 +278,19 @@ internal sealed class TrigramIndex
                     name.Shared += weight * (int)((bits[name.Name >> 6] >> name.Name) & 1);
                 }
 
-                for (var x = 0; x < liveCount; x++)
-                {
-                    var name = live[x];
-                    live[kept] = name;
-                    kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
-                }
-
-                liveCount = kept;
+                liveCount = KeepInReach(live[..liveCount], rest, margin, needed, total, minDice);
             }
             else if (liveCount * Math.Log2(postings.Length + 1) < postings.Length)
             {
-                for (var x = 0; x < liveCount; x++)
+                foreach (ref var name in live[..liveCount])
                 {
-                    var name = live[x];
                     if (Array.BinarySearch(postings, name.Name) >= 0)
                     {
                         name.Shared += weight;
                     }
-
-                    live[kept] = name;
-                    kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
                 }
 
-                liveCount = kept;
+                liveCount = KeepInReach(live[..liveCount], rest, margin, needed, total, minDice);
             }
             else
             {
@@ -378,6 +361,21 @@ internal sealed class TrigramIndex
     // A trigram's weight in a query: lighter if only the query's legal forms and generic words have it.
     private static float Weight(float[] idf, int[]? light, float lightFactor, int code) =>
         light is not null && Array.BinarySearch(light, code) >= 0 ? idf[code] * lightFactor : idf[code];
+
+    // Moves the live names that can still qualify with `rest` more weight (and the margin) to the front, in order, and
+    // returns how many (without branches: each name is written, and counted only if in reach).
+    private static int KeepInReach(Span<LiveName> live, float rest, float margin, double needed, float total, double minDice)
+    {
+        var kept = 0;
+        for (var x = 0; x < live.Length; x++)
+        {
+            var name = live[x];
+            live[kept] = name;
+            kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
+        }
+
+        return kept;
+    }
 
     // Whether a name holding at most `most` of the query's weight can still qualify.
     private static bool InReach(float most, float nameWeight, double needed, float total, double minDice) =>

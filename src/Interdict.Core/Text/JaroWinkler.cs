@@ -83,19 +83,8 @@ public static class JaroWinkler
     /// </summary>
     public static double UpperBound(int lengthA, ulong maskA, int lengthB, ulong maskB, bool sameFirst)
     {
-        if (lengthA == 0 || lengthB == 0)
-        {
-            return 0;
-        }
-
-        double m = Math.Min(lengthA - BitOperations.PopCount(maskA & ~maskB), lengthB - BitOperations.PopCount(maskB & ~maskA));
-        if (m <= 0)
-        {
-            return 0;
-        }
-
-        var jaro = ((m / lengthA) + (m / lengthB) + 1) / 3.0;
-        return sameFirst ? jaro + (Math.Min(MaxPrefix, Math.Min(lengthA, lengthB)) * PrefixScale * (1 - jaro)) : jaro;
+        var jaro = JaroBound(lengthA, maskA, lengthB, maskB);
+        return jaro > 0 && sameFirst ? jaro + (Math.Min(MaxPrefix, Math.Min(lengthA, lengthB)) * PrefixScale * (1 - jaro)) : jaro;
     }
 
     /// <summary>
@@ -105,19 +94,21 @@ public static class JaroWinkler
     /// </summary>
     public static double UpperBound(ReadOnlySpan<char> a, ulong maskA, ReadOnlySpan<char> b, ulong maskB)
     {
-        if (a.IsEmpty || b.IsEmpty)
+        var jaro = JaroBound(a.Length, maskA, b.Length, maskB);
+        return jaro > 0 ? Winkler(jaro, a, b) : 0;
+    }
+
+    // The Jaro part of the bounds from letter masks: each letter of one string missing from the other leaves at least
+    // one of its characters unmatched, and transpositions are taken as none; 0 if nothing can match.
+    private static double JaroBound(int lengthA, ulong maskA, int lengthB, ulong maskB)
+    {
+        if (lengthA == 0 || lengthB == 0)
         {
             return 0;
         }
 
-        double m = Math.Min(a.Length - BitOperations.PopCount(maskA & ~maskB), b.Length - BitOperations.PopCount(maskB & ~maskA));
-        if (m <= 0)
-        {
-            return 0;
-        }
-
-        // Transpositions taken as none.
-        return Winkler(((m / a.Length) + (m / b.Length) + 1) / 3.0, a, b);
+        double m = Math.Min(lengthA - BitOperations.PopCount(maskA & ~maskB), lengthB - BitOperations.PopCount(maskB & ~maskA));
+        return m <= 0 ? 0 : JaroOf(m, 0, lengthA, lengthB);
     }
 
     // Winkler's adjustment: a shared prefix of up to four characters lifts the Jaro similarity.
@@ -196,8 +187,7 @@ public static class JaroWinkler
             k++;
         }
 
-        double m = matches;
-        return ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
+        return JaroOf(matches, transpositions, a.Length, b.Length);
     }
 
     // Jaro for strings of up to 64 characters (names' words, and most whole names): the same matching, with the matched
@@ -237,7 +227,11 @@ public static class JaroWinkler
             bMatched &= bMatched - 1;
         }
 
-        double m = matches;
-        return ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
+        return JaroOf(matches, transpositions, a.Length, b.Length);
     }
+
+    // Jaro's formula from the number of matched characters, of those paired out of order (half of which are counted as
+    // transpositions), and the two lengths.
+    private static double JaroOf(double matches, int transpositions, int lengthA, int lengthB) =>
+        ((matches / lengthA) + (matches / lengthB) + ((matches - (transpositions / 2.0)) / matches)) / 3.0;
 }
