@@ -94,8 +94,10 @@ internal sealed class PreparedName
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
         Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
         Parts = new PartInfo[Tokens.Length];
+        Texts = new PartText[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)
         {
+            Texts[i] = new PartText(Tokens[i], Folded[i], Keys[i]);
             var inLineage = false;
             for (var k = Math.Max(0, i - 3); k <= i; k++)
             {
@@ -115,6 +117,7 @@ internal sealed class PreparedName
                 FoldedLetters = JaroWinkler.LetterMask(Folded[i]),
                 FoldedLength = Folded[i].Length,
                 LegalForm = LegalForm[i],
+                Numeric = Numeric[i],
             };
         }
     }
@@ -124,6 +127,12 @@ internal sealed class PreparedName
     /// is then read from one or two cache lines, not from a dozen arrays and strings.
     /// </summary>
     public PartInfo[] Parts { get; }
+
+    /// <summary>
+    /// Each part's token, folded form and key side by side (as in <see cref="Tokens"/>, <see cref="Folded"/> and
+    /// <see cref="Keys"/>): a word compared in full is reached through one array, not three.
+    /// </summary>
+    public PartText[] Texts { get; }
 
     /// <summary>Whether each token opens a lineage ("bin", "ben", "ould", بن…), looked up once, not per comparison.</summary>
     public bool[] Lineage { get; }
@@ -226,7 +235,10 @@ internal sealed class PreparedName
     /// <summary>The keys without spaces.</summary>
     public string JoinedKey { get; }
 
-    /// <summary>The letter masks (<see cref="JaroWinkler.LetterMask"/>) of <see cref="Joined"/> and <see cref="JoinedKey"/>.</summary>
+    /// <summary>A part's token, folded form and consonant key.</summary>
+internal readonly record struct PartText(string Token, string Folded, string Key);
+
+/// <summary>The letter masks (<see cref="JaroWinkler.LetterMask"/>) of <see cref="Joined"/> and <see cref="JoinedKey"/>.</summary>
     public ulong JoinedLetters { get; }
 
     public ulong JoinedKeyLetters { get; }
@@ -265,6 +277,9 @@ internal struct PartInfo
 
     /// <summary>Whether the part is a company legal form.</summary>
     public bool LegalForm;
+
+    /// <summary>Whether the part has a digit (<see cref="PreparedName.Numeric"/>).</summary>
+    public bool Numeric;
 
     public int FoldedLength;
 
@@ -979,11 +994,21 @@ internal static class NameMatcher
 
         ref readonly var q = ref query.Parts[i];
         ref readonly var c = ref listed.Parts[j];
-        var s = (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
-            || ((query.Numeric[i] || listed.Numeric[j]) && !string.Equals(query.Tokens[i], listed.Tokens[j], StringComparison.Ordinal))
-            ? 0
-            : TokenSimilarity(query.Tokens[i], listed.Tokens[j], query.Folded[i], listed.Folded[j], query.Keys[i], listed.Keys[j], query.LegalForm[i], listed.LegalForm[j], byKey,
-                version, digitsChecked: true, new LetterMasks(q.Letters, c.Letters, q.FoldedLetters, c.FoldedLetters));
+        double s;
+        if (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
+        {
+            s = 0;
+        }
+        else
+        {
+            ref readonly var qt = ref query.Texts[i];
+            ref readonly var ct = ref listed.Texts[j];
+            s = (q.Numeric || c.Numeric) && !string.Equals(qt.Token, ct.Token, StringComparison.Ordinal)
+                ? 0
+                : TokenSimilarity(qt.Token, ct.Token, qt.Folded, ct.Folded, qt.Key, ct.Key, q.LegalForm, c.LegalForm, byKey,
+                    version, digitsChecked: true, new LetterMasks(q.Letters, c.Letters, q.FoldedLetters, c.FoldedLetters));
+        }
+
         if (!row.IsEmpty)
         {
             row[i] = s + 1;

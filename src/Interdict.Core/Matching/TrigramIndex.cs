@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Interdict.Core.Matching;
 
 /// <summary>
@@ -13,6 +16,11 @@ internal sealed class TrigramIndex
     // size) also get a bitset over the names: retrieval tests the few names still in the running against a common trigram
     // without walking its whole list.
     private const int DenseFrom = 1024;
+
+    // Rarity weights: an index of fewer names is weighed as if it had this many; no trigram weighs less than MinWeight
+    // (one on every other name weighs 0.69).
+    private const int RarityBase = 1000;
+    private const float MinWeight = 1e-3f;
 
     private readonly int[][] _postings;
     private readonly ulong[]?[] _dense;
@@ -64,7 +72,11 @@ internal sealed class TrigramIndex
             _idf = new float[CodeCount];
             for (var i = 0; i < CodeCount; i++)
             {
-                _idf[i] = (float)Math.Log((_count + 1.0) / (_postings[i].Length + 1.0));
+                // A small index is weighed as if it were part of one of RarityBase names: in a few names, how many have a
+                // trigram says little of its rarity (in an index of one name every trigram is on every name and would
+                // weigh 0, and a query's trigrams that it does not have would outweigh all that it has). Never 0 either:
+                // a name with no weight could not be told from an untouched one.
+                _idf[i] = Math.Max(MinWeight, (float)Math.Log((Math.Max(_count, RarityBase) + 1.0) / (_postings[i].Length + 1.0)));
             }
 
             // A name's weight is the sum of its distinct trigrams' weights: read off the posting lists just built.
@@ -227,19 +239,8 @@ internal sealed class TrigramIndex
             {
                 // A name met for the first time here can hold at most the weight still to come: if even that cannot meet
                 // the Dice cut against its own weight, it can never qualify and is left untouched (long names met late).
-                // Without branches (a name is new about as often as not, which a branch predicts badly): the name is
-                // always written, and counted only if new and kept.
                 var ownLimit = minDice > 0 ? (float)((2 * (remaining + margin) / minDice) - total + margin) : float.PositiveInfinity;
-                foreach (var n in postings)
-                {
-                    ref var tally = ref tallies[n];
-                    var fresh = tally.Weight == 0 ? 1 : 0;
-                    var fits = tally.NameWeight <= ownLimit ? 1 : 0;
-                    touched[touchedCount] = n;
-                    touchedCount += fresh & fits;
-                    tally.Weight += weight * ((fresh ^ 1) | fits);
-                }
-
+                touchedCount = AddRare(postings, tallies, touched, touchedCount, weight, ownLimit);
                 remaining -= weight;
                 continue;
             }
@@ -248,22 +249,12 @@ internal sealed class TrigramIndex
             var bits = _dense[code];
             if (liveCount < 0)
             {
-                // The first common list: every touched name is read once more and copied with its weights to the live
-                // list, which the later lists then read in order instead of all over the tallies; then those out of reach
-                // are dropped from it (two loops: the scattered reads overlap when no write waits on them). A list with a
-                // bitset is read in the same pass.
+                // The first common list: the touched names are copied with their weights to the live list, which the
+                // later lists then read in order instead of all over the tallies (a list with a bitset is read in the
+                // same pass); then those out of reach are dropped from it.
                 live = (t_live is { } l && l.Length >= _count ? l : t_live = new LiveName[_count]).AsSpan();
-                var after = bits is null ? remaining : rest;
-                for (var t = 0; t < touchedCount; t++)
-                {
-                    var n = touched[t];
-                    var tally = tallies[n];
-                    var shared = bits is null ? tally.Weight : tally.Weight + (weight * (int)((bits[n >> 6] >> n) & 1));
-                    live[t] = new LiveName { Name = n, Shared = shared, Own = tally.NameWeight };
-                }
-
-                liveCount = KeepInReach(live[..touchedCount], after, margin, needed, total, minDice);
-
+                Gather(touched.AsSpan(0, touchedCount), tallies, live, bits, weight, needed, total, minDice);
+                liveCount = KeepInReach(live[..touchedCount], (bits is null ? remaining : rest) + margin);
                 if (bits is not null)
                 {
                     remaining = rest;
@@ -273,12 +264,7 @@ internal sealed class TrigramIndex
 
             if (bits is not null)
             {
-                foreach (ref var name in live[..liveCount])
-                {
-                    name.Shared += weight * (int)((bits[name.Name >> 6] >> name.Name) & 1);
-                }
-
-                liveCount = KeepInReach(live[..liveCount], rest, margin, needed, total, minDice);
+                liveCount = AddBits(live[..liveCount], bits, weight, rest + margin);
             }
             else if (liveCount * Math.Log2(postings.Length + 1) < postings.Length)
             {
@@ -290,7 +276,7 @@ internal sealed class TrigramIndex
                     }
                 }
 
-                liveCount = KeepInReach(live[..liveCount], rest, margin, needed, total, minDice);
+                liveCount = KeepInReach(live[..liveCount], rest + margin);
             }
             else
             {
@@ -362,24 +348,70 @@ internal sealed class TrigramIndex
     private static float Weight(float[] idf, int[]? light, float lightFactor, int code) =>
         light is not null && Array.BinarySearch(light, code) >= 0 ? idf[code] * lightFactor : idf[code];
 
-    // Moves the live names that can still qualify with `rest` more weight (and the margin) to the front, in order, and
-    // returns how many (without branches: each name is written, and counted only if in reach).
-    private static int KeepInReach(Span<LiveName> live, float rest, float margin, double needed, float total, double minDice)
+    // Adds a rare trigram's weight to the names on its list. Without branches (a name is new about as often as not, which a
+    // branch predicts badly): the name is always written to `touched`, and counted only if new and its own weight is at
+    // most `ownLimit`; the weight is added unless the name is new and over that limit. A method of its own, so that the
+    // loop's variables stay in registers; no bounds checks: the list's names are below the tallies' length, and `touched`
+    // has room for every name plus one.
+    private static int AddRare(int[] postings, Tally[] tallies, int[] touched, int touchedCount, float weight, float ownLimit)
+    {
+        ref var tally0 = ref MemoryMarshal.GetArrayDataReference(tallies);
+        ref var touched0 = ref MemoryMarshal.GetArrayDataReference(touched);
+        foreach (var n in postings)
+        {
+            ref var tally = ref Unsafe.Add(ref tally0, n);
+            var fresh = BitConverter.SingleToInt32Bits(tally.Weight) == 0 ? 1 : 0; // weights are positive: 0 is untouched
+            var fits = tally.NameWeight <= ownLimit ? 1 : 0;
+            Unsafe.Add(ref touched0, touchedCount) = n;
+            touchedCount += fresh & fits;
+            tally.Weight += weight * ((fresh ^ 1) | fits);
+        }
+
+        return touchedCount;
+    }
+
+    // Copies the touched names with their shared and own weights (plus the first common list's, if it has a bitset) to
+    // the live list, and the weight each needs in all to qualify (minShare of the query's, and the Dice cut against its
+    // own). Two loops: the scattered reads overlap when no write waits on them.
+    private static void Gather(ReadOnlySpan<int> touched, Tally[] tallies, Span<LiveName> live, ulong[]? bits, float weight, double needed, float total, double minDice)
+    {
+        for (var t = 0; t < touched.Length; t++)
+        {
+            var n = touched[t];
+            var tally = tallies[n];
+            var shared = bits is null ? tally.Weight : tally.Weight + (weight * (int)((bits[n >> 6] >> n) & 1));
+            // 2 * shared >= minDice * (total + own), as Keep tests it, is shared >= minDice * (total + own) / 2.
+            live[t] = new LiveName { Name = n, Shared = shared, Own = tally.NameWeight, Goal = (float)Math.Max(needed, minDice * (total + tally.NameWeight) / 2) };
+        }
+    }
+
+    // Adds the weight of a common list with a bitset to the live names, and keeps those still in reach.
+    private static int AddBits(Span<LiveName> live, ulong[] bits, float weight, float reach)
+    {
+        foreach (ref var name in live)
+        {
+            name.Shared += weight * (int)((bits[name.Name >> 6] >> name.Name) & 1);
+        }
+
+        return KeepInReach(live, reach);
+    }
+
+    // Moves the live names that can still qualify with `reach` more weight (the weight still to come and the margin) to
+    // the front, in order, and returns how many (without branches: each name is written, and counted only if in reach).
+    // A name's goal is rounded to a float; the margin, ten thousand times larger than that rounding, still keeps every
+    // name that can qualify.
+    private static int KeepInReach(Span<LiveName> live, float reach)
     {
         var kept = 0;
         for (var x = 0; x < live.Length; x++)
         {
             var name = live[x];
             live[kept] = name;
-            kept += InReach(name.Shared + rest + margin, name.Own, needed, total, minDice) ? 1 : 0;
+            kept += name.Shared + reach >= name.Goal ? 1 : 0;
         }
 
         return kept;
     }
-
-    // Whether a name holding at most `most` of the query's weight can still qualify.
-    private static bool InReach(float most, float nameWeight, double needed, float total, double minDice) =>
-        (most >= needed) & (2 * most >= minDice * (total + nameWeight));
 
     // Writes the codes of one token (" ab", "abc", ..., "yz ": padding lets short tokens and word edges count), one per
     // letter and one for the end; returns how many.
@@ -416,6 +448,9 @@ internal sealed class TrigramIndex
         public int Name;
         public float Shared;
         public float Own;
+
+        // The weight the name must hold to qualify.
+        public float Goal;
     }
 
     private struct Tally

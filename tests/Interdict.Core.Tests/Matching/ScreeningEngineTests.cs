@@ -197,4 +197,20 @@ public class ScreeningEngineTests
         hit.Explanation.WeakAlias.ShouldBeTrue();
         hit.Explanation.MatchedNameType.ShouldBe("aka");
     }
+
+    [Theory]
+    [InlineData("ofac-sdn:10481", "Qassem Soleimani")]
+    [InlineData("ofac-sdn:11462", "Kataib Hezbollah")]
+    public void Screen_AListOfOneEntity_FindsIt(string id, string name)
+    {
+        // In an index of one name every trigram is on every name: its rarity weight would be 0, which made a query find
+        // nothing (and a name of many trigrams overrun retrieval's buffer of touched names).
+        var fixture = Fixtures.OfacSdn();
+        var entity = fixture.Entities.Single(e => e.Id == id);
+        var engine = new ScreeningEngine([fixture with { Entities = [entity with { Names = [entity.Names[0]] }] }]);
+
+        engine.NameCount.ShouldBe(1);
+        engine.Screen(new ScreeningQuery { Name = name }).Hits.ShouldHaveSingleItem().EntityId.ShouldBe(id);
+        engine.Screen(new ScreeningQuery { Name = entity.Names[0].Value }).Hits.ShouldHaveSingleItem().Score.ShouldBe(1);
+    }
 }
