@@ -92,7 +92,7 @@ public sealed class ScreeningEngine
                     if (!seen.TryGetValue(key, out var earlier))
                     {
                         seen[key] = names.Count;
-                        names.Add(new NameEntry(e, n, prepared, weak));
+                        names.Add(new NameEntry(e, n, prepared, weak, entity.Kind == EntityKind.Person));
                     }
                     else if (!weak && names[earlier].Weak)
                     {
@@ -226,8 +226,7 @@ public sealed class ScreeningEngine
                     continue;
                 }
 
-                var entity = _entities[entry.Entity];
-                var person = entity.Kind == EntityKind.Person;
+                var person = entry.Person;
                 var known = best.TryGetValue(entry.Entity, out var current);
                 if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / entry.Factor))
                 {
@@ -362,7 +361,7 @@ public sealed class ScreeningEngine
     private static int t_loaded;
 
     // Reads what the candidate loop will read of each candidate, a step at a time over all of them, before any is
-    // compared: its entry, then its prepared name, entity and parts, then its words' rows in the query's cache. A near
+    // compared: its entry, then its prepared name and parts, then its words' rows in the query's cache. A near
     // hit meets about a hundred names scattered over the heap, and each step of one name waits on the step before it;
     // read in passes, the names' reads overlap instead (near hits +9-14%, pinned A/B).
     private void LoadAhead(List<int> candidates, bool queryVowelless, TokenCache cache)
@@ -376,7 +375,7 @@ public sealed class ScreeningEngine
         foreach (var n in candidates)
         {
             var name = _names[n].Name;
-            loaded += name.Parts.Length + name.Joined.Length + (int)_entities[_names[n].Entity].Kind;
+            loaded += name.Parts.Length + name.Texts.Length + name.Joined.Length;
         }
 
         foreach (var n in candidates)
@@ -564,7 +563,7 @@ public sealed class ScreeningEngine
     }
 
     /// <summary>An indexed name; <paramref name="Weak"/>: from 1.4.0, a weak alias, which counts <see cref="WeakAliasFactor"/> of its similarity.</summary>
-    private readonly record struct NameEntry(int Entity, int NameIndex, PreparedName Name, bool Weak)
+    private readonly record struct NameEntry(int Entity, int NameIndex, PreparedName Name, bool Weak, bool Person)
     {
         /// <summary>The share of its similarity the name counts: <see cref="WeakAliasFactor"/> for a weak alias, else 1.</summary>
         public double Factor => Weak ? WeakAliasFactor : 1;
