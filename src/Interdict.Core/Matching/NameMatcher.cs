@@ -418,24 +418,26 @@ internal sealed class TokenCache
     }
 
     /// <summary>The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed yet.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Span<double> Row(int tokenId)
     {
         // Slots are released after every query, so a slot present now was made for this query.
         var slot = _slots[tokenId];
-        if (slot == 0)
-        {
-            if (_used + _queryTokens > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + _queryTokens));
-                t_buffer = _buffer;
-            }
+        return slot != 0 ? _buffer.AsSpan(slot - 1, _queryTokens) : NewRow(tokenId);
+    }
 
-            _buffer.AsSpan(_used, _queryTokens).Clear();
-            slot = _slots[tokenId] = _used + 1;
-            _used += _queryTokens;
-            _touched.Add(tokenId);
+    private Span<double> NewRow(int tokenId)
+    {
+        if (_used + _queryTokens > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + _queryTokens));
+            t_buffer = _buffer;
         }
 
+        _buffer.AsSpan(_used, _queryTokens).Clear();
+        var slot = _slots[tokenId] = _used + 1;
+        _used += _queryTokens;
+        _touched.Add(tokenId);
         return _buffer.AsSpan(slot - 1, _queryTokens);
     }
 
