@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Interdict.Core.Text;
 
@@ -197,22 +198,50 @@ public static class JaroWinkler
 
     // Jaro for strings of up to 64 characters (names' words, and most whole names): the same matching, with the matched
     // positions kept as bits instead of in two arrays, and the matched characters paired in order by their bits.
+    // When b is ASCII (folded words always are), each character of a finds its partner without a scan: the positions of
+    // each character in b are kept as bits, and the first one in the window not yet matched is the lowest bit left.
     private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
     {
         ulong aMatched = 0, bMatched = 0;
         var matches = 0;
-        for (var i = 0; i < a.Length; i++)
+        if (!Ascii.IsValid(b))
         {
-            var c = a[i];
-            var end = Math.Min(b.Length - 1, i + window);
-            for (var j = Math.Max(0, i - window); j <= end; j++)
+            for (var i = 0; i < a.Length; i++)
             {
-                if (b[j] == c && (bMatched & (1UL << j)) == 0)
+                var c = a[i];
+                var end = Math.Min(b.Length - 1, i + window);
+                for (var j = Math.Max(0, i - window); j <= end; j++)
+                {
+                    if (b[j] == c && (bMatched & (1UL << j)) == 0)
+                    {
+                        aMatched |= 1UL << i;
+                        bMatched |= 1UL << j;
+                        matches++;
+                        break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            Span<ulong> positions = stackalloc ulong[128];
+            for (var j = 0; j < b.Length; j++)
+            {
+                positions[b[j]] |= 1UL << j;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                // a is no longer than b (at most 64 characters), so the window [i - window, i + window] within b is never empty.
+                var c = a[i];
+                var end = Math.Min(b.Length - 1, i + window);
+                var inWindow = (ulong.MaxValue >> (63 - end)) & (ulong.MaxValue << Math.Max(0, i - window));
+                var free = c < 128 ? positions[c] & inWindow & ~bMatched : 0;
+                if (free != 0)
                 {
                     aMatched |= 1UL << i;
-                    bMatched |= 1UL << j;
+                    bMatched |= free & (0 - free);
                     matches++;
-                    break;
                 }
             }
         }
