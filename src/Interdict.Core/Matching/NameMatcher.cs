@@ -1067,15 +1067,35 @@ internal static class NameMatcher
     // (MayJoin, with each span's lengths summed once); whether there was any.
     private static bool MarkJoins(ReadOnlySpan<PartInfo> a, ReadOnlySpan<PartInfo> b, Span<double> bestA, Span<double> bestB, bool byKey)
     {
-        var any = false;
-        for (var i = 0; i + 1 < a.Length; i++)
+        // The parts of b long enough to pair with a join, and the longest of them (in letters, or in key letters by key).
+        ulong longEnough = 0;
+        var longest = 0;
+        for (var j = 0; j < b.Length; j++)
         {
+            if (LongEnoughToJoin(b[j].Length, b[j].KeyLength, byKey))
+            {
+                longEnough |= 1UL << j;
+                longest = Math.Max(longest, byKey ? b[j].KeyLength : b[j].Length);
+            }
+        }
+
+        var any = false;
+        for (var i = 0; longEnough != 0 && i + 1 < a.Length; i++)
+        {
+            // Two parts from a[i] already too long for the longest part of b (MayJoin's length ratio): so is every span.
+            var shortest = byKey ? a[i].KeyLength + a[i + 1].KeyLength : a[i].Length + a[i + 1].Length;
+            if (longest < shortest && LengthRatio(shortest, longest) < (byKey ? 0.75 : 0.8))
+            {
+                continue;
+            }
+
             // The parts of b that a join starting at a[i] might pair with, whatever its span: those MayJoin's first two
             // conditions (a shared first letter, enough letters) let through. Most parts have none.
             ulong partners = 0;
-            for (var j = 0; j < b.Length; j++)
+            for (var rest = longEnough; rest != 0; rest &= rest - 1)
             {
-                partners |= (StartAlike(a[i], b[j]) && LongEnoughToJoin(b[j].Length, b[j].KeyLength, byKey) ? 1UL : 0UL) << j;
+                var j = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                partners |= (StartAlike(a[i], b[j]) ? 1UL : 0UL) << j;
             }
 
             int length = a[i].Length, keyLength = a[i].KeyLength;
