@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Interdict.Core.Matching;
 
@@ -16,6 +17,9 @@ internal sealed class TrigramIndex
     // size) also get a bitset over the names: retrieval tests the few names still in the running against a common trigram
     // without walking its whole list.
     private const int DenseFrom = 1024;
+
+    // How many postings ahead the rare lists' loop prefetches a tally (+0.3-1.3%, pinned A/B).
+    private const int PrefetchAhead = 16;
 
     // Rarity weights: an index of fewer names is weighed as if it had this many; no trigram weighs less than MinWeight
     // (one on every other name weighs 0.69).
@@ -351,13 +355,19 @@ internal sealed class TrigramIndex
     // branch predicts badly): the name is always written to `touched`, and counted only if new and its own weight is at
     // most `ownLimit`; the weight is added unless the name is new and over that limit. A method of its own, so that the
     // loop's variables stay in registers; no bounds checks: the list's names are below the tallies' length, and `touched`
-    // has room for every name plus one.
-    private static int AddRare(int[] postings, Tally[] tallies, int[] touched, int touchedCount, float weight, float ownLimit)
+    // has room for every name plus one. The tally a few postings ahead is prefetched.
+    private static unsafe int AddRare(int[] postings, Tally[] tallies, int[] touched, int touchedCount, float weight, float ownLimit)
     {
         ref var tally0 = ref MemoryMarshal.GetArrayDataReference(tallies);
         ref var touched0 = ref MemoryMarshal.GetArrayDataReference(touched);
-        foreach (var n in postings)
+        for (var k = 0; k < postings.Length; k++)
         {
+            if (Sse.IsSupported && k + PrefetchAhead < postings.Length)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref tally0, postings[k + PrefetchAhead])));
+            }
+
+            var n = postings[k];
             ref var tally = ref Unsafe.Add(ref tally0, n);
             var fresh = BitConverter.SingleToInt32Bits(tally.Weight) == 0 ? 1 : 0; // weights are positive: 0 is untouched
             var fits = tally.NameWeight <= ownLimit ? 1 : 0;
