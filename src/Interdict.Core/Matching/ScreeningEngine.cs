@@ -384,8 +384,7 @@ public sealed class ScreeningEngine
 
             foreach (var n in candidates)
             {
-                var prepared = _names[n].Name;
-                var name = (byte*)Unsafe.As<PreparedName, IntPtr>(ref prepared);
+                var name = AddressOf(_names[n].Name);
                 Sse.Prefetch0(name);
                 Sse.Prefetch0(name + 64);
                 Sse.Prefetch0(name + 128);
@@ -394,9 +393,9 @@ public sealed class ScreeningEngine
             foreach (var n in candidates)
             {
                 var name = _names[n].Name;
-                Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(name.Parts)));
-                Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(name.Texts)));
-                Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in name.Joined.GetPinnableReference())));
+                Sse.Prefetch0(AddressOf(name.Parts));
+                Sse.Prefetch0(AddressOf(name.Texts));
+                Sse.Prefetch0(AddressOf(name.Joined));
             }
         }
         else
@@ -427,13 +426,17 @@ public sealed class ScreeningEngine
             {
                 foreach (ref readonly var text in name.Texts.AsSpan())
                 {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in text.Token.GetPinnableReference())));
+                    Sse.Prefetch0(AddressOf(text.Token));
                 }
             }
         }
 
         t_loaded = loaded;
     }
+
+    // Where an object lies, for a prefetch: taken from the reference itself, without reading the object (as taking a
+    // reference to its first element or character would, to check it is not null).
+    private static unsafe byte* AddressOf(object o) => (byte*)Unsafe.As<object, IntPtr>(ref o);
 
     /// <summary>
     /// The lowest name score from which a hit at <paramref name="threshold"/> can still be reached: a consistent date of
