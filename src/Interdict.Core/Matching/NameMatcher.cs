@@ -235,10 +235,7 @@ internal sealed class PreparedName
     /// <summary>The keys without spaces.</summary>
     public string JoinedKey { get; }
 
-    /// <summary>A part's token, folded form and consonant key.</summary>
-internal readonly record struct PartText(string Token, string Folded, string Key);
-
-/// <summary>The letter masks (<see cref="JaroWinkler.LetterMask"/>) of <see cref="Joined"/> and <see cref="JoinedKey"/>.</summary>
+    /// <summary>The letter masks (<see cref="JaroWinkler.LetterMask"/>) of <see cref="Joined"/> and <see cref="JoinedKey"/>.</summary>
     public ulong JoinedLetters { get; }
 
     public ulong JoinedKeyLetters { get; }
@@ -254,6 +251,9 @@ internal readonly record struct PartText(string Token, string Folded, string Key
         _ => 1.0,
     };
 }
+
+/// <summary>A part's token, folded form and consonant key (<see cref="PreparedName.Texts"/>).</summary>
+internal readonly record struct PartText(string Token, string Folded, string Key);
 
 /// <summary>One part of a prepared name, as the score bound reads it.</summary>
 internal struct PartInfo

@@ -413,7 +413,7 @@ internal sealed class TrigramIndex
 
     // Moves the live names that can still qualify with `reach` more weight (the weight still to come and the margin) to
     // the front, in order, and returns how many (without branches: each name is written, and counted only if in reach).
-    // A name's goal is rounded to a float; the margin, ten thousand times larger than that rounding, still keeps every
+    // A name's goal is rounded to a float; the margin, over a thousand times larger than that rounding, still keeps every
     // name that can qualify.
     private static int KeepInReach(Span<LiveName> live, float reach)
     {

@@ -203,8 +203,9 @@ public class ScreeningEngineTests
     [InlineData("ofac-sdn:11462", "Kataib Hezbollah")]
     public void Screen_AListOfOneEntity_FindsIt(string id, string name)
     {
-        // In an index of one name every trigram is on every name: its rarity weight would be 0, which made a query find
-        // nothing (and a name of many trigrams overrun retrieval's buffer of touched names).
+        // In an index of one name every trigram is on every name: its rarity weight was 0, so a query found nothing, and
+        // the name itself (all its trigrams weighing 0) threw: retrieval took the name for new at every trigram and ran
+        // past its buffer of touched names.
         var fixture = Fixtures.OfacSdn();
         var entity = fixture.Entities.Single(e => e.Id == id);
         var engine = new ScreeningEngine([fixture with { Entities = [entity with { Names = [entity.Names[0]] }] }]);
