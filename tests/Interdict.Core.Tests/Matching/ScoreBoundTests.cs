@@ -13,6 +13,11 @@ public class ScoreBoundTests
 {
     private static readonly Lazy<WatchList> Sdn = new(Fixtures.OfacSdn);
 
+    // The fixture's distinct words, for the word-level bounds.
+    private static readonly Lazy<string[]> Words = new(() => [.. Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct()]);
+
+    private const int PairCount = 200_000;
+
     // Queries that exercise each path of the comparison: romanisation variants, joined and split words, lineages,
     // initials, legal forms, extra and missing parts, a vessel numeral, common given names.
     private static readonly string[] Queries =
@@ -88,12 +93,8 @@ public class ScoreBoundTests
     [Fact]
     public void JaroWinklerUpperBound_IsNeverBelowTheSimilarity()
     {
-        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
-        var random = new Random(7);
-        for (var k = 0; k < 200_000; k++)
+        foreach (var (a, b) in WordPairs(seed: 7))
         {
-            var a = words[random.Next(words.Length)];
-            var b = k % 4 == 0 ? Romanisation.Fold(a) : words[random.Next(words.Length)];
             JaroWinkler.UpperBound(a, b).ShouldBeGreaterThanOrEqualTo(JaroWinkler.Similarity(a, b) - 1e-12, $"{a} / {b}");
         }
     }
@@ -104,19 +105,15 @@ public class ScoreBoundTests
         // The comparison rules unrelated parts out with the bound made from masks: it must be the looser of the two, or
         // it would rule out pairs the other lets through. Most pairs of words are unrelated, so the bound must also rule
         // out many pairs on its own, or it saves nothing.
-        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
-        var random = new Random(13);
         var below = 0;
-        for (var k = 0; k < 200_000; k++)
+        foreach (var (a, b) in WordPairs(seed: 13))
         {
-            var a = words[random.Next(words.Length)];
-            var b = k % 4 == 0 ? Romanisation.Fold(a) : words[random.Next(words.Length)];
             var masked = JaroWinkler.UpperBound(a, JaroWinkler.LetterMask(a), b, JaroWinkler.LetterMask(b));
             masked.ShouldBeGreaterThanOrEqualTo(JaroWinkler.UpperBound(a, b) - 1e-12, $"{a} / {b}");
             below += masked < 0.75 ? 1 : 0;
         }
 
-        below.ShouldBeGreaterThan(200_000 / 4);
+        below.ShouldBeGreaterThan(PairCount / 4);
     }
 
     [Fact]
@@ -124,9 +121,9 @@ public class ScoreBoundTests
     {
         // Joined parts are bounded from their parts' lengths and masks before they are concatenated (JoinedSimilarity):
         // pairs of two adjacent listed words joined against a third word, and against the two written together.
-        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
+        var words = Words.Value;
         var random = new Random(17);
-        for (var k = 0; k < 200_000; k++)
+        for (var k = 0; k < PairCount; k++)
         {
             var (x, y) = (words[random.Next(words.Length)], words[random.Next(words.Length)]);
             var joined = x + y;
@@ -140,12 +137,8 @@ public class ScoreBoundTests
     [Fact]
     public void JaroWinklerUpperBound_FromLengthsMasksAndFirstLetters_IsNeverBelowTheSimilarity()
     {
-        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct().ToArray();
-        var random = new Random(19);
-        for (var k = 0; k < 200_000; k++)
+        foreach (var (a, b) in WordPairs(seed: 19))
         {
-            var a = words[random.Next(words.Length)];
-            var b = k % 4 == 0 ? Romanisation.Fold(a) : words[random.Next(words.Length)];
             JaroWinkler.UpperBound(a.Length, JaroWinkler.LetterMask(a), b.Length, JaroWinkler.LetterMask(b), a[0] == b[0])
                 .ShouldBeGreaterThanOrEqualTo(JaroWinkler.Similarity(a, b) - 1e-12, $"{a} / {b}");
         }
@@ -156,11 +149,10 @@ public class ScoreBoundTests
     {
         // The comparison skips the word similarity of two parts that their lengths, masks and first letters show to be
         // unrelated: that must be what the word similarity would have said, and it must say it for most random pairs.
-        var words = Sdn.Value.Entities.SelectMany(e => e.Names).SelectMany(n => NameNormalizer.Tokenize(n.Value)).Distinct()
-            .Select(w => new PreparedName(w)).Where(p => p.Tokens.Length == 1).ToArray();
+        var words = Words.Value.Select(w => new PreparedName(w)).Where(p => p.Tokens.Length == 1).ToArray();
         var random = new Random(23);
         var ruledOut = 0;
-        for (var k = 0; k < 200_000; k++)
+        for (var k = 0; k < PairCount; k++)
         {
             var a = words[random.Next(words.Length)];
             var b = k % 4 == 0 ? new PreparedName(Romanisation.Fold(a.Tokens[0])) : words[random.Next(words.Length)];
@@ -174,7 +166,7 @@ public class ScoreBoundTests
                 .ShouldBe(0, $"{a.Tokens[0]} / {b.Tokens[0]}");
         }
 
-        ruledOut.ShouldBeGreaterThan(200_000 / 2);
+        ruledOut.ShouldBeGreaterThan(PairCount / 2);
     }
 
     [Fact]
@@ -217,5 +209,17 @@ public class ScoreBoundTests
         }
 
         seen.ShouldBeGreaterThan(0);
+    }
+
+    // Pairs of the fixture's words drawn at random, one in four a word and its romanisation-folded form (near pairs).
+    private static IEnumerable<(string A, string B)> WordPairs(int seed)
+    {
+        var words = Words.Value;
+        var random = new Random(seed);
+        for (var k = 0; k < PairCount; k++)
+        {
+            var a = words[random.Next(words.Length)];
+            yield return (a, k % 4 == 0 ? Romanisation.Fold(a) : words[random.Next(words.Length)]);
+        }
     }
 }
