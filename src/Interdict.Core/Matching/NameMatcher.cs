@@ -7,9 +7,12 @@ internal sealed class PreparedName
 {
     public PreparedName(string text, MatcherVersion version = MatcherVersion.Current)
     {
+        // Invisible characters, compatibility forms and look-alike letters are read away first, in every version.
+        text = NameSanitizer.Clean(text);
         Text = text;
-        // Arabic script (1.2.0) and Hebrew (1.4.0) are written without short vowels: read into consonant keys.
-        var arabic = (version >= MatcherVersion.V120 && Romanisation.IsArabicScript(text)) || (version >= MatcherVersion.V140 && Romanisation.IsHebrewScript(text));
+        // Arabic script (1.2.0) and Hebrew (1.4.0) are written without short vowels: read into consonant keys, when most
+        // of the name's letters are in those scripts.
+        var arabic = version >= MatcherVersion.V120 && NameSanitizer.IsMostlyArabicOrHebrewScript(text, hebrew: version >= MatcherVersion.V140);
         if (arabic)
         {
             var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140, splitCompounds: version >= MatcherVersion.V150, persianTha: version >= MatcherVersion.V150);

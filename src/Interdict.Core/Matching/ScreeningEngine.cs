@@ -16,7 +16,7 @@ public sealed record ScreeningResult(IReadOnlyList<ScreeningHit> Hits, IReadOnly
 /// <summary>
 /// Screens names against loaded lists. Build it once (it indexes every name and alias); it is then safe to use from many threads.
 /// </summary>
-public sealed class ScreeningEngine
+public sealed partial class ScreeningEngine
 {
     // Candidate retrieval: names sharing at least this share of the query's trigrams are scored, at most MaxCandidates of them.
     private const double MinTrigramShare = 0.26;
@@ -199,51 +199,15 @@ public sealed class ScreeningEngine
             }
         }
 
-        var prepared = new PreparedName(parsed.Name, _version);
-        var best = new Dictionary<int, (double Score, int Name)>(64);
-        if (prepared.Tokens.Length > 0)
+        // The name as written, and (issue #19) as read with letters spaced or dotted apart joined again
+        // ("Q.a.s.s.e.m S o l e i m a n i"): each entity keeps its best score over the readings.
+        var readings = Readings(parsed.Name);
+        var best = new Dictionary<int, (double Score, int Name, int Reading)>(64);
+        // The lowest name score that can still make a hit once the query's facts have added what they can.
+        var needed = options.Exhaustive ? double.NegativeInfinity : LowestNameScore(options.Threshold, query.DateOfBirth is not null, country is not null);
+        for (var r = 0; r < readings.Length; r++)
         {
-            // The lowest name score that can still make a hit once the query's facts have added what they can: a
-            // candidate whose upper bound is below it (or below its entity's best name so far) is not compared in full.
-            var needed = options.Exhaustive ? double.NegativeInfinity : LowestNameScore(options.Threshold, query.DateOfBirth is not null, country is not null);
-            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
-            // 1.2.0, query not in Arabic script: the Dice cut and lighter generic words apply.
-            var latin120 = _version >= MatcherVersion.V120 && !prepared.Vowelless;
-            List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
-                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? (_version >= MatcherVersion.V150 ? DiceFactor150 : DiceFactor) * needed : 0,
-                    latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
-            if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
-            {
-                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
-            }
-
-            if (!options.Exhaustive)
-            {
-                LoadAhead(candidates, prepared.Vowelless, cache);
-            }
-            foreach (var n in candidates)
-            {
-                var entry = _names[n];
-                if (!Selected(entry.Entity, options))
-                {
-                    continue;
-                }
-
-                var person = entry.Person;
-                var known = best.TryGetValue(entry.Entity, out var current);
-                if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / entry.Factor))
-                {
-                    continue;
-                }
-
-                var s = entry.Factor * NameMatcher.Compare(prepared, entry.Name, person, explain: false, _version, cache).Score;
-                if (!known || s > current.Score)
-                {
-                    best[entry.Entity] = (s, n);
-                }
-            }
-
-            cache.Release();
+            ScoreCandidates(readings[r], r, options, needed, best);
         }
 
         // Entities whose identifier the query carries are candidates whatever their name score.
@@ -259,13 +223,16 @@ public sealed class ScreeningEngine
                         if (Selected(e, options))
                         {
                             // The entity's best name, compared in full: its names may have been skipped as unable to reach a hit.
-                            var (nameScore, nameIndex) = BestNameOf(e, prepared);
-                            if (nameIndex >= 0)
+                            for (var r = 0; r < readings.Length; r++)
                             {
-                                identifierMatches.TryAdd(e, number);
-                                if (!best.TryGetValue(e, out var current) || nameScore > current.Score)
+                                var (nameScore, nameIndex) = BestNameOf(e, readings[r]);
+                                if (nameIndex >= 0)
                                 {
-                                    best[e] = (nameScore, nameIndex);
+                                    identifierMatches.TryAdd(e, number);
+                                    if (!best.TryGetValue(e, out var current) || nameScore > current.Score)
+                                    {
+                                        best[e] = (nameScore, nameIndex, r);
+                                    }
                                 }
                             }
                         }
@@ -275,7 +242,7 @@ public sealed class ScreeningEngine
         }
 
         var hits = new List<ScreeningHit>();
-        foreach (var (e, (nameScore, n)) in best)
+        foreach (var (e, (nameScore, n, reading)) in best)
         {
             var entity = _entities[e];
             var entry = _names[n];
@@ -306,7 +273,7 @@ public sealed class ScreeningEngine
             }
 
             var name = entity.Names[entry.NameIndex];
-            var comparison = NameMatcher.Compare(prepared, entry.Name, entity.Kind == EntityKind.Person, explain: true, _version);
+            var comparison = NameMatcher.Compare(readings[reading], entry.Name, entity.Kind == EntityKind.Person, explain: true, _version);
             hits.Add(new ScreeningHit
             {
                 EntityId = entity.Id,
@@ -358,6 +325,134 @@ public sealed class ScreeningEngine
 
         return new ScreeningResult(hits, warnings);
     }
+
+    // Scores the candidates of one reading of the query name, keeping each entity's best name over all readings.
+    private void ScoreCandidates(PreparedName prepared, int reading, ScreeningOptions options, double needed, Dictionary<int, (double Score, int Name, int Reading)> best)
+    {
+        if (prepared.Tokens.Length > 0)
+        {
+            // A candidate whose upper bound is below the lowest name score that can still make a hit (needed), or below
+            // its entity's best name so far, is not compared in full.
+            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
+            // 1.2.0, query not in Arabic script: the Dice cut and lighter generic words apply.
+            var latin120 = _version >= MatcherVersion.V120 && !prepared.Vowelless;
+            List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
+                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? (_version >= MatcherVersion.V150 ? DiceFactor150 : DiceFactor) * needed : 0,
+                    latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
+            if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
+            {
+                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
+            }
+
+            if (!options.Exhaustive)
+            {
+                LoadAhead(candidates, prepared.Vowelless, cache);
+            }
+            foreach (var n in candidates)
+            {
+                var entry = _names[n];
+                if (!Selected(entry.Entity, options))
+                {
+                    continue;
+                }
+
+                var person = entry.Person;
+                var known = best.TryGetValue(entry.Entity, out var current);
+                if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / entry.Factor))
+                {
+                    continue;
+                }
+
+                var s = entry.Factor * NameMatcher.Compare(prepared, entry.Name, person, explain: false, _version, cache).Score;
+                if (!known || s > current.Score)
+                {
+                    best[entry.Entity] = (s, n, reading);
+                }
+            }
+
+            cache.Release();
+        }
+    }
+
+    // The query name as prepared, then the other ways it may be read (issue #19), each screened, the best kept:
+    // - with letters standing alone that spell a word written whole: dotted or hyphenated apart within a word
+    //   ("Q.a.s.s.e.m"), or spaced apart, three or more in a row ("S o l e i m a n i") or a whole group between wider
+    //   spaces ("V A D  A O");
+    // - with words made only of letters drawn like Latin ones (Greek or Cyrillic capitals: "ΤΕΜΡΒΑΝΚ") read as Latin.
+    private PreparedName[] Readings(string name)
+    {
+        var prepared = new PreparedName(name, _version);
+        var readings = new List<PreparedName> { prepared };
+        if (NameSanitizer.LatinLookAlikeReading(prepared.Text) is { } latin)
+        {
+            readings.Add(new PreparedName(latin, _version));
+        }
+
+        if (!prepared.Vowelless && prepared.Tokens.Any(t => t.Length == 1) && JoinedLetters(prepared.Text) is { } joined)
+        {
+            readings.Add(new PreparedName(joined, _version));
+        }
+
+        return [.. readings];
+    }
+
+    // The name with its letters written apart joined into words, or null when it has none.
+    private static string? JoinedLetters(string text)
+    {
+        var words = new List<string>();
+        var run = new List<string>();
+        var changed = false;
+        void EndRun(int least)
+        {
+            if (run.Count >= least)
+            {
+                words.Add(string.Concat(run));
+                changed = true;
+            }
+            else
+            {
+                words.AddRange(run);
+            }
+
+            run.Clear();
+        }
+
+        var segments = WideSpace().Split(text);
+        foreach (var segment in segments)
+        {
+            var written = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var tokenized = written.Select(NameNormalizer.Tokenize).Where(t => t.Length > 0).ToArray();
+            // A group between wider spaces made only of single letters is one word spelt out.
+            var spelt = segments.Length > 1 && tokenized.Length >= 2 && tokenized.All(t => t.Length == 1 && IsLoneLetter(t[0]));
+            foreach (var tokens in tokenized)
+            {
+                if (tokens.Length >= 2 && tokens.All(IsLoneLetter))
+                {
+                    EndRun(3);
+                    words.Add(string.Concat(tokens));
+                    changed = true;
+                }
+                else if (tokens.Length == 1 && IsLoneLetter(tokens[0]))
+                {
+                    run.Add(tokens[0]);
+                }
+                else
+                {
+                    EndRun(3);
+                    words.AddRange(tokens);
+                }
+            }
+
+            EndRun(spelt ? 2 : 3);
+        }
+
+        return changed ? string.Join(' ', words) : null;
+    }
+
+    private static bool IsLoneLetter(string token) => token.Length == 1 && char.IsAsciiLetterOrDigit(token[0]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s{2,}")]
+    private static partial System.Text.RegularExpressions.Regex WideSpace();
 
     // Where LoadAhead leaves what it read, so that the reads are not dropped as unused.
     [ThreadStatic]

@@ -126,20 +126,6 @@ public static class Romanisation
         return KeyClasses(key.ToString());
     }
 
-    /// <summary>True when the text has letters of the Arabic script (Arabic, Persian, Urdu, Pashto).</summary>
-    public static bool IsArabicScript(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Any(c => c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF'));
-    }
-
-    /// <summary>True when the text has Hebrew letters (matcher 1.4.0 reads them into consonant keys as Arabic script).</summary>
-    public static bool IsHebrewScript(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.AsSpan().ContainsAnyInRange('\u05D0', '\u05EA');
-    }
-
     /// <summary>
     /// The consonant keys of the words of an Arabic-script name, one per word: each letter by <c>arabic-script.tsv</c>,
     /// the article "ال" at the start of a word removed, a final ه dropped (as a final h is in Latin), doubled keys collapsed.
@@ -183,6 +169,21 @@ public static class Romanisation
             if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
             {
                 word = word[2..];
+            }
+
+            // A word written in Latin letters inside a name written mostly in Arabic script (issue #19: "Qasem سلیمانی")
+            // is read into the consonant keys of its folded parts, as a Latin name is.
+            if (!word.Any(c => NameSanitizer.IsArabicScriptLetter(c) || NameSanitizer.IsHebrewLetter(c)) && word.Any(char.IsLetter))
+            {
+                foreach (var part in NameNormalizer.Tokenize(word))
+                {
+                    if (ConsonantKey(part) is { Length: > 0 } latinKey)
+                    {
+                        keys.Add((latinKey, null));
+                    }
+                }
+
+                continue;
             }
 
             var term = terms.GetValueOrDefault(word);

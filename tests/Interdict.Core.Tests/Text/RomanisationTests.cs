@@ -74,7 +74,7 @@ public class RomanisationTests
     [InlineData("מֹשֶׁה שַׁרְבִיט", new[] { "ms", "srbt" })] // vowel points (niqqud) are skipped
     public void ArabicScriptKeys_ReadHebrewTheSameWay(string text, string[] keys)
     {
-        Romanisation.IsHebrewScript(text).ShouldBeTrue();
+        NameSanitizer.IsMostlyArabicOrHebrewScript(text).ShouldBeTrue();
         Romanisation.ArabicScriptKeys(text).ShouldBe(keys);
     }
 
@@ -107,11 +107,15 @@ public class RomanisationTests
         Romanisation.ArabicScriptWords(text).ShouldContain(w => w.Term == term);
 
     [Fact]
-    public void IsArabicScript_TrueForArabicPersianUrdu_FalseForLatinAndCyrillic()
+    public void IsMostlyArabicOrHebrewScript_TrueForArabicPersianUrdu_FalseForLatinAndCyrillic()
     {
-        Romanisation.IsArabicScript("قاسم").ShouldBeTrue();
-        Romanisation.IsArabicScript("چوہدری").ShouldBeTrue();
-        Romanisation.IsArabicScript("Qasem").ShouldBeFalse();
-        Romanisation.IsArabicScript("Касем").ShouldBeFalse();
+        NameSanitizer.IsMostlyArabicOrHebrewScript("قاسم").ShouldBeTrue();
+        NameSanitizer.IsMostlyArabicOrHebrewScript("چوہدری").ShouldBeTrue();
+        NameSanitizer.IsMostlyArabicOrHebrewScript("Qasem").ShouldBeFalse();
+        NameSanitizer.IsMostlyArabicOrHebrewScript("Касем").ShouldBeFalse();
+        // Issue #19: a byte-order mark (U+FEFF) or an Arabic letter mark (U+061C) is no letter of the script.
+        NameSanitizer.IsMostlyArabicOrHebrewScript("Qassem Soleimani\uFEFF").ShouldBeFalse();
+        NameSanitizer.IsMostlyArabicOrHebrewScript("Qassem\u061C Soleimani").ShouldBeFalse();
+        NameSanitizer.IsMostlyArabicOrHebrewScript("Qasem سلیمانی").ShouldBeTrue();
     }
 }
