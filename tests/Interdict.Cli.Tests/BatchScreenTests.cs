@@ -107,3 +107,99 @@ public class BatchScreenTests
         run.Error.ShouldContain("Screened 10,000 of 10,000 rows");
     }
 }
+
+/// <summary>Issue #19: batch input that cannot be read as written fails loudly, naming the line; nothing is screened in part.</summary>
+public class BatchInputFailsClosedTests
+{
+    [Fact]
+    public void AStrayQuote_IsAnErrorNamingItsLine_NotAMergeOfTheRowsAfterIt()
+    {
+        using var temp = new TempFolder();
+        // Before the fix: "Screened 2 of 2 rows", exit 0, and the 998 Soleimanis after the stray quote were never screened.
+        var input = temp.File("q.csv", "id,name\nc1,John Smith\nc2,\"Bob Jones\n" + string.Concat(Enumerable.Range(3, 998).Select(i => $"c{i},Qassem Soleimani\n")));
+        var output = temp.File("r.jsonl", "earlier\n");
+        var run = CliRun.Of("screen", "--input", input, "--output", output);
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain($"{input}, line 3: malformed CSV");
+        File.ReadAllText(output).ShouldBe("earlier\n");
+    }
+
+    [Fact]
+    public void AQuoteClosedRowsLater_IsAnErrorNamingWhereItOpened()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("q.csv", "id,name\nc1,\"Bob Jones\nc2,Qassem Soleimani\nc3,x\"\nc4,y\n");
+        var run = CliRun.Of("screen", "--input", input);
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain($"{input}, line 2: a quoted field runs over 3 lines");
+    }
+
+    [Fact]
+    public void AnUnquotedComma_IsAnError_NotANameCutShort()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("q.csv", "id,name\nc1,John Smith\nc2,SOLEIMANI, Qasem\n");
+        var run = CliRun.Of("screen", "--input", input);
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain($"{input}, line 3: 3 fields where the header has 2");
+    }
+
+    [Fact]
+    public void NoUsableNameInAnyRow_IsADataError()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("q.csv", "id,name\nc1,\nc2,  \n");
+        var run = CliRun.Of("screen", "--input", input);
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain("none of its 2 row(s) has a name to screen");
+        CliRun.Of("screen", "--input", temp.File("h.csv", "id,name\n")).ExitCode.ShouldBe(3);
+    }
+
+    [Fact]
+    public void OutputOverTheInput_OrALinkToIt_IsRefused()
+    {
+        using var temp = new TempFolder();
+        const string customers = "id,name\nc1,Qassem Soleimani\n";
+        var input = temp.File("q.csv", customers);
+        var run = CliRun.Of("screen", "--input", input, "--output", input);
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("is the input file");
+        var link = System.IO.Path.Combine(temp.Path, "link.csv");
+        File.CreateSymbolicLink(link, input);
+        CliRun.Of("screen", "--input", input, "--output", link).ExitCode.ShouldBe(2);
+        File.ReadAllText(input).ShouldBe(customers);
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsScreenedWithAWarningNamingTheLine()
+    {
+        using var temp = new TempFolder();
+        var input = System.IO.Path.Combine(temp.Path, "q.csv");
+        File.WriteAllBytes(input, [.. Encoding.ASCII.GetBytes("id,name\nc1,Qassem Soleimani\nc2,Jos"), 0xE9, .. Encoding.ASCII.GetBytes(" Smith\n")]);
+        var run = CliRun.Of("screen", "--input", input);
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Error.ShouldContain($"{input}, line 3: bytes that are not valid UTF-8");
+        run.Output.ShouldContain("ofac-sdn:10481");
+    }
+
+    [Theory]
+    [InlineData("utf-8 with BOM")]
+    [InlineData("utf-16 LE with BOM")]
+    [InlineData("utf-16 BE with BOM")]
+    public void UnicodeEncodingsWithAByteOrderMark_AreRead(string encoding)
+    {
+        using var temp = new TempFolder();
+        var input = System.IO.Path.Combine(temp.Path, "q.csv");
+        Encoding e = encoding switch
+        {
+            "utf-8 with BOM" => new UTF8Encoding(true),
+            "utf-16 LE with BOM" => new UnicodeEncoding(false, true),
+            _ => new UnicodeEncoding(true, true),
+        };
+        File.WriteAllBytes(input, [.. e.GetPreamble(), .. e.GetBytes("id,name\nc1,قاسم سلیمانی\nc2,Qassem Soleimani\n")]);
+        var run = CliRun.Of("screen", "--input", input);
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.Contains("ofac-sdn:10481"));
+        run.Error.ShouldNotContain("UTF-8");
+    }
+}

@@ -105,6 +105,11 @@ internal static class ScreenCommand
             throw new DataFileException($"{inputPath}: file not found (--input)");
         }
 
+        if (outputPath is not null && SameFile(inputPath, outputPath))
+        {
+            throw new UsageException($"--output {outputPath} is the input file {inputPath}: it would be overwritten with results; choose another output file");
+        }
+
         var stopwatch = Stopwatch.StartNew();
         StreamReader OpenInput() => new(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         static bool ReadFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException;
@@ -115,10 +120,11 @@ internal static class ScreenCommand
         // file of millions of customers is never held in memory whole.
         var headerWarnings = new List<string>();
         int total;
+        int named;
         try
         {
             using var reader = OpenInput();
-            total = QueryCsvReader.Read(reader, inputPath, headerWarnings).Count();
+            (total, named) = QueryCsvReader.Read(reader, inputPath, headerWarnings).Aggregate((0, 0), (n, row) => (n.Item1 + 1, n.Item2 + (row.Query is null ? 0 : 1)));
         }
         catch (Exception ex) when (ReadFailure(ex))
         {
@@ -128,6 +134,14 @@ internal static class ScreenCommand
         foreach (var w in headerWarnings)
         {
             app.Error.WriteLine($"warning: {w}");
+        }
+
+        // A file with no name to screen is the wrong file or a broken export: screening nothing must not look like a pass.
+        if (named == 0)
+        {
+            throw new DataFileException(total == 0
+                ? $"{inputPath}: no rows to screen after the header"
+                : $"{inputPath}: none of its {total:N0} row(s) has a name to screen (is the name column empty, or misnamed?)");
         }
 
         // Each chunk's rows are screened and their JSON lines made on all cores, then written in input order.
@@ -230,6 +244,25 @@ internal static class ScreenCommand
         }
 
         return counts.Hits;
+    }
+
+    // Whether two paths name one file: the same path, or a link to it (symbolic links are followed to their target).
+    private static bool SameFile(string a, string b)
+    {
+        static string Resolve(string path)
+        {
+            var full = Path.GetFullPath(path);
+            try
+            {
+                return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
+        }
+
+        return File.Exists(b) && string.Equals(Resolve(a), Resolve(b), StringComparison.Ordinal);
     }
 
     // Screens one row (unless it was rejected when read) and makes its JSON line.

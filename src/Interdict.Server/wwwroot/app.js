@@ -242,22 +242,33 @@ async function post(path, body) {
   return result;
 }
 
-// RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF.
+// RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Each row keeps the line it starts on. A quote left open or
+// a quoted field over several lines (which would merge rows), or a quote inside an unquoted field, is an error naming
+// the line: the file is refused, never screened in part (issue #19).
 function parseCsv(text) {
   const rows = [];
-  let row = [], field = "", quoted = false;
+  let row = [], field = "", quoted = false, wasQuoted = false, line = 1, start = 1;
+  const fail = (at, what) => { throw new Error(`line ${at}: ${what}; quote a field that holds quotes or commas, doubling its quotes`); };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else if (c === "\n" || c === "\r") fail(start, "a quoted field runs over several lines (a quote is not closed)");
+      else field += c;
+    } else if (c === '"') {
+      if (field !== "" || wasQuoted) fail(line, "a quote inside an unquoted field");
+      quoted = true; wasQuoted = true;
+    } else if (c === ",") { row.push(field); field = ""; wasQuoted = false; }
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
-    } else field += c;
+      row.push(field); row.line = start; rows.push(row); row = []; field = ""; wasQuoted = false;
+      line++; start = line;
+    } else if (wasQuoted) fail(line, "text after a closing quote");
+    else field += c;
   }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  if (quoted) fail(start, "a quote is not closed");
+  if (field !== "" || row.length) { row.push(field); row.line = start; rows.push(row); }
   return rows;
 }
 
@@ -269,19 +280,27 @@ $("batch-form").addEventListener("submit", async (event) => {
   if (!file) return;
   // At once, before the file is read: the previous run's "Done" must not stand for this one.
   status("batch-status", `Reading ${file.name}…`);
-  const rows = parseCsv((await file.text()).replace(/^\uFEFF/, ""));
+  let rows;
+  try {
+    rows = parseCsv((await file.text()).replace(/^\uFEFF/, ""));
+  } catch (e) {
+    status("batch-status", `${file.name}, ${e.message}`, true); return;
+  }
   const header = (rows.shift() || []).map((h) => h.trim().toLowerCase());
   const col = (name) => header.indexOf(name);
   if (col("name") < 0) { status("batch-status", `${file.name}: the header has no 'name' column (found: ${header.join(", ")})`, true); return; }
   const parties = [], skipped = [];
-  rows.forEach((r, i) => {
+  const tooWide = rows.find((r) => r.length > header.length && !(r.length === 1 && r[0].trim() === ""));
+  if (tooWide) { status("batch-status", `${file.name}, line ${tooWide.line}: ${tooWide.length} fields where the header has ${header.length}: a name with a comma must be quoted`, true); return; }
+  rows.forEach((r) => {
     if (r.length === 1 && r[0].trim() === "") return;
-    const line = i + 2, get = (n) => (col(n) >= 0 ? (r[col(n)] || "").trim() : "");
+    const line = r.line, get = (n) => (col(n) >= 0 ? (r[col(n)] || "").trim() : "");
     if (!get("name")) { skipped.push(`line ${line}: no name`); return; }
     const party = { id: get("id") || `line-${line}`, name: get("name") };
     for (const k of ["type", "dob", "country", "identifier"]) if (get(k)) party[k] = get(k);
     parties.push({ line, party });
   });
+  if (parties.length === 0) { status("batch-status", `${file.name}: no row has a name to screen (${skipped.length} row(s) without one)`, true); return; }
   const progress = $("batch-progress");
   progress.hidden = false; progress.max = Math.max(1, parties.length); progress.value = 0;
   batchRows = [];
