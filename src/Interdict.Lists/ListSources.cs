@@ -68,6 +68,22 @@ public static class ListSources
             }
         }
 
+        var list = ReadFiles(sourceId, files, publicationDate);
+        // Every source: one entity per id (a repeated id would be stored twice, or shadow another's record).
+        var ids = new HashSet<string>(list.Entities.Count, StringComparer.Ordinal);
+        foreach (var e in list.Entities)
+        {
+            if (!ids.Add(e.Id))
+            {
+                throw new ListFormatException(sourceId, string.Join(", ", files.Select(f => f.Name)), null, $"the entity {e.Id} is published twice; each record must appear once", e.SourceId);
+            }
+        }
+
+        return list;
+    }
+
+    private static WatchList ReadFiles(string sourceId, IReadOnlyList<ListFileContent> files, DateOnly? publicationDate)
+    {
         SourceFile Open(ListFileContent f) => new(f.Name, new MemoryStream(f.Bytes, writable: false), f.PublicationDate ?? publicationDate);
         switch (sourceId)
         {

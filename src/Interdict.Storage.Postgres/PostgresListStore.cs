@@ -77,7 +77,7 @@ public sealed class PostgresListStore : IListStore
     }
 
     /// <inheritdoc/>
-    public AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent)
+    public AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent, bool evenIfOlder = false)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(files);
@@ -102,7 +102,7 @@ public sealed class PostgresListStore : IListStore
                 id = existing is long found ? found : Insert(connection, tx, list, files, origin);
             }
 
-            if (makeCurrent)
+            if (makeCurrent && MaySwitch(connection, tx, list, evenIfOlder))
             {
                 SetCurrent(connection, tx, list.Id, id);
             }
@@ -243,6 +243,20 @@ public sealed class PostgresListStore : IListStore
         }
 
         return id;
+    }
+
+    // Whether a new version may be put in force: asked for whatever its date, or published on or after the one in force.
+    private static bool MaySwitch(NpgsqlConnection connection, NpgsqlTransaction tx, WatchList list, bool evenIfOlder)
+    {
+        if (evenIfOlder || list.PublicationDate is not { } published)
+        {
+            return true;
+        }
+
+        using var cmd = new NpgsqlCommand("SELECT v.publication_date FROM list_current c JOIN list_versions v ON v.id = c.version_id WHERE c.source = $1", connection, tx);
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = list.Id });
+        using var r = cmd.ExecuteReader();
+        return !r.Read() || r.IsDBNull(0) || published >= r.GetFieldValue<DateOnly>(0);
     }
 
     private void SetCurrent(NpgsqlConnection connection, NpgsqlTransaction tx, string source, long versionId)

@@ -61,23 +61,30 @@ public sealed class SqliteListStore : IListStore
     }
 
     /// <inheritdoc/>
-    public AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent)
+    public AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent, bool evenIfOlder = false)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(files);
-        if (FindByHash(list.Id, list.ContentHash) is { } existing)
+        // BEGIN IMMEDIATE: the write lock is taken first, so two imports (in two processes) run one after the other, and
+        // the second sees the first's version before it looks for its own content.
+        using var tx = _connection.BeginTransaction(deferred: false);
+        using (var find = Command("SELECT id FROM versions WHERE source = $s AND content_hash = $h", tx))
         {
-            if (makeCurrent && !existing.Current)
+            find.Parameters.AddWithValue("$s", list.Id);
+            find.Parameters.AddWithValue("$h", list.ContentHash);
+            if (find.ExecuteScalar() is long existing)
             {
-                SetCurrent(existing.Id);
-                existing = existing with { Current = true };
-            }
+                if (makeCurrent && MaySwitch(list, evenIfOlder, tx))
+                {
+                    SetCurrent(list.Id, existing, tx);
+                }
 
-            return new AddResult(existing, Created: false);
+                tx.Commit();
+                return new AddResult(Versions(list.Id).Single(v => v.Id == existing), Created: false);
+            }
         }
 
         var killAfter = int.TryParse(Environment.GetEnvironmentVariable(KillAfterEntitiesVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
-        using var tx = _connection.BeginTransaction();
         var now = _time.GetUtcNow();
         long id;
         using (var cmd = Command("""
@@ -128,13 +135,27 @@ public sealed class SqliteListStore : IListStore
             }
         }
 
-        if (makeCurrent)
+        if (makeCurrent && MaySwitch(list, evenIfOlder, tx))
         {
             SetCurrent(list.Id, id, tx);
         }
 
         tx.Commit();
         return new AddResult(Versions(list.Id).Single(v => v.Id == id), Created: true);
+    }
+
+    // Whether a new version may be put in force: asked for whatever its date, or published on or after the one in force.
+    private bool MaySwitch(WatchList list, bool evenIfOlder, SqliteTransaction tx)
+    {
+        if (evenIfOlder || list.PublicationDate is not { } published)
+        {
+            return true;
+        }
+
+        using var cmd = Command("SELECT v.publication_date FROM current c JOIN versions v ON v.id = c.version_id WHERE c.source = $s", tx);
+        cmd.Parameters.AddWithValue("$s", list.Id);
+        return cmd.ExecuteScalar() is not string inForce
+            || published >= DateOnly.ParseExact(inForce, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc/>
@@ -223,9 +244,6 @@ public sealed class SqliteListStore : IListStore
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
-
-    private StoredVersion? FindByHash(string source, string hash) =>
-        Versions(source).FirstOrDefault(v => string.Equals(v.ContentHash, hash, StringComparison.Ordinal));
 
     private void SetCurrent(string source, long versionId, SqliteTransaction tx)
     {

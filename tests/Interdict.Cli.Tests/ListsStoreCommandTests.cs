@@ -23,7 +23,7 @@ public sealed class ListsStoreCommandTests : IDisposable
     [Fact]
     public void Import_ThenVersions_ShowsTheStoredVersionInForceBesideTheBundledSnapshot()
     {
-        var import = Run("lists", "import", Un20251120(), "--source", "un");
+        var import = Run("lists", "import", Un20251120(), "--source", "un", "--switch");
         import.ExitCode.ShouldBe(0, import.Error);
         import.Output.ShouldContain("Stored un v1: 1,000 entities, published 2025-11-20");
         import.Output.ShouldContain("now in force");
@@ -40,7 +40,7 @@ public sealed class ListsStoreCommandTests : IDisposable
     [Fact]
     public void Screen_UsesTheVersionInForce_AndAsOfPicksAnOlderOne()
     {
-        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        Run("lists", "import", Un20251120(), "--source", "un", "--switch").ExitCode.ShouldBe(0);
 
         // SDi.007 was designated after 2025-11-20: absent from the stored version in force, present in the bundled 2026-02-27 one.
         var inForce = Run("lists", "--format", "json");
@@ -65,7 +65,7 @@ public sealed class ListsStoreCommandTests : IDisposable
     [Fact]
     public void Diff_Json_CountsAndNamesAddedRemovedAndChanged()
     {
-        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        Run("lists", "import", Un20251120(), "--source", "un", "--switch").ExitCode.ShouldBe(0);
         var diff = Run("lists", "diff", "un", "2025-11-20", "bundled", "--format", "json");
         diff.ExitCode.ShouldBe(0, diff.Error);
         var doc = JsonDocument.Parse(diff.Output).RootElement;
@@ -103,7 +103,7 @@ public sealed class ListsStoreCommandTests : IDisposable
     public void Import_IntoAFileThatIsNotAListStore_IsADataErrorNamingTheFileOnce()
     {
         File.WriteAllText(Store, "this is not a SQLite database, but a file someone left here\n" + new string('x', 4096));
-        var run = Run("lists", "import", Un20251120(), "--source", "un");
+        var run = Run("lists", "import", Un20251120(), "--source", "un", "--switch");
         run.ExitCode.ShouldBe(3, run.Error);
         run.Error.ShouldContain($"{Store}: the list store cannot be opened");
         run.Error.Split(Store).Length.ShouldBe(2, run.Error);
@@ -124,7 +124,7 @@ public sealed class ListsStoreCommandTests : IDisposable
         undated.ExitCode.ShouldBe(3);
         undated.Error.ShouldContain("--published");
 
-        var run = Run("lists", "import", Path.Combine(folder, "sdn.csv"), "--source", "ofac-sdn", "--published", "2024-05-03");
+        var run = Run("lists", "import", Path.Combine(folder, "sdn.csv"), "--source", "ofac-sdn", "--published", "2024-05-03", "--force");
         run.ExitCode.ShouldBe(0, run.Error);
         run.Error.ShouldContain("Taking alt.csv from beside sdn.csv");
         var versions = JsonDocument.Parse(Run("lists", "versions", "ofac-sdn", "--format", "json").Output).RootElement;
@@ -134,7 +134,7 @@ public sealed class ListsStoreCommandTests : IDisposable
     [Fact]
     public void History_WritesTableCsvJsonAndAChart()
     {
-        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        Run("lists", "import", Un20251120(), "--source", "un", "--switch").ExitCode.ShouldBe(0);
         var bundled = _temp.File("un-2026-02-27.xml");
         File.WriteAllBytes(bundled, Lists.Bundled.BundledLists.Files("un")[0].Bytes);
         Run("lists", "import", bundled, "--source", "un").ExitCode.ShouldBe(0);
@@ -188,22 +188,22 @@ public sealed class ListsStoreCommandTests : IDisposable
     public void Update_FromALoopbackMirror_StoresTheVersion_AndABrokenOneFailsWithExitCode4()
     {
         using var server = new LoopbackServer();
-        server.Files["consolidated.xml"] = new Reply(Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"));
+        server.Files["consolidated.xml"] = new Reply(Lists.Bundled.BundledLists.Files("un")[0].Bytes);
         var ok = Run("lists", "update", "un", "--from", server.BaseUrl.ToString());
         ok.ExitCode.ShouldBe(0, ok.Error);
-        ok.Output.ShouldContain("un: stored v1 (1,000 entities, published 2025-11-20)");
+        ok.Output.ShouldContain("un: stored v1 (1,003 entities, published 2026-02-27) and switched to it");
 
         server.Files["consolidated.xml"] = new Reply(System.Text.Encoding.UTF8.GetBytes("<html>oops</html>"));
         var bad = Run("lists", "update", "un", "--from", server.BaseUrl.ToString());
         bad.ExitCode.ShouldBe(4);
-        bad.Error.ShouldContain("The version in force is unchanged (v1, published 2025-11-20)");
+        bad.Error.ShouldContain("The version in force is unchanged (v1, published 2026-02-27)");
     }
 
     [Fact]
     public void Import_KilledMidTransaction_LeavesTheStoreWithTheOldVersionInForce()
     {
         // A real process is killed while it writes the entity rows of its import (inside the transaction).
-        Run("lists", "import", Un20251120(), "--source", "un").ExitCode.ShouldBe(0);
+        Run("lists", "import", Un20251120(), "--source", "un", "--switch").ExitCode.ShouldBe(0);
         var bundled = _temp.File("un-2026-02-27.xml");
         File.WriteAllBytes(bundled, Lists.Bundled.BundledLists.Files("un")[0].Bytes);
 
@@ -235,5 +235,73 @@ public sealed class ListsStoreCommandTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _temp.Dispose();
+    }
+
+    // Issue #19: lists import must not replace a list with a fragment, a cut-off file or an older publication.
+    private string SdnFile(string name, byte[] bytes)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, name)).FullName;
+        var path = Path.Combine(folder, "sdn.csv");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Import_TheFirstLineAlone_IsRefusedByTheDropCheck_AndNothingIsStored()
+    {
+        var sdn = Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv");
+        var run = Run("lists", "import", SdnFile("first-line", sdn[..(Array.IndexOf(sdn, (byte)'\n') + 1)]), "--source", "ofac-sdn", "--published", "2024-05-04");
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain("the new file has 1 entities, 14,964 fewer than the 14,965 of the version in force (bundled");
+        run.Error.ShouldContain("Nothing was stored");
+        JsonDocument.Parse(Run("lists", "versions", "ofac-sdn", "--format", "json").Output).RootElement.GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Import_AFileCutOffInsideAQuotedField_IsAnErrorNamingTheLine()
+    {
+        var sdn = Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv");
+        // Cut in the middle of the last record's quoted remarks (before the fix: imported, the last record's text cut off); the remarks field opens at "remarks".
+        var end = Array.LastIndexOf(sdn, (byte)'"'); // the last record's closing quote (before CR LF and OFAC's 0x1A)
+        var lastLine = Array.LastIndexOf(sdn, (byte)'\n', end) + 1;
+        var remarks = Array.LastIndexOf(sdn, (byte)'"', end - 1);
+        remarks.ShouldBeGreaterThan(lastLine);
+        var cut = sdn[..(remarks + 10)];
+        var lineNumber = sdn[..lastLine].Count(b => b == (byte)'\n') + 1;
+        var run = Run("lists", "import", SdnFile("cut", cut), "--source", "ofac-sdn", "--published", "2024-05-04", "--force");
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain($"sdn.csv, line {lineNumber}");
+        run.Error.ShouldContain("a quoted field is left open at the end of the file");
+    }
+
+    [Fact]
+    public void Import_RepeatedIds_IsAClearError_NotACrash()
+    {
+        var sdn = Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv").Where(b => b != 0x1A).ToArray();
+        var lines = sdn.Count(b => b == (byte)'\n');
+        var run = Run("lists", "import", SdnFile("twice", [.. sdn, .. sdn]), "--source", "ofac-sdn", "--published", "2024-05-04", "--force");
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain($"sdn.csv, line {lines + 1}");
+        run.Error.ShouldContain("is repeated (first on line 1)");
+    }
+
+    [Fact]
+    public void Import_AnOlderPublication_IsStoredButNotPutInForce_AndSwitchPutsItInForce()
+    {
+        var run = Run("lists", "import", Un20251120(), "--source", "un");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("not in force: bundled, published 2026-02-27, is newer (--switch puts this one in force)");
+        Run("lists", "import", Un20251120(), "--source", "un", "--switch").Output.ShouldContain("it is in force");
+    }
+
+    [Fact]
+    public void Import_AFileOverTheSizeLimit_IsRefusedBeforeItIsRead()
+    {
+        var sdn = Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv");
+        var run = Run("lists", "import", SdnFile("big", [.. Enumerable.Repeat((byte)' ', (1024 * 1024) + 1)]), "--source", "ofac-sdn", "--published", "2024-05-04", "--max-file-mb", "1");
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain("is more than the import limit of 1 MB per file (--max-file-mb)");
+        sdn.Length.ShouldBeLessThan(1024 * 1024);
+        Run("lists", "import", SdnFile("small", sdn), "--source", "ofac-sdn", "--published", "2024-05-04", "--max-file-mb", "1", "--force").ExitCode.ShouldBe(0);
     }
 }

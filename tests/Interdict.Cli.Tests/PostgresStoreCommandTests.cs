@@ -19,7 +19,7 @@ public sealed class PostgresStoreCommandTests : IDisposable
         var file = _temp.File("un-2025-11-20.xml");
         await File.WriteAllBytesAsync(file, Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"), TestContext.Current.CancellationToken);
 
-        var import = await Interdict("lists", "import", file, "--source", "un");
+        var import = await Interdict("lists", "import", file, "--source", "un", "--switch");
         import.Code.ShouldBe(0, import.Error);
         import.Output.ShouldContain("1,000 entities, published 2025-11-20");
 

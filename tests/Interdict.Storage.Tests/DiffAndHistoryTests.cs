@@ -9,7 +9,7 @@ public class DiffAndHistoryTests : StoreTestBase
     [Fact]
     public void Diff_UnNovemberToFebruary_AddsSDi007To010_AndRemovesIQi074()
     {
-        var a = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        var a = Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true).Result.Version;
         var b = Library.Import("un", Un20260227, "b", null, makeCurrent: true).Result.Version;
         var diff = ListDiff.Compute(Library.Load(Library.Find("un", $"v{a.Id}")), Library.Load(Library.Find("un", $"v{b.Id}")));
         diff.Added.Select(e => e.EntityId).Order(StringComparer.Ordinal).ShouldBe(["un:SDi.007", "un:SDi.008", "un:SDi.009", "un:SDi.010"]);
@@ -60,7 +60,7 @@ public class DiffAndHistoryTests : StoreTestBase
     [Fact]
     public void History_CountsEntitiesPerProgrammeAndAddedRemovedBetweenVersions()
     {
-        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true);
         Library.Import("un", Un20260227, "b", null, makeCurrent: true);
         var rows = ListHistory.Compute(Store, "un", ["Sudan", "Iraq"]);
         var all = rows.Where(r => r.Program == "(all)").ToList();

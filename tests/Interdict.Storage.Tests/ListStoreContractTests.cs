@@ -13,7 +13,7 @@ public abstract class ListStoreContractTests : StoreTestBase
     [Fact]
     public void Import_StoresAVersionWithTheFilesDateHashAndCounts_AndPutsItInForce()
     {
-        var (list, result) = Library.Import("un", Un20251120, "test", null, makeCurrent: true);
+        var (list, result) = Library.Import("un", Un20251120, "test", null, makeCurrent: true, evenIfOlder: true);
         result.Created.ShouldBeTrue();
         var v = result.Version;
         (v.Source, v.PublicationDate, v.Entities, v.Current).ShouldBe(("un", new DateOnly(2025, 11, 20), 1000, true));
@@ -28,7 +28,7 @@ public abstract class ListStoreContractTests : StoreTestBase
     public void Load_StoredVersion_TwiceGivesWhatItsFilesParseTo()
     {
         // The second load may come from the parsed-list cache: it must hold exactly what parsing the stored files gives.
-        var version = Library.Import("un", Un20251120, "test", null, makeCurrent: true).Result.Version;
+        var version = Library.Import("un", Un20251120, "test", null, makeCurrent: true, evenIfOlder: true).Result.Version;
         var parsed = System.Text.Json.JsonSerializer.Serialize(Interdict.Lists.ListSources.Read("un", Store.Files(version.Id)));
         foreach (var _ in Enumerable.Range(0, 2))
         {
@@ -41,8 +41,8 @@ public abstract class ListStoreContractTests : StoreTestBase
     [Fact]
     public void Import_SameContentTwice_StoresOneVersion()
     {
-        var first = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result;
-        var second = Library.Import("un", Un20251120, "b", null, makeCurrent: true).Result;
+        var first = Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true).Result;
+        var second = Library.Import("un", Un20251120, "b", null, makeCurrent: true, evenIfOlder: true).Result;
         second.Created.ShouldBeFalse();
         second.Version.Id.ShouldBe(first.Version.Id);
         Store.Versions("un").Count.ShouldBe(1);
@@ -51,7 +51,7 @@ public abstract class ListStoreContractTests : StoreTestBase
     [Fact]
     public void Import_NoSwitch_KeepsTheVersionInForce()
     {
-        var old = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        var old = Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true).Result.Version;
         var newer = Library.Import("un", Un20260227, "b", null, makeCurrent: false).Result.Version;
         Store.Current("un")!.Id.ShouldBe(old.Id);
         Store.SetCurrent(newer.Id);
@@ -61,7 +61,7 @@ public abstract class ListStoreContractTests : StoreTestBase
     [Fact]
     public void StoredVersions_CannotBeEditedOrDeleted()
     {
-        var v = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        var v = Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true).Result.Version;
         foreach (var sql in EditsOf(v.Id))
         {
             (TryRaw(sql)?.Message ?? $"'{sql}' was allowed").ShouldContain("immutable");
@@ -97,9 +97,59 @@ public abstract class ListStoreContractTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Import_SamePublicationFromTwoStoresAtOnce_StoresOneVersion()
+    {
+        // Two stores on one database, as two servers or CLI runs would have; both import the same publication at once.
+        // (Issue #19: with SQLite, one of them crashed on the UNIQUE constraint, exit 134.)
+        using var other = OpenStore();
+        var library = new Interdict.Lists.Store.ListLibrary(other);
+        using var start = new Barrier(2);
+        var token = TestContext.Current.CancellationToken;
+        var results = await Task.WhenAll(
+            Task.Run(() => { start.SignalAndWait(token); return Library.Import("un", Un20260227, "a", null, makeCurrent: true).Result; }, token),
+            Task.Run(() => { start.SignalAndWait(token); return library.Import("un", Un20260227, "b", null, makeCurrent: true).Result; }, token));
+        results.Count(r => r.Created).ShouldBe(1);
+        results.Select(r => r.Version.Id).Distinct().ShouldHaveSingleItem();
+        Store.Versions("un").ShouldHaveSingleItem().Current.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Import_AnOlderPublicationLast_KeepsTheNewerInForce_UnlessTheUserSwitches()
+    {
+        // Issue #19: the last import to finish was put in force even when it was the older publication.
+        var newer = Library.Import("un", Un20260227, "b", null, makeCurrent: true).Result.Version;
+        var older = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        older.Current.ShouldBeFalse();
+        Store.Current("un")!.Id.ShouldBe(newer.Id);
+
+        // Asked for (lists import --switch): the older one is put in force.
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true).Result.Version.Current.ShouldBeTrue();
+        Store.Current("un")!.Id.ShouldBe(older.Id);
+        // And a newer one goes in force again without being asked.
+        Library.Import("un", Un20260227, "b", null, makeCurrent: true).Result.Version.Current.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Import_WithFarFewerEntitiesThanTheVersionInForce_IsRefused_UnlessForced()
+    {
+        // Issue #19: the first line of sdn.csv alone imported as 1 entity and was put in force.
+        var sdn = TestKit.Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv");
+        var firstLine = sdn[..(Array.IndexOf(sdn, (byte)'\n') + 1)];
+        var refused = Should.Throw<Interdict.Lists.Store.ListRefusedException>(() =>
+            Library.Import("ofac-sdn", [new("sdn.csv", firstLine)], "a", new DateOnly(2024, 5, 4), makeCurrent: true, maxDrop: 0.1));
+        refused.Message.ShouldContain("the new file has 1 entities");
+        Store.Versions("ofac-sdn").ShouldBeEmpty();
+        Library.InForce("ofac-sdn").Stored.ShouldBeNull();
+
+        // Forced (no drop check), or stored without being put in force, it is accepted.
+        Library.Import("ofac-sdn", [new("sdn.csv", firstLine)], "a", new DateOnly(2024, 5, 4), makeCurrent: false, maxDrop: 0.1).Result.Version.Current.ShouldBeFalse();
+        Library.Import("ofac-sdn", [new("sdn.csv", firstLine)], "a", new DateOnly(2024, 5, 4), makeCurrent: true).Result.Version.Current.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Import_MalformedFile_StoresNothing()
     {
-        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true);
         var broken = Un20260227[0].Bytes[..500_000];
         Should.Throw<ListFormatException>(() => Library.Import("un", [new("consolidated.xml", broken)], "b", null, makeCurrent: true));
         Store.Versions("un").Count.ShouldBe(1);
@@ -121,7 +171,7 @@ public abstract class ListStoreContractTests : StoreTestBase
     [Fact]
     public void AsOf_PicksTheNewestVersionPublishedOnOrBeforeTheDate_IncludingTheBundledSnapshot()
     {
-        Library.Import("un", Un20251120, "a", null, makeCurrent: true);
+        Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true);
         Library.AsOf("un", new DateOnly(2025, 12, 31)).PublicationDate.ShouldBe(new DateOnly(2025, 11, 20));
         Library.AsOf("un", new DateOnly(2026, 3, 1)).Label.ShouldBe("bundled");
         Should.Throw<ArgumentException>(() => Library.AsOf("un", new DateOnly(2025, 1, 1))).Message.ShouldContain("oldest: 2025-11-20");
@@ -130,7 +180,7 @@ public abstract class ListStoreContractTests : StoreTestBase
     [Fact]
     public void Find_AcceptsNumbersDatesBundledAndCurrent()
     {
-        var v = Library.Import("un", Un20251120, "a", null, makeCurrent: true).Result.Version;
+        var v = Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true).Result.Version;
         Library.Find("un", $"v{v.Id}").Stored!.Id.ShouldBe(v.Id);
         Library.Find("un", v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Stored!.Id.ShouldBe(v.Id);
         Library.Find("un", "2025-11-20").Stored!.Id.ShouldBe(v.Id);

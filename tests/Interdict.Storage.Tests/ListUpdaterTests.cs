@@ -17,10 +17,10 @@ public sealed class ListUpdaterTests : StoreTestBase
     [Fact]
     public async Task Update_RealFile_StoresANewVersionAndPutsItInForce_ThenReportsUnchanged()
     {
-        _server.Files["consolidated.xml"] = new Reply(Un20251120[0].Bytes);
+        _server.Files["consolidated.xml"] = new Reply(Un20260227[0].Bytes);
         var outcome = await Updater.UpdateAsync("un", Options, cancellationToken: TestContext.Current.CancellationToken);
         outcome.Succeeded.ShouldBeTrue(outcome.Message);
-        outcome.Version!.PublicationDate.ShouldBe(new DateOnly(2025, 11, 20));
+        outcome.Version!.PublicationDate.ShouldBe(new DateOnly(2026, 2, 27));
         outcome.Version.Origin.ShouldBe(_server.BaseUrl + "consolidated.xml");
         Library.InForce("un").Stored!.Id.ShouldBe(outcome.Version.Id);
 
@@ -28,6 +28,18 @@ public sealed class ListUpdaterTests : StoreTestBase
         again.Succeeded.ShouldBeTrue();
         again.Message.ShouldContain("unchanged");
         Store.Versions("un").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Update_ToAnOlderPublication_StoresIt_ButKeepsTheNewerVersionInForce_AndSaysSo()
+    {
+        // Issue #19: a mirror serving last year's file must not replace a newer list quietly.
+        _server.Files["consolidated.xml"] = new Reply(Un20251120[0].Bytes);
+        var outcome = await Updater.UpdateAsync("un", Options, cancellationToken: TestContext.Current.CancellationToken);
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        outcome.Version!.Current.ShouldBeFalse();
+        outcome.Message.ShouldContain("did not put it in force");
+        Library.InForce("un").PublicationDate.ShouldBe(new DateOnly(2026, 2, 27));
     }
 
     [Fact]

@@ -28,12 +28,19 @@ internal static class ListsStoreCommands
         var source = SourceOption(required: true);
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD) for formats that carry none (OFAC CSV)." };
         var noSwitch = new Option<bool>("--no-switch") { Description = "Store the version without putting it in force." };
-        var command = new Command("import", "Parse a list file completely and store it as a new immutable version (and put it in force).") { files, source, published, noSwitch };
+        var putInForce = new Option<bool>("--switch") { Description = "Put it in force even when the version in force was published later (by default the newest publication is in force)." };
+        var force = new Option<bool>("--force") { Description = "Put it in force even when it has far fewer entities than the version in force (see --max-drop)." };
+        var maxDrop = new Option<double>("--max-drop") { Description = "Refuse a version with more than this share fewer entities than the one in force.", DefaultValueFactory = _ => 0.10 };
+        var maxFile = new Option<int>("--max-file-mb") { Description = "Refuse a file larger than this (MB); parsing takes about 12 times a file's size in memory.", DefaultValueFactory = _ => DefaultMaxFileMegabytes };
+        var command = new Command("import", "Parse a list file completely and store it as a new immutable version (and put it in force when it is the newest).")
+        {
+            files, source, published, noSwitch, putInForce, force, maxDrop, maxFile,
+        };
         command.SetAction(parse =>
         {
             var sourceId = RequireSource(parse.GetValue(source));
             var date = ParseDate(parse.GetValue(published), "--published");
-            var contents = ReadFiles(app, parse.GetValue(files)!);
+            var contents = ReadFiles(app, parse.GetValue(files)!, parse.GetValue(maxFile) is > 0 and var mb ? mb : throw new UsageException("--max-file-mb must be a positive number of megabytes"));
             using var store = ListCatalog.OpenStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
             app.Error.WriteLine($"Parsing {string.Join(", ", contents.Select(c => c.Name))} as {sourceId}...");
@@ -41,16 +48,24 @@ internal static class ListsStoreCommands
             AddResult result;
             try
             {
-                (list, result) = library.Import(sourceId, contents, string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)), date, makeCurrent: !parse.GetValue(noSwitch));
+                (list, result) = library.Import(sourceId, contents, string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)), date, makeCurrent: !parse.GetValue(noSwitch),
+                    evenIfOlder: parse.GetValue(putInForce), maxDrop: parse.GetValue(force) ? null : MaxDrop(parse.GetValue(maxDrop)));
             }
             catch (ListFormatException ex)
             {
                 throw new DataFileException($"{ex.Message}. Nothing was stored.", ex);
             }
+            catch (ListRefusedException ex)
+            {
+                throw new DataFileException($"{ex.Message}. Nothing was stored.", ex);
+            }
 
             var v = result.Version;
+            var state = v.Current ? "; now in force"
+                : parse.GetValue(noSwitch) ? "; not in force (--no-switch)"
+                : $"; not in force: {library.InForce(sourceId).Label}, published {library.InForce(sourceId).PublicationDate:yyyy-MM-dd}, is newer (--switch puts this one in force)";
             app.Output.WriteLine(result.Created
-                ? string.Create(CultureInfo.InvariantCulture, $"Stored {sourceId} v{v.Id}: {list.Entities.Count:N0} entities, published {v.PublicationDate:yyyy-MM-dd}, sha256 {v.ContentHash}{(v.Current ? "; now in force" : "; not in force (--no-switch)")}.")
+                ? string.Create(CultureInfo.InvariantCulture, $"Stored {sourceId} v{v.Id}: {list.Entities.Count:N0} entities, published {v.PublicationDate:yyyy-MM-dd}, sha256 {v.ContentHash}{state}.")
                 : $"{sourceId}: identical content is already stored as v{v.Id} (published {v.PublicationDate:yyyy-MM-dd}); nothing new was stored{(v.Current ? "; it is in force" : "")}.");
             foreach (var notice in list.Notices)
             {
@@ -61,6 +76,10 @@ internal static class ListsStoreCommands
         });
         return command;
     }
+
+    private static double MaxDrop(double share) => share is >= 0 and <= 1
+        ? share
+        : throw new UsageException($"--max-drop {share.ToString(CultureInfo.InvariantCulture)} is not a share between 0 and 1 (e.g. 0.1 for 10%)");
 
     /// <summary><c>lists versions [ID]</c>.</summary>
     public static Command Versions(CliApplication app)
@@ -268,7 +287,14 @@ internal static class ListsStoreCommands
         return command;
     }
 
-    private static List<ListFileContent> ReadFiles(CliApplication app, IEnumerable<string> paths)
+    /// <summary>
+    /// The largest list file <c>lists import</c> reads (per file), in MB: a publication is parsed whole before anything is
+    /// stored, at about 12 times its size in memory (a 200 MB OFAC CSV: 2.5 GB). The largest official files are about a
+    /// tenth of it.
+    /// </summary>
+    internal const int DefaultMaxFileMegabytes = 256;
+
+    private static List<ListFileContent> ReadFiles(CliApplication app, IEnumerable<string> paths, int maxMegabytes = DefaultMaxFileMegabytes)
     {
         var all = new List<string>();
         foreach (var path in paths)
@@ -290,6 +316,16 @@ internal static class ListsStoreCommands
                         all.Add(sibling);
                     }
                 }
+            }
+        }
+
+        foreach (var p in all)
+        {
+            var length = new FileInfo(p).Length;
+            if (length > maxMegabytes * 1024L * 1024)
+            {
+                throw new DataFileException(string.Create(CultureInfo.InvariantCulture,
+                    $"{p}: {length / (1024.0 * 1024):N0} MB is more than the import limit of {maxMegabytes:N0} MB per file (--max-file-mb); official list files are far smaller: is this the right file? Nothing was stored."));
             }
         }
 

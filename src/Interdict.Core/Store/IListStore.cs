@@ -34,8 +34,13 @@ public sealed record AddResult(StoredVersion Version, bool Created);
 /// </summary>
 public interface IListStore : IDisposable
 {
-    /// <summary>Adds a parsed publication with its files; makes it the version in force when <paramref name="makeCurrent"/>.</summary>
-    AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent);
+    /// <summary>
+    /// Adds a parsed publication with its files. With <paramref name="makeCurrent"/> it is put in force when it is the
+    /// newest publication of its source (published on or after the version in force), or whatever its date with
+    /// <paramref name="evenIfOlder"/>: an older file imported last never replaces a newer list quietly. Adds to one source
+    /// are serialised (two imports at once: the second waits, and finds the first's version when the content is the same).
+    /// </summary>
+    AddResult Add(WatchList list, IReadOnlyList<ListFileContent> files, string origin, bool makeCurrent, bool evenIfOlder = false);
 
     /// <summary>Every stored version, oldest first; of one source when <paramref name="source"/> is given.</summary>
     IReadOnlyList<StoredVersion> Versions(string? source = null);

@@ -1,3 +1,4 @@
+using Interdict.Core;
 using Interdict.Core.Model;
 
 namespace Interdict.Lists.Ofac;
@@ -44,7 +45,15 @@ public static class OfacSdnMapper
         var sdnHash = new HashingStream(files.Sdn.Stream);
         var sdnRows = OfacSdnReader.ReadSdn(sdnHash, listId, files.Sdn.Name).ToList();
         fileInfos.Add(new ListFile(files.Sdn.Name, sdnHash.Finish(), files.Sdn.PublicationDate, sdnRows.Count));
-        var known = sdnRows.Select(r => r.EntNum).ToHashSet(StringComparer.Ordinal);
+        var known = new Dictionary<string, long>(sdnRows.Count, StringComparer.Ordinal);
+        foreach (var row in sdnRows)
+        {
+            // One record per ent_num: a repeated one is a broken or concatenated file, refused before anything is joined to it.
+            if (!known.TryAdd(row.EntNum, row.Line))
+            {
+                throw new ListFormatException(listId, files.Sdn.Name, row.Line, $"ent_num {row.EntNum} is repeated (first on line {known[row.EntNum]}); each record must appear once", row.EntNum);
+            }
+        }
 
         var alts = ReadChild(files.Alt, s => OfacSdnReader.ReadAlt(s, listId, files.Alt!.Name), r => r.EntNum, known, "alias", notices, fileInfos);
         var adds = ReadChild(files.Add, s => OfacSdnReader.ReadAdd(s, listId, files.Add!.Name), r => r.EntNum, known, "address", notices, fileInfos);
@@ -90,7 +99,7 @@ public static class OfacSdnMapper
     }
 
     private static Dictionary<string, List<T>> ReadChild<T>(SourceFile? file, Func<Stream, IEnumerable<T>> read, Func<T, string> key,
-        HashSet<string> known, string what, List<string> notices, List<ListFile> infos)
+        Dictionary<string, long> known, string what, List<string> notices, List<ListFile> infos)
     {
         var map = new Dictionary<string, List<T>>(StringComparer.Ordinal);
         if (file is null)
@@ -105,7 +114,7 @@ public static class OfacSdnMapper
         {
             rows++;
             var k = key(row);
-            if (!known.Contains(k))
+            if (!known.ContainsKey(k))
             {
                 orphans++;
                 continue;

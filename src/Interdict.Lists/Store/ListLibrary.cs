@@ -35,8 +35,13 @@ public sealed class ListLibrary(IListStore? store)
     /// <param name="published">The publication date for formats that carry none.</param>
     /// <param name="makeCurrent">Switch to the new version.</param>
     /// <param name="check">A last check of the parsed list before anything is written: returns why it is refused, or null.</param>
+    /// <param name="evenIfOlder">Put it in force even when the version in force (stored or bundled) was published later.</param>
+    /// <param name="maxDrop">
+    /// Refuse a version that would be put in force with more than this share fewer entities than the version in force
+    /// (a file cut short, or the wrong file); null for no check.
+    /// </param>
     public (WatchList List, AddResult Result) Import(string source, IReadOnlyList<ListFileContent> files, string origin, DateOnly? published, bool makeCurrent,
-        Func<WatchList, string?>? check = null)
+        Func<WatchList, string?>? check = null, bool evenIfOlder = false, double? maxDrop = null)
     {
         var store = RequireStore();
         ListSources.Get(source);
@@ -52,8 +57,21 @@ public sealed class ListLibrary(IListStore? store)
             throw new ListRefusedException(source, refusal);
         }
 
+        // The newest publication is in force unless the user says otherwise: an older one is stored beside it.
+        var inForce = InForce(source);
+        var switching = makeCurrent && (evenIfOlder || inForce.PublicationDate is not { } current || list.PublicationDate >= current);
+        if (switching && maxDrop is { } drop)
+        {
+            var before = inForce.Stored?.Entities ?? Load(inForce).Entities.Count;
+            if (list.Entities.Count < before * (1 - drop))
+            {
+                throw new ListRefusedException(source, string.Create(CultureInfo.InvariantCulture,
+                    $"the new file has {list.Entities.Count:N0} entities, {before - list.Entities.Count:N0} fewer than the {before:N0} of the version in force ({inForce.Label}, published {inForce.PublicationDate:yyyy-MM-dd}), a drop of more than {drop * 100:0.#}%; check the file (cut short? the wrong one?), or rerun with --force"));
+            }
+        }
+
         var dated = files.Select(f => f with { PublicationDate = f.PublicationDate ?? list.PublicationDate }).ToList();
-        return (list, store.Add(list, dated, origin, makeCurrent));
+        return (list, store.Add(list, dated, origin, switching, evenIfOlder));
     }
 
     /// <summary>The version in force for a source: the store's current one, else the bundled snapshot.</summary>

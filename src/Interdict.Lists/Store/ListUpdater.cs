@@ -87,7 +87,9 @@ public sealed class ListUpdater(ListLibrary library, HttpClient http, TimeProvid
                 !options.Force && l.Entities.Count < beforeCount * (1 - options.MaxDrop)
                     ? $"the new file has {l.Entities.Count:N0} entities, {beforeCount - l.Entities.Count:N0} fewer than the {beforeCount:N0} of the version in force ({before.Label}), a drop of more than {options.MaxDrop:P0}; check the publisher's file, or rerun with --force"
                     : null);
-            var message = result.Created
+            var message = !result.Version.Current
+                ? $"{source}: stored v{result.Version.Id} ({list.Entities.Count:N0} entities, published {list.PublicationDate:yyyy-MM-dd}) but did not put it in force: the version in force ({before.Label}, published {before.PublicationDate:yyyy-MM-dd}) is newer; 'interdict lists import --switch' puts an older one in force"
+                : result.Created
                 ? $"{source}: stored v{result.Version.Id} ({list.Entities.Count:N0} entities, published {list.PublicationDate:yyyy-MM-dd}) and switched to it"
                 : $"{source}: unchanged: the publisher's files are identical to v{result.Version.Id}, which is in force";
             return new UpdateOutcome(source, true, message, result.Version);
