@@ -62,9 +62,10 @@ public sealed class PostgresAlertStore : IAlertStore
         foreach (var h in hits)
         {
             // The latest decided false positive for this pair decides: same record = suppressed; changed record = back, flagged.
+            // Only for the same customer under the same name: a decision about one person never hides another's match.
             using var cmd = new NpgsqlCommand("""
                 WITH decided AS (
-                    SELECT entity_hash FROM alerts WHERE customer_id = $2 AND entity_id = $4 AND status = 'false_positive'
+                    SELECT entity_hash FROM alerts WHERE customer_id = $2 AND customer_name = $3 AND entity_id = $4 AND status = 'false_positive'
                     ORDER BY decided_at DESC, id DESC LIMIT 1)
                 INSERT INTO alerts(batch_id, customer_id, customer_name, entity_id, entity_name, score, entity_hash, status, changed, created_at)
                 SELECT $1, $2, $3, $4, $5, $6, $7,

@@ -57,10 +57,12 @@ public sealed class SqliteAlertStore : IAlertStore
             foreach (var h in hits)
             {
                 // The latest decided false positive for this pair decides: same record = suppressed; changed record = back, flagged.
+                // Only for the same customer under the same name: a decision about one person never hides another's match.
                 using var find = _connection.CreateCommand();
                 find.Transaction = tx;
-                find.CommandText = "SELECT entity_hash FROM alerts WHERE customer_id = $c AND entity_id = $e AND status = 'false_positive' ORDER BY decided_at DESC, id DESC LIMIT 1";
+                find.CommandText = "SELECT entity_hash FROM alerts WHERE customer_id = $c AND customer_name = $n AND entity_id = $e AND status = 'false_positive' ORDER BY decided_at DESC, id DESC LIMIT 1";
                 find.Parameters.AddWithValue("$c", h.CustomerId);
+                find.Parameters.AddWithValue("$n", h.CustomerName);
                 find.Parameters.AddWithValue("$e", h.EntityId);
                 var decidedHash = find.ExecuteScalar() as string;
                 var status = decidedHash is not null && decidedHash == h.EntityHash ? "suppressed" : "open";

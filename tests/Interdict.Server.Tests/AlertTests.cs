@@ -67,6 +67,36 @@ public sealed class AlertTests : IDisposable
     }
 
     [Fact]
+    public async Task AFalsePositiveOnOneCustomer_NeverSuppressesAnotherPersonsMatch()
+    {
+        // Issue #19: suppression was keyed on (customer id, entity) and the id defaulted to the party's position, so a later
+        // batch's party 1, a different person, was raised as "suppressed".
+        var client = _server.CreateClient();
+        var token = TestContext.Current.CancellationToken;
+
+        // A batch without customer ids is refused: its alerts could not be told apart from another batch's.
+        var noId = await client.PostAsJsonAsync("/v1/batches", new { parties = new[] { new { name = "Qassem Soleimani" } } }, token);
+        noId.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noId.Json()).GetProperty("field").GetString().ShouldBe("parties[0].id");
+        var clash = await client.PostAsJsonAsync("/v1/batches", new { parties = new[] { new { id = "c", name = "Qassem Soleimani" }, new { id = "c", name = "Hassan Rouhani" } } }, token);
+        clash.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // Customer c-1, "Qasem Soleimany", is decided a false positive against ofac-sdn:10481.
+        var first = await (await client.PostAsJsonAsync("/v1/batches", new { parties = new[] { new { id = "c-1", name = "Qasem Soleimany" } }, lists = new[] { "ofac-sdn" } }, token)).Json();
+        var alert = Alerts(first).Single(a => a.GetProperty("entity_id").GetString() == "ofac-sdn:10481");
+        (await client.PostAsJsonAsync($"/v1/alerts/{alert.GetProperty("id").GetInt64()}/decision", new { decision = "false_positive", reason = "a namesake, born 1990" }, token))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Another system reuses the id c-1 for a different person, with Soleimani's own name: the alert is open.
+        var other = await (await client.PostAsJsonAsync("/v1/batches", new { parties = new[] { new { id = "c-1", name = "Qassem Soleimani", dob = "1957-03-11", country = "IR" } }, lists = new[] { "ofac-sdn" } }, token)).Json();
+        Alerts(other).Single(a => a.GetProperty("entity_id").GetString() == "ofac-sdn:10481").GetProperty("status").GetString().ShouldBe("open");
+
+        // The same customer under the same name: suppressed, as decided.
+        var again = await (await client.PostAsJsonAsync("/v1/batches", new { parties = new[] { new { id = "c-1", name = "Qasem Soleimany" } }, lists = new[] { "ofac-sdn" } }, token)).Json();
+        Alerts(again).Single(a => a.GetProperty("entity_id").GetString() == "ofac-sdn:10481").GetProperty("status").GetString().ShouldBe("suppressed");
+    }
+
+    [Fact]
     public async Task Decision_UnknownAlertOrDecision_AreProblems()
     {
         var client = _server.CreateClient();
@@ -76,7 +106,7 @@ public sealed class AlertTests : IDisposable
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Json()).GetProperty("field").GetString().ShouldBe("decision");
         (await client.Get("/v1/alerts?status=closed")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await client.PostAsJsonAsync("/v1/batches?batch=../etc", new { parties = new[] { new { name = "x" } } }, token)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsJsonAsync("/v1/batches?batch=../etc", new { parties = new[] { new { id = "x", name = "x" } } }, token)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     public void Dispose() => _server.Dispose();
@@ -86,6 +116,6 @@ public sealed class AlertTests : IDisposable
     private void Import(IReadOnlyList<ListFileContent> files)
     {
         using var store = SqliteListStore.Open(_server.StorePath);
-        new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true);
+        new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true, evenIfOlder: true);
     }
 }

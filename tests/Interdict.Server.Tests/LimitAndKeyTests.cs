@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Interdict.Core.Matching;
 using Interdict.Server.Hosting;
@@ -94,6 +95,26 @@ public sealed class KeyTests(KeyedServerFactory server) : IClassFixture<KeyedSer
         var audit = await client.Get("/v1/audit/verify");
         audit.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await audit.Json()).GetProperty("detail").GetString()!.ShouldContain("'admin'");
+    }
+
+    [Fact]
+    public async Task OnlyAReviewKey_RecordsDecisions_AScreenKeyCannotClearItsOwnAlerts()
+    {
+        // Issue #19: a key with only the screening scope could record decisions.
+        var token = TestContext.Current.CancellationToken;
+        var screen = _server.CreateClient();
+        screen.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.ScreenKey);
+        var batch = await (await screen.PostAsJsonAsync("/v1/batches", new { parties = new[] { new { id = "c-1", name = "Qassem Soleimani" } } }, token)).Json();
+        var id = batch.GetProperty("alerts").EnumerateArray().First().GetProperty("id").GetInt64();
+        var decision = new { decision = "false_positive", reason = "not our customer, honestly" };
+
+        var refused = await screen.PostAsJsonAsync($"/v1/alerts/{id}/decision", decision, token);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Json()).GetProperty("detail").GetString()!.ShouldContain("'review'");
+
+        var analyst = _server.CreateClient();
+        analyst.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.ReviewKey);
+        (await analyst.PostAsJsonAsync($"/v1/alerts/{id}/decision", decision, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

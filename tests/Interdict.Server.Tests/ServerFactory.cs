@@ -33,6 +33,9 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// <summary>A secret with both scopes, when <see cref="WithKeys"/> is set.</summary>
     public const string AdminKey = "idk_test-admin-key-00000000000000000000000000";
 
+    /// <summary>A secret with the screen and review scopes (an analyst), when <see cref="WithKeys"/> is set.</summary>
+    public const string ReviewKey = "idk_test-review-key-0000000000000000000000000";
+
     public ServerFactory()
     {
         Folder = Directory.CreateTempSubdirectory("interdict-server-").FullName;
@@ -67,6 +70,10 @@ public class ServerFactory : WebApplicationFactory<Program>
             builder.UseSetting("Auth:Keys:1:Hash", Security.ApiKey.HashOf(AdminKey));
             builder.UseSetting("Auth:Keys:1:Scopes:0", "screen");
             builder.UseSetting("Auth:Keys:1:Scopes:1", "admin");
+            builder.UseSetting("Auth:Keys:2:Name", "analyst");
+            builder.UseSetting("Auth:Keys:2:Hash", Security.ApiKey.HashOf(ReviewKey));
+            builder.UseSetting("Auth:Keys:2:Scopes:0", "screen");
+            builder.UseSetting("Auth:Keys:2:Scopes:1", "review");
         }
 
         foreach (var (key, value) in Settings)

@@ -72,7 +72,7 @@ public sealed class SharedPostgresTests : IDisposable
     private long Import(IReadOnlyList<ListFileContent> files)
     {
         using var store = PostgresListStore.Open(_database.ConnectionString);
-        return new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true).Result.Version.Id;
+        return new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true, evenIfOlder: true).Result.Version.Id;
     }
 
     private sealed class PostgresServerFactory(string connectionString) : ServerFactory

@@ -13,7 +13,7 @@ internal static class KeysCommand
     public static Command Create(CliApplication app)
     {
         var name = new Option<string>("--name") { Description = "Who uses the key (recorded in the audit trail), e.g. payments-gateway.", Required = true };
-        var scopes = new Option<string[]>("--scope") { Description = "screen (screen, search, read lists) and/or admin (audit, reload); repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var scopes = new Option<string[]>("--scope") { Description = "screen (screen, search, read lists), review (record decisions on alerts) and/or admin (audit, reload); repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var create = new Command("new", "Make a new random API key: prints the secret once, and the settings entry (its SHA-256) to add to Auth:Keys.") { name, scopes };
         create.SetAction(parse =>
         {

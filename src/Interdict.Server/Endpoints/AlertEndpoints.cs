@@ -50,8 +50,8 @@ internal static class AlertEndpoints
             .WithName("Alerts").WithSummary("The alert queue: open alerts by default (status=all for every one; batch= for one batch)");
 
         app.MapPost("/v1/alerts/{id:long}/decision", Decide)
-            .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter())
-            .WithName("Decide").WithSummary("Mark an alert true match, false positive or escalate, with a required reason (recorded in the audit trail)")
+            .WithMetadata(new RequiresScope(Scopes.Review)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("Decide").WithSummary("Mark an alert true match, false positive or escalate, with a required reason (recorded in the audit trail); needs the review scope")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

@@ -107,7 +107,19 @@ internal static class ScreeningEndpoints
                 return (null, bad, null);
             }
 
+            // Alerts and decisions belong to a customer: a batch must say which (a position such as "1" names a different
+            // customer in every batch, and a decision about one would hide another's match).
+            if (action == "batch" && string.IsNullOrWhiteSpace(p.Id))
+            {
+                return (null, Problems.BadRequest($"{field}.id is required for a batch: alerts and decisions are kept per customer, so give each party your own customer id", field + ".id"), null);
+            }
+
             queries[i] = (p.Id ?? (i + 1).ToString(CultureInfo.InvariantCulture), query, warnings);
+        }
+
+        if (action == "batch" && queries.GroupBy(q => q.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Select(q => q.Query.Name).Distinct(StringComparer.Ordinal).Count() > 1) is { } clash)
+        {
+            return (null, Problems.BadRequest($"the id '{clash.Key}' is given to parties with different names ({string.Join(", ", clash.Select(q => $"'{q.Query.Name}'").Distinct(StringComparer.Ordinal))}); each customer needs an id of its own", "parties"), null);
         }
 
         http.Items[PartyNamesItem] = queries.GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Query.Name, StringComparer.Ordinal);

@@ -13,7 +13,13 @@ internal static class Scopes
     /// <summary>Read and verify the audit trail, reload lists.</summary>
     public const string Admin = "admin";
 
-    public static readonly string[] All = [Screen, Admin];
+    /// <summary>
+    /// Record analysts' decisions on alerts. Never implied by <see cref="Screen"/>: a screened client (or a system that
+    /// only screens) must not be able to clear its own alerts.
+    /// </summary>
+    public const string Review = "review";
+
+    public static readonly string[] All = [Screen, Admin, Review];
 }
 
 /// <summary>

@@ -289,17 +289,22 @@ $("batch-form").addEventListener("submit", async (event) => {
   const header = (rows.shift() || []).map((h) => h.trim().toLowerCase());
   const col = (name) => header.indexOf(name);
   if (col("name") < 0) { status("batch-status", `${file.name}: the header has no 'name' column (found: ${header.join(", ")})`, true); return; }
+  // Alerts and decisions belong to a customer: every row needs the customer id of your own system (issue #19).
+  if (col("id") < 0) { status("batch-status", `${file.name}: the header has no 'id' column (found: ${header.join(", ")}); alerts are kept per customer id`, true); return; }
   const parties = [], skipped = [];
+  let missingId = 0;
   const tooWide = rows.find((r) => r.length > header.length && !(r.length === 1 && r[0].trim() === ""));
   if (tooWide) { status("batch-status", `${file.name}, line ${tooWide.line}: ${tooWide.length} fields where the header has ${header.length}: a name with a comma must be quoted`, true); return; }
   rows.forEach((r) => {
     if (r.length === 1 && r[0].trim() === "") return;
     const line = r.line, get = (n) => (col(n) >= 0 ? (r[col(n)] || "").trim() : "");
     if (!get("name")) { skipped.push(`line ${line}: no name`); return; }
-    const party = { id: get("id") || `line-${line}`, name: get("name") };
+    if (!get("id")) { missingId = missingId || line; return; }
+    const party = { id: get("id"), name: get("name") };
     for (const k of ["type", "dob", "country", "identifier"]) if (get(k)) party[k] = get(k);
     parties.push({ line, party });
   });
+  if (missingId) { status("batch-status", `${file.name}, line ${missingId}: the id is empty; every customer needs its id (alerts and decisions are kept per customer)`, true); return; }
   if (parties.length === 0) { status("batch-status", `${file.name}: no row has a name to screen (${skipped.length} row(s) without one)`, true); return; }
   const progress = $("batch-progress");
   progress.hidden = false; progress.max = Math.max(1, parties.length); progress.value = 0;

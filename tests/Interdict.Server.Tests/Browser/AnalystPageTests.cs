@@ -188,6 +188,25 @@ public sealed class AnalystPageTests : IAsyncLifetime
     }
 
     /// <summary>Uploads a CSV on the batch page and waits for the "Done" status.</summary>
+    [Theory]
+    [InlineData("id,name\ncust-1,John Smith\ncust-2,\"Bob Jones\ncust-3,Qassem Soleimani\n", "line 3: a quoted field runs over several lines")]
+    [InlineData("id,name\ncust-1,SOLEIMANI, Qasem\n", "line 2: 3 fields where the header has 2")]
+    [InlineData("id,name\n,Qassem Soleimani\n", "line 2: the id is empty")]
+    [InlineData("name\nQassem Soleimani\n", "the header has no 'id' column")]
+    public void Batch_AFileThatCannotBeReadAsWritten_IsRefusedNamingTheLine(string content, string error)
+    {
+        // Issue #19: a stray quote merged every row after it into one name, and rows without ids got their line number.
+        var browser = _browser!;
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "customers.csv");
+        File.WriteAllText(csv, content);
+        browser.Navigate().GoToUrl(_server.Url + "/#/batch");
+        browser.FindElement(By.Id("batch-file")).SendKeys(csv);
+        ((IJavaScriptExecutor)browser).ExecuteScript("document.getElementById('batch-status').textContent = '';");
+        browser.FindElement(By.Id("batch-run")).Click();
+        WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is { Length: > 0 } t && !t.StartsWith("Reading", StringComparison.Ordinal) ? t : null)
+            .ShouldContain(error);
+    }
+
     private string UploadBatch(string csv)
     {
         var browser = _browser!;
@@ -203,7 +222,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
     private void ImportUn(IReadOnlyList<ListFileContent> files)
     {
         using var store = SqliteListStore.Open(Path.Combine(_data, "lists.db"));
-        new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true);
+        new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true, evenIfOlder: true);
     }
 
     private T WaitFor<T>(Func<T?> probe)
