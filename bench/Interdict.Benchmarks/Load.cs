@@ -169,7 +169,7 @@ internal static class Load
         return process.WorkingSet64 / (1024 * 1024);
     }
 
-    private static (string Url, Process Process) StartServer(string data)
+    internal static (string Url, Process Process) StartServer(string data)
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -180,7 +180,8 @@ internal static class Load
 
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Interdict.Server.dll"));
+        // INTERDICT_BENCH_SERVER: another build's Interdict.Server.dll (an A/B against an earlier commit).
+        start.ArgumentList.Add(Environment.GetEnvironmentVariable("INTERDICT_BENCH_SERVER") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "Interdict.Server.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
         start.Environment["INTERDICT_DATA_DIR"] = data;
@@ -200,7 +201,7 @@ internal static class Load
         return (url, process);
     }
 
-    private static async Task WaitHealthy(HttpClient http, Process server)
+    internal static async Task WaitHealthy(HttpClient http, Process server)
     {
         for (var i = 0; i < 600; i++)
         {

@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "throughput")
     return Throughput.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "load-mixed")
+{
+    return await MixedLoad.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "load")
 {
     return await Load.Run(args.Skip(1).ToArray());

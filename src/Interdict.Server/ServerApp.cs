@@ -37,6 +37,7 @@ public static class ServerApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddSingleton(sp => new ScreeningWorkers(sp.GetRequiredService<ServerSettings>().ScreeningThreads));
+        builder.Services.AddSingleton(sp => new HeavyLane(sp.GetRequiredService<ServerSettings>().ScreeningThreads, sp.GetRequiredService<ServerSettings>().Limits.MaxQueuedHeavy));
         builder.Services.AddSingleton<IAuditLog>(sp => OpenAudit(sp.GetRequiredService<ServerSettings>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton(sp => OpenAlerts(sp.GetRequiredService<ServerSettings>()));

@@ -25,6 +25,22 @@ public sealed class LimitTests(LimitedServerFactory server) : IClassFixture<Limi
     }
 
     [Fact]
+    public async Task Screen_ANameOfTooManyWords_Is400_AndTooMuchWorkInOneRequestIs413()
+    {
+        // Issue #19: 500-character names of common name words kept the server busy for tens of seconds.
+        var words = await _client.Screen(new { parties = new[] { new { name = "Al Bu Ca Do Ed Fa Gu Ha Ib Jo Ku" } } });
+        words.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await words.Json();
+        problem.GetProperty("field").GetString().ShouldBe("parties[0].name");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Limits:MaxNameWords");
+
+        // Three Arabic-script names of five words: 3 × 5 × 8 = 120 units, over this server's 100 (its word limit is 10).
+        var heavy = await _client.Screen(new { parties = Enumerable.Range(0, 3).Select(_ => new { name = "محمد علی حسن حسین احمد" }) });
+        heavy.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await heavy.Json()).GetProperty("detail").GetString()!.ShouldContain("Limits:MaxRequestWork");
+    }
+
+    [Fact]
     public async Task Screen_OnOneScreeningThread_AnswersSinglesAndBatchesWithinTheLimits()
     {
         server.Services.GetRequiredService<ScreeningWorkers>().Count.ShouldBe(1);

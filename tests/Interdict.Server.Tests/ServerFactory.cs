@@ -60,6 +60,7 @@ public class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Screening:Lists", "ofac-sdn,un");
         builder.UseSetting("Audit:Path", AuditPath);
         builder.UseSetting("Store:Path", StorePath);
+        builder.UseSetting("Alerts:Path", Path.Combine(Folder, "alerts.db"));
         builder.UseSetting("Lists:RefreshSeconds", "0");
         if (WithKeys)
         {
@@ -99,6 +100,8 @@ public sealed class LimitedServerFactory : ServerFactory
         ["Screening:Algorithm"] = "1.2.0",
         ["Limits:MaxBodyBytes"] = "2048",
         ["Limits:MaxNameLength"] = "40",
+        ["Limits:MaxNameWords"] = "10",
+        ["Limits:MaxRequestWork"] = "100",
     };
 }
 

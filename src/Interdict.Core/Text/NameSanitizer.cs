@@ -34,6 +34,8 @@ public static class NameSanitizer
         ['Ρ'] = 'P', ['Τ'] = 'T', ['Υ'] = 'Y', ['Χ'] = 'X',
     };
 
+    private static readonly System.Buffers.SearchValues<char> LookAlikeLetters = System.Buffers.SearchValues.Create([.. LookAlikes.Keys]);
+
     /// <summary>
     /// The name as a reader sees it: unified compatibility forms, no invisible characters, plain spaces, look-alike
     /// letters read as the script of their word. Text that needs none of this is returned as it is.
@@ -132,7 +134,7 @@ public static class NameSanitizer
     public static string? LatinLookAlikeReading(string cleaned)
     {
         ArgumentNullException.ThrowIfNull(cleaned);
-        if (!cleaned.Any(LookAlikes.ContainsKey))
+        if (!cleaned.AsSpan().ContainsAny(LookAlikeLetters))
         {
             return null;
         }
@@ -172,17 +174,7 @@ public static class NameSanitizer
     // name whose other words are Latin, the look-alikes are read as the Latin letters they are drawn as.
     private static string ReadLookAlikes(string text)
     {
-        var hasLookAlike = false;
-        foreach (var c in text)
-        {
-            if (LookAlikes.ContainsKey(c))
-            {
-                hasLookAlike = true;
-                break;
-            }
-        }
-
-        if (!hasLookAlike)
+        if (!text.AsSpan().ContainsAny(LookAlikeLetters))
         {
             return text;
         }

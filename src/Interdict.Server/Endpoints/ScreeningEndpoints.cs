@@ -132,21 +132,9 @@ internal static class ScreeningEndpoints
             results[i] = new PartyResult(queries[i].Id, r.Hits, warnings.Count > 0 ? warnings : null);
         }
 
-        // Large batches use every core themselves; small requests wait their turn for a screening thread (concurrency
-        // comes from many clients).
-        if (queries.Length >= 16)
+        if (await Run(http, settings, queries.Select(q => q.Query.Name).ToArray(), ScreenOne, cancellationToken) is { } busy)
         {
-            Parallel.For(0, queries.Length, ScreenOne);
-        }
-        else
-        {
-            await http.RequestServices.GetRequiredService<ScreeningWorkers>().Run(() =>
-            {
-                for (var i = 0; i < queries.Length; i++)
-                {
-                    ScreenOne(i);
-                }
-            });
+            return (null, busy, null);
         }
 
         metrics.Screened(action, results.Length, results.Sum(r => r.Hits.Count), Stopwatch.GetElapsedTime(started));
@@ -198,7 +186,12 @@ internal static class ScreeningEndpoints
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = await http.RequestServices.GetRequiredService<ScreeningWorkers>().Run(() => snapshot.Engine.Screen(query, options));
+        ScreeningResult result = null!;
+        if (await Run(http, settings, [query.Name], _ => result = snapshot.Engine.Screen(query, options), cancellationToken) is { } busy)
+        {
+            return busy;
+        }
+
         metrics.Screened("search", 1, result.Hits.Count, Stopwatch.GetElapsedTime(started));
         var allWarnings = warnings.Concat(result.Warnings).ToList();
         var input = new { q, type, dob, country, identifier, lists, threshold, limit };
@@ -211,6 +204,45 @@ internal static class ScreeningEndpoints
     }
 
     /// <summary>Builds a query from loosely written input: what cannot be understood is ignored with a warning; only a missing name is refused.</summary>
+    // Screens a request's names by the work they ask for: light requests take their turn on a screening thread
+    // (concurrency comes from many clients); heavy ones (a large batch, long or Arabic-script names) go to the heavy lane,
+    // one at a time on threads of their own. Too much work for one request is 413; a full heavy lane is 503 + Retry-After.
+    private static async Task<ProblemHttpResult?> Run(HttpContext http, ServerSettings settings, string[] names, Action<int> screenOne, CancellationToken cancellationToken)
+    {
+        var work = names.Sum(n => (long)HeavyLane.WorkOf(n));
+        if (work > settings.Limits.MaxRequestWork)
+        {
+            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Too much work in one request",
+                $"the request's names ask for {work:N0} units of work (a Latin word is 1, an Arabic-script word 8); at most {settings.Limits.MaxRequestWork:N0} (setting Limits:MaxRequestWork): send fewer parties per request", "parties");
+        }
+
+        if (work <= settings.Limits.LightWork)
+        {
+            // A few names run as one job; more (a batch of short names) as one job per screening thread, each taking
+            // the next name, so that the batch uses every core and single screens still take their turn between jobs.
+            var workers = http.RequestServices.GetRequiredService<ScreeningWorkers>();
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, names.Length < 16 ? 1 : workers.Count).Select(_ => workers.Run(() =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < names.Length)
+                {
+                    screenOne(i);
+                }
+            })));
+            return null;
+        }
+
+        if (await http.RequestServices.GetRequiredService<HeavyLane>().TryRun(names.Length, screenOne, cancellationToken))
+        {
+            return null;
+        }
+
+        http.Response.Headers.RetryAfter = "5";
+        return Problems.Result(StatusCodes.Status503ServiceUnavailable, "Busy with large requests",
+            $"{settings.Limits.MaxQueuedHeavy:N0} large request(s) are already waiting (setting Limits:MaxQueuedHeavy); retry after a few seconds, or send smaller requests");
+    }
+
     private static ProblemHttpResult? Query(string? name, string? type, string? dob, string? country, string? identifier, ServerSettings settings, string field,
         out ScreeningQuery query, out List<string> warnings)
     {
@@ -224,6 +256,11 @@ internal static class ScreeningEndpoints
         if (name.Length > settings.Limits.MaxNameLength)
         {
             return Problems.BadRequest($"{field} is {name.Length:N0} characters long; at most {settings.Limits.MaxNameLength:N0} (setting Limits:MaxNameLength)", field);
+        }
+
+        if (HeavyLane.WordsOf(name) is var words && words > settings.Limits.MaxNameWords)
+        {
+            return Problems.BadRequest($"{field} has {words:N0} words; at most {settings.Limits.MaxNameWords:N0} (setting Limits:MaxNameWords): screen each name on its own", field);
         }
 
         var kind = EntityKind.Unknown;

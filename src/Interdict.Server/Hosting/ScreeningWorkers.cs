@@ -13,12 +13,12 @@ internal sealed class ScreeningWorkers : IDisposable
     private readonly BlockingCollection<Job> _jobs = new(new ConcurrentQueue<Job>());
     private readonly Thread[] _threads;
 
-    public ScreeningWorkers(int count)
+    public ScreeningWorkers(int count, string name = "interdict-screen")
     {
         _threads = new Thread[Math.Max(1, count)];
         for (var i = 0; i < _threads.Length; i++)
         {
-            _threads[i] = new Thread(Work) { IsBackground = true, Name = $"interdict-screen-{i + 1}" };
+            _threads[i] = new Thread(Work) { IsBackground = true, Name = $"{name}-{i + 1}" };
             _threads[i].Start();
         }
     }

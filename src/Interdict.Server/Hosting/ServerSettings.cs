@@ -16,6 +16,21 @@ internal sealed record LimitSettings
     public int MaxNameLength { get; init; } = 500;
 
     public int MaxHits { get; init; } = 100;
+
+    /// <summary>Words in one name (the longest listed names have about 25).</summary>
+    public int MaxNameWords { get; init; } = 40;
+
+    /// <summary>
+    /// A request asking for more work than this (in Latin-word units, see <see cref="HeavyLane.WorkOf"/>) is heavy: it
+    /// runs in the heavy lane, one at a time.
+    /// </summary>
+    public int LightWork { get; init; } = 1000;
+
+    /// <summary>The most work one request may ask for; more is refused (413) and should be split.</summary>
+    public int MaxRequestWork { get; init; } = 100_000;
+
+    /// <summary>Heavy requests that may wait for the heavy lane; more get 503 with Retry-After.</summary>
+    public int MaxQueuedHeavy { get; init; } = 32;
 }
 
 /// <summary>
@@ -98,6 +113,10 @@ internal sealed record ServerSettings
                 MaxParties = (int)Number(config, "Limits:MaxParties", 1000, v => v is >= 1 and <= 100_000 && v == Math.Floor(v), "a whole number from 1 to 100000"),
                 MaxNameLength = (int)Number(config, "Limits:MaxNameLength", 500, v => v is >= 10 and <= 10_000 && v == Math.Floor(v), "a whole number from 10 to 10000"),
                 MaxHits = (int)Number(config, "Limits:MaxHits", 100, v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number from 1 to 1000"),
+                MaxNameWords = (int)Number(config, "Limits:MaxNameWords", 40, v => v is >= 5 and <= 1000 && v == Math.Floor(v), "a whole number from 5 to 1000"),
+                LightWork = (int)Number(config, "Limits:LightWork", 1000, v => v is >= 1 and <= 1_000_000 && v == Math.Floor(v), "a whole number from 1 to 1000000"),
+                MaxRequestWork = (int)Number(config, "Limits:MaxRequestWork", 100_000, v => v is >= 100 and <= 100_000_000 && v == Math.Floor(v), "a whole number from 100 to 100000000"),
+                MaxQueuedHeavy = (int)Number(config, "Limits:MaxQueuedHeavy", 32, v => v is >= 0 and <= 1000 && v == Math.Floor(v), "a whole number from 0 to 1000"),
             },
             Keys = ApiKey.ReadAll(config.GetSection("Auth:Keys")),
             RefreshInterval = TimeSpan.FromSeconds(Number(config, "Lists:RefreshSeconds", 300, v => v is >= 0 and <= 86_400, "a number of seconds from 0 (never) to 86400")),
