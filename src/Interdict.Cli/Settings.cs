@@ -37,6 +37,9 @@ internal sealed class Settings
     /// <summary>The audit trail's SQLite file: the <c>Audit:Path</c> setting, else <c>audit.db</c> in <see cref="DataDirectory"/>.</summary>
     public required string AuditPath { get; init; }
 
+    /// <summary>The audit trail's key file (<c>Audit:KeyFile</c>), as the server reads it.</summary>
+    public string? AuditKeyFile { get; init; }
+
     /// <summary>The <c>Storage:Postgres</c> connection string: when set, the list store and the audit trail are in PostgreSQL.</summary>
     public string? Postgres { get; init; }
 
@@ -84,6 +87,7 @@ internal sealed class Settings
             Screening = screening,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
             AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
+            AuditKeyFile = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? keyFile : null,
             Postgres = config["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
             Updates = new UpdateSettings
             {

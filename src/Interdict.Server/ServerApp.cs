@@ -72,7 +72,10 @@ public static class ServerApp
 
         // Built now, not on the first request: a bad list, alert or audit store stops the start with its message.
         var host = app.Services.GetRequiredService<EngineHost>();
-        var auditLocation = app.Services.GetRequiredService<IAuditLog>().Location;
+        var auditLog = app.Services.GetRequiredService<IAuditLog>();
+        var auditLocation = auditLog.Location;
+        // The trail is verified before any request is taken: a broken one stops the start (or, if so set, is reported).
+        app.Services.GetRequiredService<AuditWriter>().StartProblems = AuditKeys.CheckAtStart(auditLog, settings, app.Services.GetRequiredService<TimeProvider>());
         var alertLocation = app.Services.GetRequiredService<IAlertStore>().Location;
         StartLog.Stores(log, host.StoreLocation, alertLocation, auditLocation);
 
@@ -96,7 +99,7 @@ public static class ServerApp
 
     /// <summary>Opens the audit trail the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Audit:Path</c>.</summary>
     internal static IAuditLog OpenAudit(ServerSettings settings) =>
-        settings.Postgres is { } pg ? PostgresAuditLog.Open(pg) : SqliteAuditLog.Open(settings.AuditPath);
+        settings.Postgres is { } pg ? PostgresAuditLog.Open(pg, settings.AuditKey) : SqliteAuditLog.Open(settings.AuditPath, settings.AuditKey);
 
     /// <summary>Opens the alert queue the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Alerts:Path</c>.</summary>
     internal static IAlertStore OpenAlerts(ServerSettings settings) =>

@@ -50,11 +50,14 @@ public sealed class PostgresAuditLog : IAuditLog
     public string Location { get; }
 
     /// <summary>Connects with <paramref name="connectionString"/> and creates the tables when absent.</summary>
-    public static PostgresAuditLog Open(string connectionString)
+    public static PostgresAuditLog Open(string connectionString, byte[]? key = null)
     {
         var (dataSource, location) = PostgresDatabase.Open(connectionString, "the audit trail", MigrationLockKey, Schema);
-        return new PostgresAuditLog(dataSource, location);
+        return new PostgresAuditLog(dataSource, location) { Key = key };
     }
+
+    // With a key, records are appended with keyed hashes (see AuditChain).
+    private byte[]? Key { get; init; }
 
     /// <inheritdoc/>
     public IReadOnlyList<AuditRecord> Append(IReadOnlyList<AuditEntry> entries)
@@ -75,7 +78,7 @@ public sealed class PostgresAuditLog : IAuditLog
             head = new AuditHead(reader.GetInt64(0), reader.GetString(1));
         }
 
-        var records = AuditChain.Link(head, entries);
+        var records = AuditChain.Link(head, entries, Key);
         using (var batch = new NpgsqlBatch(connection, tx))
         {
             foreach (var r in records)

@@ -19,13 +19,23 @@ public sealed class SqliteAuditLog : IAuditLog
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
-    private SqliteAuditLog(SqliteConnection connection) => _connection = connection;
+    private readonly byte[]? _key;
+
+    private SqliteAuditLog(SqliteConnection connection, byte[]? key)
+    {
+        _connection = connection;
+        _key = key;
+    }
 
     /// <inheritdoc/>
     public string Location => _connection.DataSource;
 
-    /// <summary>Opens (creating when absent) the audit trail at <paramref name="path"/>; its folder is created too.</summary>
-    public static SqliteAuditLog Open(string path)
+    /// <summary>
+    /// Opens (creating when absent) the audit trail at <paramref name="path"/>; its folder is created too. With
+    /// <paramref name="key"/>, records are appended with keyed hashes (see <see cref="AuditChain"/>). A new file is
+    /// readable and writable by its owner only.
+    /// </summary>
+    public static SqliteAuditLog Open(string path, byte[]? key = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -38,7 +48,7 @@ public sealed class SqliteAuditLog : IAuditLog
         try
         {
             connection.Open();
-            var log = new SqliteAuditLog(connection);
+            var log = new SqliteAuditLog(connection, key);
             log.Migrate();
             return log;
         }
@@ -62,7 +72,7 @@ public sealed class SqliteAuditLog : IAuditLog
         {
             // BEGIN IMMEDIATE: the head is read and advanced under the database's write lock, across processes.
             using var tx = _connection.BeginTransaction(deferred: false);
-            var records = AuditChain.Link(ReadHead(tx), entries);
+            var records = AuditChain.Link(ReadHead(tx), entries, _key);
             using var insert = _connection.CreateCommand();
             insert.Transaction = tx;
             insert.CommandText = """

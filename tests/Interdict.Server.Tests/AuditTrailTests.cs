@@ -71,6 +71,113 @@ public sealed class AuditTrailTests : IDisposable
         problem.TryGetProperty("hits", out _).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task AKeyedTrail_ReHashedWithoutTheKey_FailsVerification_AndAnAnchorCatchesATruncatedTail()
+    {
+        // Issue #19: the chain could be re-hashed whole, or cut at the tail, without 'audit verify' noticing.
+        var keyFile = Path.Combine(_server.Folder, "audit.key");
+        ScreeningApiTests.RunCli("audit", "key-new", keyFile).ShouldContain("Wrote a 64-byte key");
+        using (var keyed = _server.WithWebHostBuilder(b => b.UseSetting("Audit:KeyFile", keyFile)))
+        {
+            var client = keyed.CreateClient();
+            foreach (var name in new[] { "Qassem Soleimani", "Kataib Hezbollah", "John Smith" })
+            {
+                (await client.Get("/v1/search?q=" + Uri.EscapeDataString(name))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+        }
+
+        var key = await File.ReadAllBytesAsync(keyFile, TestContext.Current.CancellationToken);
+        using (var log = SqliteAuditLog.Open(_server.AuditPath))
+        {
+            var records = log.Read().ToList();
+            records.ShouldAllBe(r => AuditChain.IsKeyed(r.Hash));
+            AuditChain.Verify(records, log.Head(), key: key).Intact.ShouldBeTrue();
+            AuditChain.Verify(records, log.Head()).Problems.ShouldContain(p => p.Contains("cannot be checked without the key", StringComparison.Ordinal));
+        }
+
+        ScreeningApiTests.RunCli("audit", "verify", "--audit", _server.AuditPath, "--key-file", keyFile).ShouldContain("chain intact (keyed records checked with key");
+        var anchor = Path.Combine(_server.Folder, "anchor.json");
+        ScreeningApiTests.RunCli("audit", "anchor", "--audit", _server.AuditPath, "--output", anchor);
+
+        // Someone with the database but not the key edits record 2 and re-hashes every record after it, unkeyed.
+        Tamper(records =>
+        {
+            var head = new AuditHead(1, records[0].Hash);
+            var rest = records.Skip(1).Select(r => r.Entry with { Result = r.Seq == 2 ? "[]" : r.Entry.Result }).ToList();
+            return AuditChain.Link(head, rest);
+        });
+        var rehashed = ScreeningApiTests.RunCliExpecting(5, "audit", "verify", "--audit", _server.AuditPath, "--key-file", keyFile);
+        rehashed.ShouldContain("re-hashed without the key");
+        // And the tail cut off (the last record removed, the head moved back): the chain itself is consistent, the anchor is not.
+        Tamper(records => [.. records.Take(records.Count - 1)]);
+        var cut = ScreeningApiTests.RunCliExpecting(5, "audit", "verify", "--audit", _server.AuditPath, "--anchor", anchor);
+        cut.ShouldContain("which the trail no longer holds: it was cut short");
+    }
+
+    [Fact]
+    public async Task ABrokenTrail_StopsTheServerStarting_UnlessToldToStartAndReportUnhealthy()
+    {
+        using (var client = _server.CreateClient())
+        {
+            (await client.Get("/v1/search?q=Qassem+Soleimani")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        _server.Dispose();
+        Tamper(records => [records[0] with { Entry = records[0].Entry with { Result = "[]" } }, .. records.Skip(1)]);
+        using var again = new ServerFactory { FolderOverride = _server.Folder };
+        var refused = Should.Throw<Exception>(() => again.CreateClient());
+        refused.ToString().ShouldContain("fails verification");
+
+        using var tolerant = new ServerFactory { FolderOverride = _server.Folder }.WithWebHostBuilder(b => b.UseSetting("Audit:StartOnBrokenTrail", "true"));
+        var health = await tolerant.CreateClient().Get("/health");
+        health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        body.ShouldContain("failed verification at start");
+        // The open health answer names no file and no chain head.
+        body.ShouldNotContain(_server.Folder);
+        body.ShouldNotContain("head");
+    }
+
+    // Rewrites the trail's records (as someone with write access to the file could), keeping the head on the last one.
+    private void Tamper(Func<List<AuditRecord>, List<AuditRecord>> rewrite)
+    {
+        List<AuditRecord> records;
+        using (var log = SqliteAuditLog.Open(_server.AuditPath))
+        {
+            records = log.Read().ToList();
+        }
+
+        var rewritten = rewrite(records);
+        using var connection = new SqliteConnection($"Data Source={_server.AuditPath};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "DROP TRIGGER IF EXISTS audit_records_no_update; DROP TRIGGER IF EXISTS audit_records_no_delete; DELETE FROM audit_records;";
+        cmd.ExecuteNonQuery();
+        foreach (var r in rewritten)
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO audit_records({AuditColumns.List}) VALUES ($seq, $at, $p, $a, $c, $req, $l, $alg, $res, $prev, $hash)";
+            insert.Parameters.AddWithValue("$seq", r.Seq);
+            insert.Parameters.AddWithValue("$at", r.Entry.AtText);
+            insert.Parameters.AddWithValue("$p", r.Entry.Principal);
+            insert.Parameters.AddWithValue("$a", r.Entry.Action);
+            insert.Parameters.AddWithValue("$c", (object?)r.Entry.Client ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$req", r.Entry.Request);
+            insert.Parameters.AddWithValue("$l", r.Entry.Lists);
+            insert.Parameters.AddWithValue("$alg", r.Entry.Algorithm);
+            insert.Parameters.AddWithValue("$res", r.Entry.Result);
+            insert.Parameters.AddWithValue("$prev", r.PreviousHash);
+            insert.Parameters.AddWithValue("$hash", r.Hash);
+            insert.ExecuteNonQuery();
+        }
+
+        using var head = connection.CreateCommand();
+        head.CommandText = "UPDATE audit_head SET seq = $s, hash = $h";
+        head.Parameters.AddWithValue("$s", rewritten[^1].Seq);
+        head.Parameters.AddWithValue("$h", rewritten[^1].Hash);
+        head.ExecuteNonQuery();
+    }
+
     public void Dispose() => _server.Dispose();
 
     private sealed class FailingAuditLog : IAuditLog

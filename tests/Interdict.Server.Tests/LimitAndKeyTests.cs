@@ -239,3 +239,34 @@ public sealed class BindingTests
     private static ServerSettings Settings(Dictionary<string, string?> values) =>
         ServerSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
 }
+
+/// <summary>Issue #19: failed authentications are recorded (once a minute per address) and a flood is answered 429.</summary>
+public sealed class FailedAuthenticationTests(KeyedServerFactory server) : IClassFixture<KeyedServerFactory>
+{
+    private readonly KeyedServerFactory _server = server;
+
+    [Fact]
+    public async Task FailedAuthentications_AreRecordedOncePerMinute_AndAFloodIsAnswered429()
+    {
+        var stranger = _server.CreateClient();
+        stranger.DefaultRequestHeaders.Add("X-Api-Key", "idk_guessing");
+        for (var i = 0; i < Security.ApiKeyMiddleware.MaxFailuresPerMinute; i++)
+        {
+            (await stranger.Get("/v1/search?q=Soleimani")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var flood = await stranger.Get("/v1/search?q=Soleimani");
+        flood.StatusCode.ShouldBe((HttpStatusCode)429);
+        flood.Headers.RetryAfter.ShouldNotBeNull();
+
+        var admin = _server.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.AdminKey);
+        var audit = await (await admin.Get("/v1/audit")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var failures = audit.Split('\n').Where(l => l.Contains("\"action\":\"auth-failed\"", StringComparison.Ordinal)).ToList();
+        failures.Count.ShouldBe(1);
+        failures[0].ShouldContain("unknown API key");
+
+        // A valid key from the same address is not held back.
+        (await admin.Get("/v1/search?q=Soleimani")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -38,10 +38,16 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     public ServerFactory()
     {
-        Folder = Directory.CreateTempSubdirectory("interdict-server-").FullName;
+        _folder = Directory.CreateTempSubdirectory("interdict-server-").FullName;
     }
 
-    public string Folder { get; }
+    private string _folder;
+
+    /// <summary>The folder of the server's stores and audit trail.</summary>
+    public string Folder => _folder;
+
+    /// <summary>Start on the stores of another (stopped) server's folder.</summary>
+    public string FolderOverride { init => _folder = value; }
 
     public string AuditPath => Path.Combine(Folder, "audit.db");
 

@@ -15,25 +15,50 @@ internal static class AuditCommand
         var audit = new Option<string?>("--audit") { Description = "The audit trail's SQLite file (default: the Audit:Path setting, else audit.db in the data directory). With Storage:Postgres set, PostgreSQL is read instead.", Recursive = true };
         var command = new Command("audit", "Verify or export the audit trail of screening requests.") { audit };
         command.Subcommands.Add(Verify(app, audit));
+        command.Subcommands.Add(Anchor(app, audit));
+        command.Subcommands.Add(KeyNew(app));
         command.Subcommands.Add(Export(app, audit));
         return command;
     }
 
+    private static Option<string?> KeyFileOption() =>
+        new("--key-file") { Description = "The trail's HMAC key file (default: the Audit:KeyFile setting); needed to check keyed records." };
+
     private static Command Verify(CliApplication app, Option<string?> audit)
     {
-        var command = new Command("verify", "Check the hash chain: report any record that was edited, inserted or deleted. Exit code 5 when the chain is broken.");
+        var keyFile = KeyFileOption();
+        var anchor = new Option<string?>("--anchor") { Description = "An anchor written earlier by 'audit anchor' (kept elsewhere): the trail must still hold that record with that hash, which a truncated or re-hashed trail does not." };
+        var command = new Command("verify", "Check the hash chain: report any record that was edited, inserted or deleted (and, with --anchor, a trail cut short). Exit code 5 when the chain is broken.") { keyFile, anchor };
         command.SetAction(parse =>
         {
+            var key = Key(parse.GetValue(keyFile));
+            var anchored = parse.GetValue(anchor) is { } anchorPath ? ReadAnchor(anchorPath) : null;
             using var log = Open(parse.GetValue(audit));
-            var result = AuditChain.Verify(log.Read(), log.Head());
-            if (result.Intact)
+            var records = log.Read();
+            AuditRecord? atAnchor = null;
+            var result = AuditChain.Verify(anchored is null ? records : records.Select(r => r.Seq == anchored.Seq ? atAnchor = r : r), log.Head(), key: key);
+            var problems = result.Problems.ToList();
+            if (anchored is not null)
             {
-                app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{log.Location}: {result.Records:N0} records, chain intact. Head: record {result.Head.Seq}, {result.Head.Hash}"));
+                if (atAnchor is null)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"the anchor names record {anchored.Seq} ({anchored.At}), which the trail no longer holds: it was cut short (it ends at record {result.Head.Seq})"));
+                }
+                else if (!string.Equals(atAnchor.Hash, anchored.Hash, StringComparison.Ordinal))
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"record {anchored.Seq} has hash {atAnchor.Hash}, not the anchor's {anchored.Hash}: the chain was re-hashed since the anchor was written"));
+                }
+            }
+
+            if (problems.Count == 0)
+            {
+                app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{log.Location}: {result.Records:N0} records, chain intact{(key is null ? "" : $" (keyed records checked with key {AuditChain.KeyId(key)})")}{(anchored is null ? "" : $", anchor at record {anchored.Seq} matches")}. Head: record {result.Head.Seq}, {result.Head.Hash}"));
                 return ExitCodes.Success;
             }
 
-            app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{log.Location}: {result.Records:N0} records, chain BROKEN ({result.Problems.Count} problem(s)):"));
-            foreach (var p in result.Problems)
+            app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{log.Location}: {result.Records:N0} records, chain BROKEN ({problems.Count} problem(s)):"));
+            foreach (var p in problems)
             {
                 app.Output.WriteLine($"  {p}");
             }
@@ -41,6 +66,77 @@ internal static class AuditCommand
             return ExitCodes.AuditBroken;
         });
         return command;
+    }
+
+    private static Command Anchor(CliApplication app, Option<string?> audit)
+    {
+        var output = new Option<string?>("--output") { Description = "File to write the anchor to (default: standard output). Keep it elsewhere: another system, a ticket, a signed e-mail." };
+        var command = new Command("anchor", "Write the chain head (sequence, hash, time) for safekeeping outside the server: 'audit verify --anchor FILE' then detects a trail cut short or re-hashed since.") { output };
+        command.SetAction(parse =>
+        {
+            using var log = Open(parse.GetValue(audit));
+            var head = log.Head();
+            var at = head.Seq == 0 ? "" : log.Read().Last().Entry.AtText;
+            var json = AuditAnchor.Write(new AuditAnchor(head.Seq, head.Hash, at));
+            OutputFile.Write(parse.GetValue(output), app.Output, writer =>
+            {
+                writer.WriteLine(json);
+                return 0;
+            });
+            app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Anchor: record {head.Seq} of {log.Location}; keep it where this server cannot change it."));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command KeyNew(CliApplication app)
+    {
+        var file = new Argument<string>("FILE") { Description = "The key file to create (it must not exist); readable by its owner only." };
+        var command = new Command("key-new", "Make a random HMAC key for the audit trail; set Audit:KeyFile to it (server and 'audit verify').") { file };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            try
+            {
+                var id = Interdict.Server.Hosting.AuditKeys.Create(path);
+                app.Output.WriteLine($"Wrote a 64-byte key to {path} (key id {id}). Set Audit:KeyFile={Path.GetFullPath(path)} for the server; keep a copy where the database's administrators cannot reach it.");
+                return ExitCodes.Success;
+            }
+            catch (IOException ex)
+            {
+                throw new DataFileException($"{path}: cannot be created: {ex.Message}", ex);
+            }
+        });
+        return command;
+    }
+
+    private static AuditAnchor ReadAnchor(string path)
+    {
+        try
+        {
+            return AuditAnchor.Parse(File.ReadAllText(path), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException($"{path}: cannot be read: {ex.Message}", ex);
+        }
+        catch (InterdictException ex)
+        {
+            throw new DataFileException(ex.Message, ex);
+        }
+    }
+
+    private static byte[]? Key(string? path)
+    {
+        path ??= Settings.Load().AuditKeyFile;
+        try
+        {
+            return path is null ? null : Interdict.Server.Hosting.AuditKeys.Read(path, "--key-file");
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new DataFileException(ex.Message, ex);
+        }
     }
 
     private static Command Export(CliApplication app, Option<string?> audit)

@@ -18,13 +18,28 @@ public sealed record AuditVerification(long Records, AuditHead Head, IReadOnlyLi
 /// The hash chain over audit records: each record's hash covers its own fields and the previous record's hash, so that
 /// editing, deleting or inserting any record breaks every later link.
 /// </summary>
+/// <remarks>
+/// With a key (<c>Audit:KeyFile</c>), each record's hash is an HMAC-SHA256 under it, written <c>k1:&lt;hex&gt;</c>: whoever
+/// can write the database but has not the key cannot re-hash an edited chain so that it verifies. Once a record is
+/// keyed every later one must be, and the newest must be (the server writes a keyed record at start when the head is
+/// not): a chain re-hashed without the key fails verification with the key.
+/// </remarks>
 public static class AuditChain
 {
     /// <summary>The "previous hash" of the first record.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    /// <summary>The hash of a record: SHA-256, lower-case hex, over its length-prefixed fields.</summary>
-    public static string Hash(long seq, AuditEntry entry, string previousHash)
+    /// <summary>How a keyed record's hash starts.</summary>
+    public const string KeyedPrefix = "k1:";
+
+    /// <summary>True when a record's hash was made with a key.</summary>
+    public static bool IsKeyed(string hash) => hash?.StartsWith(KeyedPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// The hash of a record: SHA-256 (lower-case hex) over its length-prefixed fields, or with <paramref name="key"/>
+    /// their HMAC-SHA256, written <c>k1:&lt;hex&gt;</c>.
+    /// </summary>
+    public static string Hash(long seq, AuditEntry entry, string previousHash, byte[]? key = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(previousHash);
@@ -35,11 +50,15 @@ public static class AuditChain
             text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        return key is null ? Convert.ToHexStringLower(SHA256.HashData(bytes)) : KeyedPrefix + Convert.ToHexStringLower(HMACSHA256.HashData(key, bytes));
     }
 
-    /// <summary>Chains <paramref name="entries"/> after <paramref name="head"/>.</summary>
-    public static List<AuditRecord> Link(AuditHead head, IReadOnlyList<AuditEntry> entries)
+    /// <summary>A key's public name: the first 16 hex digits of a SHA-256 over it (to tell keys apart without showing them).</summary>
+    public static string KeyId(byte[] key) => Convert.ToHexStringLower(SHA256.HashData([.. "interdict-audit-key:"u8, .. key]))[..16];
+
+    /// <summary>Chains <paramref name="entries"/> after <paramref name="head"/> (with <paramref name="key"/>: keyed hashes).</summary>
+    public static List<AuditRecord> Link(AuditHead head, IReadOnlyList<AuditEntry> entries, byte[]? key = null)
     {
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(entries);
@@ -48,7 +67,7 @@ public static class AuditChain
         foreach (var entry in entries)
         {
             seq++;
-            var hash = Hash(seq, entry, previous);
+            var hash = Hash(seq, entry, previous, key);
             records.Add(new AuditRecord(seq, entry, previous, hash));
             previous = hash;
         }
@@ -56,8 +75,12 @@ public static class AuditChain
         return records;
     }
 
-    /// <summary>Checks every record, in sequence order, against its neighbours and the stored head.</summary>
-    public static AuditVerification Verify(IEnumerable<AuditRecord> records, AuditHead head, int maxProblems = 100)
+    /// <summary>
+    /// Checks every record, in sequence order, against its neighbours and the stored head; keyed records with
+    /// <paramref name="key"/> (without it they cannot be checked, and that is reported). With a key, an unkeyed record
+    /// after a keyed one, or an unkeyed newest record, is reported as a chain re-hashed without the key.
+    /// </summary>
+    public static AuditVerification Verify(IEnumerable<AuditRecord> records, AuditHead head, int maxProblems = 100, byte[]? key = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(head);
@@ -70,8 +93,10 @@ public static class AuditChain
             }
         }
 
-        long expected = 1, count = 0;
+        long expected = 1, count = 0, unverifiable = 0;
         var previous = Genesis;
+        var keyedSeen = false;
+        var lastKeyed = false;
         foreach (var r in records)
         {
             count++;
@@ -87,11 +112,27 @@ public static class AuditChain
                 Problem($"record {r.Seq.ToString(CultureInfo.InvariantCulture)}: its link to the previous record does not match (a record before it was edited, inserted or removed)");
             }
 
-            var actual = Hash(r.Seq, r.Entry, r.PreviousHash);
-            if (!string.Equals(actual, r.Hash, StringComparison.Ordinal))
+            var keyed = IsKeyed(r.Hash);
+            if (keyed && key is null)
             {
-                Problem($"record {r.Seq.ToString(CultureInfo.InvariantCulture)} ({r.Entry.AtText}, {r.Entry.Principal}): its content does not match its hash (edited)");
+                unverifiable++;
             }
+            else
+            {
+                var actual = Hash(r.Seq, r.Entry, r.PreviousHash, keyed ? key : null);
+                if (!string.Equals(actual, r.Hash, StringComparison.Ordinal))
+                {
+                    Problem($"record {r.Seq.ToString(CultureInfo.InvariantCulture)} ({r.Entry.AtText}, {r.Entry.Principal}): its content does not match its hash ({(keyed ? "edited, or keyed with another key" : "edited")})");
+                }
+            }
+
+            if (key is not null && keyedSeen && !keyed)
+            {
+                Problem($"record {r.Seq.ToString(CultureInfo.InvariantCulture)} is not keyed though an earlier record is (the chain was re-hashed without the key)");
+            }
+
+            keyedSeen |= keyed;
+            lastKeyed = keyed;
 
             previous = r.Hash;
             expected = r.Seq + 1;
@@ -101,6 +142,15 @@ public static class AuditChain
         if (head.Seq != lastSeq || (lastSeq > 0 && !string.Equals(head.Hash, previous, StringComparison.Ordinal)))
         {
             Problem($"the chain head names record {head.Seq.ToString(CultureInfo.InvariantCulture)} but the trail ends at record {lastSeq.ToString(CultureInfo.InvariantCulture)} (records at the end were removed, or the head was edited)");
+        }
+
+        if (unverifiable > 0)
+        {
+            Problem($"{unverifiable.ToString(CultureInfo.InvariantCulture)} record(s) are keyed and cannot be checked without the key (Audit:KeyFile)");
+        }
+        else if (key is not null && count > 0 && !lastKeyed)
+        {
+            Problem("the newest record is not keyed though a key is given: the chain was re-hashed without the key, or was never written with it");
         }
 
         return new AuditVerification(count, head, problems);

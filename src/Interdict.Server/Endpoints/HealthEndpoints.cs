@@ -11,11 +11,10 @@ namespace Interdict.Server.Endpoints;
 /// <param name="LastRefresh">The last check for new list versions, if any ran.</param>
 public sealed record HealthResponse(string Status, IReadOnlyList<LoadedListInfo> Lists, IReadOnlyList<string> StaleLists, ComponentHealth Store, ComponentHealth Audit, RefreshInfo? LastRefresh);
 
-/// <summary>Whether a component answers.</summary>
-/// <param name="Location">Where it is.</param>
+/// <summary>Whether a component answers (where it is and what it said are in the server's log, not in this open answer).</summary>
 /// <param name="Reachable">True when it answered.</param>
-/// <param name="Detail">What it said: the chain head, or the error.</param>
-public sealed record ComponentHealth(string Location, bool Reachable, string? Detail);
+/// <param name="Detail">What is wrong, in general terms, when something is.</param>
+public sealed record ComponentHealth(bool Reachable, string? Detail);
 
 /// <summary>The last list refresh.</summary>
 /// <param name="At">When it ran.</param>
@@ -23,39 +22,50 @@ public sealed record ComponentHealth(string Location, bool Reachable, string? De
 /// <param name="Error">Why it failed.</param>
 public sealed record RefreshInfo(DateTimeOffset At, bool Changed, string? Error);
 
-/// <summary><c>GET /health</c>: open (no key), for load balancers and monitoring.</summary>
-internal static class HealthEndpoints
+/// <summary>
+/// <c>GET /health</c>: open (no key), for load balancers and monitoring. It names no file, database or chain head (issue
+/// #19): an unauthenticated caller learns whether the service works, not where its data lives.
+/// </summary>
+internal static partial class HealthEndpoints
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health: the {Component} at {Location} cannot be reached")]
+    private static partial void Unreachable(ILogger logger, Exception exception, string component, string location);
+
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/health", (EngineHost host, AuditWriter audit, ServerSettings settings, TimeProvider time) =>
+        app.MapGet("/health", (EngineHost host, AuditWriter audit, ServerSettings settings, TimeProvider time, ILoggerFactory loggers) =>
             {
+                var logger = loggers.CreateLogger("Interdict.Server.Health");
                 var lists = ListEndpoints.Loaded(host, time);
                 var stale = lists.Lists.Where(l => l.AgeDays is null || l.AgeDays > settings.MaxListAgeDays).Select(l => l.Id).ToList();
                 ComponentHealth auditHealth, storeHealth;
                 try
                 {
-                    var head = audit.Head();
-                    auditHealth = new ComponentHealth(audit.Location, true, $"{head.Seq} records; head {head.Hash[..16]}…");
+                    audit.Head();
+                    auditHealth = audit.StartProblems.Count > 0
+                        ? new ComponentHealth(true, "the audit trail failed verification at start ('interdict audit verify' tells where)")
+                        : new ComponentHealth(true, null);
                 }
 #pragma warning disable CA1031 // Health reports any failure of its components instead of failing itself.
                 catch (Exception ex)
                 {
-                    auditHealth = new ComponentHealth(audit.Location, false, ex.Message);
+                    Unreachable(logger, ex, "audit trail", audit.Location);
+                    auditHealth = new ComponentHealth(false, "the audit trail cannot be reached (see the server log)");
                 }
 
                 try
                 {
                     using var store = host.OpenStore();
-                    storeHealth = new ComponentHealth(host.StoreLocation, true, store is null ? "no versions imported; the bundled lists are in use" : $"{store.Versions().Count} versions stored");
+                    storeHealth = new ComponentHealth(true, store is null ? "no versions imported; the bundled lists are in use" : null);
                 }
                 catch (Exception ex)
                 {
-                    storeHealth = new ComponentHealth(host.StoreLocation, false, ex.Message);
+                    Unreachable(logger, ex, "list store", host.StoreLocation);
+                    storeHealth = new ComponentHealth(false, "the list store cannot be reached (see the server log)");
                 }
 #pragma warning restore CA1031
 
                 var refresh = host.LastRefresh is { } r ? new RefreshInfo(r.At, r.Changed, r.Error) : null;
-                var status = !auditHealth.Reachable || !storeHealth.Reachable ? "unhealthy" : stale.Count > 0 || refresh?.Error is not null ? "degraded" : "healthy";
+                var status = !auditHealth.Reachable || !storeHealth.Reachable || audit.StartProblems.Count > 0 ? "unhealthy" : stale.Count > 0 || refresh?.Error is not null ? "degraded" : "healthy";
                 return TypedResults.Json(new HealthResponse(status, lists.Lists, stale, storeHealth, auditHealth, refresh),
                     statusCode: status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
             })

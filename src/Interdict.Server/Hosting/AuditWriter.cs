@@ -29,6 +29,9 @@ internal sealed class AuditWriter : BackgroundService
     /// <summary>Where the trail is kept.</summary>
     public string Location => _log.Location;
 
+    /// <summary>What verifying the trail at start found (empty when intact); reported by <c>/health</c> as unhealthy.</summary>
+    public IReadOnlyList<string> StartProblems { get; set; } = [];
+
     /// <summary>Queues an entry and completes when it is durably stored, with its place in the chain.</summary>
     public async Task<AuditRecord> WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {

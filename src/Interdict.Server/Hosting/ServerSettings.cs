@@ -60,6 +60,18 @@ internal sealed record ServerSettings
 
     public required string AuditPath { get; init; }
 
+    /// <summary>
+    /// The audit trail's HMAC key, read from the file <c>Audit:KeyFile</c> (at least 32 bytes; <c>interdict audit
+    /// key-new FILE</c> makes one): records are then hashed with it, so a chain re-hashed without it fails verification.
+    /// </summary>
+    public byte[]? AuditKey { get; init; }
+
+    /// <summary>
+    /// <c>Audit:StartOnBrokenTrail</c>: start although the audit trail fails verification, reporting unhealthy (default:
+    /// refuse to start).
+    /// </summary>
+    public bool StartOnBrokenTrail { get; init; }
+
     /// <summary>The alert queue of batch screenings (SQLite file).</summary>
     public required string AlertsPath { get; init; }
 
@@ -107,6 +119,9 @@ internal sealed record ServerSettings
             AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
             AlertsPath = config["Alerts:Path"] is { Length: > 0 } alerts ? alerts : Path.Combine(DataDirectory, "alerts.db"),
             Postgres = config["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
+            AuditKey = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? AuditKeys.Read(keyFile, "Audit:KeyFile") : null,
+            StartOnBrokenTrail = config["Audit:StartOnBrokenTrail"] is not { Length: > 0 } broken ? false
+                : bool.TryParse(broken, out var b) ? b : throw Invalid("Audit:StartOnBrokenTrail", broken, "true or false"),
             Limits = new LimitSettings
             {
                 MaxBodyBytes = (int)Number(config, "Limits:MaxBodyBytes", 1 << 20, v => v is >= 1024 and <= 1 << 28 && v == Math.Floor(v), "a whole number of bytes from 1024 to 268435456"),

@@ -19,9 +19,15 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
 
     public const string AnonymousLoopback = "anonymous (loopback)";
 
+    /// <summary>Failed authentications from one address in a minute before it is answered 429.</summary>
+    public const int MaxFailuresPerMinute = 20;
+
     private readonly FrozenDictionary<string, ApiKey> _byHash = settings.Keys.ToFrozenDictionary(k => k.Hash, StringComparer.Ordinal);
 
-    public async Task InvokeAsync(HttpContext context)
+    // Failed authentications per client address in the current minute.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
+
+    public async Task InvokeAsync(HttpContext context, AuditWriter audit, TimeProvider time)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresScope>() is not { } required)
         {
@@ -45,9 +51,15 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
             return;
         }
 
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var secret = Secret(context.Request);
         if (secret is null)
         {
+            if (await Failed(context, audit, time, client, "no API key"))
+            {
+                return;
+            }
+
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await Problems.Write(context, StatusCodes.Status401Unauthorized, "API key required",
                 "send the key in an 'Authorization: Bearer <key>' or 'X-Api-Key: <key>' header");
@@ -56,6 +68,11 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
 
         if (!_byHash.TryGetValue(ApiKey.HashOf(secret), out var key))
         {
+            if (await Failed(context, audit, time, client, "unknown API key"))
+            {
+                return;
+            }
+
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             await Problems.Write(context, StatusCodes.Status401Unauthorized, "Unknown API key", "the API key is not one this server knows (keys are compared by their SHA-256)");
             return;
@@ -71,6 +88,65 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
         context.Items[PrincipalItem] = key.Name;
         await next(context);
     }
+
+    // Records a failed authentication in the audit trail: the first from an address in each minute, with how many
+    // were not recorded before it (so that a flood of failures cannot flood the trail). Past MaxFailuresPerMinute from
+    // one address it answers 429 itself and returns true (a valid key from the same address is never held back).
+    private async Task<bool> Failed(HttpContext context, AuditWriter audit, TimeProvider time, string client, string reason)
+    {
+        var now = time.GetUtcNow();
+        var unrecorded = 0;
+        var record = false;
+        _failures.AddOrUpdate(client,
+            _ => { record = true; return new Failures(now, 1); },
+            (_, f) =>
+            {
+                if (now - f.Since >= TimeSpan.FromMinutes(1))
+                {
+                    record = true;
+                    unrecorded = f.Count - 1;
+                    return new Failures(now, 1);
+                }
+
+                record = false;
+                return f with { Count = f.Count + 1 };
+            });
+        if (!record)
+        {
+            if (_failures.TryGetValue(client, out var current) && current.Count > MaxFailuresPerMinute)
+            {
+                context.Response.Headers.RetryAfter = "60";
+                await Problems.Write(context, StatusCodes.Status429TooManyRequests, "Too many failed authentications",
+                    $"more than {MaxFailuresPerMinute} requests from this address failed authentication in the last minute; wait, and check the key");
+                return true;
+            }
+
+            return false;
+        }
+
+        try
+        {
+            await audit.WriteAsync(new Core.Audit.AuditEntry
+            {
+                At = now,
+                Principal = "unauthenticated",
+                Action = "auth-failed",
+                Client = client,
+                Request = System.Text.Json.JsonSerializer.Serialize(new { method = context.Request.Method, path = context.Request.Path.Value, reason, unrecorded_before = unrecorded }),
+                Lists = "",
+                Algorithm = "",
+                Result = "",
+            }, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is AuditUnavailableException or OperationCanceledException)
+        {
+            // The refusal stands whether or not it could be recorded.
+        }
+
+        return false;
+    }
+
+    private sealed record Failures(DateTimeOffset Since, int Count);
 
     private static string? Secret(HttpRequest request)
     {
