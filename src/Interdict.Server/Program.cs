@@ -1,12 +1,8 @@
 // The screening service. 'interdict serve' starts the same application.
-try
-{
-    Interdict.Server.ServerApp.Create(args).Run();
-}
-catch (InvalidOperationException ex) when (ex.Message.StartsWith("refusing to start", StringComparison.Ordinal) || ex.Message.StartsWith("setting ", StringComparison.Ordinal))
+if (Interdict.Server.ServerApp.RunOrExplain(args) is { } refused)
 {
 #pragma warning disable RS0030 // The entry point reports a refused start on standard error, like the CLI.
-    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    await Console.Error.WriteLineAsync($"error: {refused}");
 #pragma warning restore RS0030
     return 2;
 }

@@ -97,6 +97,36 @@ public static class ServerApp
         return app;
     }
 
+    /// <summary>
+    /// Runs the service until it is stopped. A start that cannot go ahead (a bad setting, a refused binding, an address in
+    /// use or that cannot be bound, an audit trail that fails verification) is not a crash: it returns the message, for
+    /// the caller to print, and null when the service ran and stopped.
+    /// </summary>
+    public static string? RunOrExplain(string[] args)
+    {
+        try
+        {
+            Create(args).Run();
+            return null;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("refusing to start", StringComparison.Ordinal) || ex.Message.StartsWith("setting ", StringComparison.Ordinal))
+        {
+            return ex.Message;
+        }
+        catch (Core.InterdictException ex)
+        {
+            return ex.Message;
+        }
+        catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"cannot listen: {ex.Message} (is another server on that port? choose another with --urls http://127.0.0.1:PORT)";
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            return $"cannot listen on the configured address: {ex.Message} (an IPv4 address is written http://127.0.0.1:PORT, not as an IPv6-mapped [::ffff:…] address)";
+        }
+    }
+
     /// <summary>Opens the audit trail the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Audit:Path</c>.</summary>
     internal static IAuditLog OpenAudit(ServerSettings settings) =>
         settings.Postgres is { } pg ? PostgresAuditLog.Open(pg, settings.AuditKey) : SqliteAuditLog.Open(settings.AuditPath, settings.AuditKey);

@@ -44,6 +44,7 @@ public sealed class SqliteAuditLog : IAuditLog
             Directory.CreateDirectory(folder);
         }
 
+        PrivateFile.CreateIfMissing(path);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 }.ToString());
         try
         {

@@ -45,6 +45,7 @@ public sealed class SqliteListStore : IListStore
             Directory.CreateDirectory(folder);
         }
 
+        PrivateFile.CreateIfMissing(path);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         try
         {

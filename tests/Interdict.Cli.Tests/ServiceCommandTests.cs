@@ -34,6 +34,24 @@ public sealed class ServiceCommandTests
     }
 
     [Fact]
+    public void Serve_OnAPortInUse_OrAnIPv4MappedAddress_IsAClearError_NotACrash()
+    {
+        // Issue #19: both died with an unhandled exception (exit 134).
+        using var temp = new TempFolder();
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var settings = new[] { "--Store:Path=" + System.IO.Path.Combine(temp.Path, "lists.db"), "--Audit:Path=" + System.IO.Path.Combine(temp.Path, "audit.db"), "--Alerts:Path=" + System.IO.Path.Combine(temp.Path, "alerts.db") };
+        var inUse = CliRun.Of(["serve", "--urls", $"http://127.0.0.1:{port}", .. settings]);
+        inUse.ExitCode.ShouldBe(2);
+        inUse.Error.ShouldContain("address already in use");
+
+        var mapped = CliRun.Of(["serve", "--urls", $"http://[::ffff:127.0.0.1]:{port + 1}", .. settings]);
+        mapped.ExitCode.ShouldBe(2);
+        mapped.Error.ShouldContain("cannot listen");
+    }
+
+    [Fact]
     public void AuditVerify_NoTrail_IsADataError()
     {
         using var temp = new TempFolder();

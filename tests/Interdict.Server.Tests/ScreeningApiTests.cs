@@ -197,6 +197,9 @@ public sealed class ScreeningApiTests(ServerFactory server) : IClassFixture<Serv
         var text = await (await _client.Get("/metrics")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         text.ShouldContain("interdict_screen_parties");
         text.ShouldContain("interdict_audit_records");
+        // Issue #19: the duration histograms' buckets are milliseconds (they were 0, 5, 10… seconds).
+        text.ShouldContain("interdict_screen_duration_milliseconds_bucket");
+        text.ShouldMatch("(?s).*interdict_screen_duration_milliseconds_bucket\\{[^}]*le=\"0.5\".*");
     }
 
     private static string? FirstHit(JsonElement result) =>

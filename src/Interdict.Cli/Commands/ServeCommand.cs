@@ -20,16 +20,7 @@ internal static class ServeCommand
                 args.Add($"--Store:Path={store}");
             }
 
-            try
-            {
-                ServerApp.Create([.. args]).Run();
-            }
-            catch (InvalidOperationException ex) when (ex.Message.StartsWith("refusing to start", StringComparison.Ordinal) || ex.Message.StartsWith("setting ", StringComparison.Ordinal))
-            {
-                throw new UsageException(ex.Message);
-            }
-
-            return ExitCodes.Success;
+            return ServerApp.RunOrExplain([.. args]) is { } refused ? throw new UsageException(refused) : ExitCodes.Success;
         });
         return command;
     }
