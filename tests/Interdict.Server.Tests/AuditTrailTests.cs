@@ -124,9 +124,11 @@ public sealed class AuditTrailTests : IDisposable
 
         _server.Dispose();
         Tamper(records => [records[0] with { Entry = records[0].Entry with { Result = "[]" } }, .. records.Skip(1)]);
-        using var again = new ServerFactory { FolderOverride = _server.Folder };
-        var refused = Should.Throw<Exception>(() => again.CreateClient());
-        refused.ToString().ShouldContain("fails verification");
+        var stores = new[] { $"--Audit:Path={_server.AuditPath}", $"--Store:Path={_server.StorePath}", $"--Alerts:Path={Path.Combine(_server.Folder, "alerts.db")}", "--Lists:RefreshSeconds=0" };
+        var refused = Should.Throw<Core.InterdictException>(() => ServerApp.Create(stores));
+        refused.Message.ShouldContain("fails verification");
+        refused.Message.ShouldContain("Audit:StartOnBrokenTrail");
+        ServerApp.RunOrExplain(stores)!.ShouldContain("fails verification");
 
         using var tolerant = new ServerFactory { FolderOverride = _server.Folder }.WithWebHostBuilder(b => b.UseSetting("Audit:StartOnBrokenTrail", "true"));
         var health = await tolerant.CreateClient().Get("/health");

@@ -34,8 +34,8 @@ public sealed class SharedPostgresTests : IDisposable
             var un = (await (await client.Get("/v1/lists")).Json()).GetProperty("lists").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "un");
             (un.GetProperty("version").GetString(), un.GetProperty("publication_date").GetString()).ShouldBe(($"v{november}", "2025-11-20"));
             var health = await (await client.Get("/health")).Json();
-            health.GetProperty("store").GetProperty("location").GetString().ShouldStartWith("postgresql://");
             health.GetProperty("store").GetProperty("reachable").GetBoolean().ShouldBeTrue();
+            health.ToString().ShouldNotContain("postgresql://"); // the open health answer names no database (issue #19)
         }
 
         // An alert raised through A is in B's queue; B's decision suppresses it in A's next batch.

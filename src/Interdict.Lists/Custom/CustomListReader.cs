@@ -27,7 +27,10 @@ public static class CustomListReader
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
-            BadDataFound = null,
+            // Broken quoting is an error naming the line, never read around: a quote left open would merge the rows after
+            // it into one field, and the parties on them would silently not be screened for (issue #19).
+            BadDataFound = bad => throw new ListFormatException(listId, fileName, bad.Context.Parser?.RawRow,
+                $"malformed CSV (a quote inside an unquoted field, or a quote never closed): {Excerpt(bad.Field)}"),
             MissingFieldFound = null,
         };
         using var text = new StreamReader(hashing, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
@@ -108,4 +111,10 @@ public static class CustomListReader
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string Excerpt(string field)
+    {
+        var flat = field.ReplaceLineEndings(" ");
+        return flat.Length <= 60 ? flat : flat[..57] + "...";
+    }
 }

@@ -90,3 +90,77 @@ public class ParserFuzzTests
         }
     }
 }
+
+/// <summary>
+/// Issue #19: fuzzing extended to OFAC's companion files (alt, add, comments, mutated beside an intact sdn.csv) and to
+/// custom watchlists. Each input parses or raises the documented <see cref="ListFormatException"/>; a custom watchlist
+/// that parses has no row merged into another's field (a quote left open is an error, never a merge of rows).
+/// </summary>
+public class CompanionAndWatchlistFuzzTests
+{
+    private static readonly string[] Companions = ["alt.csv", "add.csv", "sdn_comments.csv"];
+
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(
+        int.TryParse(Environment.GetEnvironmentVariable("INTERDICT_FUZZ_RUNS"), System.Globalization.CultureInfo.InvariantCulture, out var runs) ? runs : 200);
+
+    private static readonly byte[] Interesting = "\"',;\r\n\x1a-0-".Select(c => (byte)c).Concat(new byte[] { 0, 0xC3, 0xFF }).ToArray();
+
+    [Fact]
+    public void MutatedCompanionFiles_ParseOrRaiseTheFormatError() =>
+        Check.One(Config, Prop.ForAll<NonNegativeInt, (NonNegativeInt Position, byte Value, bool Special)[], NonNegativeInt>((which, mutations, cut) =>
+        {
+            var companion = Companions[which.Get % Companions.Length];
+            var bytes = Fixtures.Bytes($"ofac-sdn/2024-05-03/{companion}");
+            foreach (var (position, value, special) in mutations)
+            {
+                bytes[position.Get % bytes.Length] = special ? Interesting[value % Interesting.Length] : value;
+            }
+
+            bytes = cut.Get % 3 == 0 ? bytes[..(cut.Get % (bytes.Length + 1))] : bytes;
+            try
+            {
+                var list = ListSources.Read("ofac-sdn",
+                [
+                    new ListFileContent("sdn.csv", Fixtures.Bytes("ofac-sdn/2024-05-03/sdn.csv"), new DateOnly(2024, 5, 3)),
+                    new ListFileContent(companion, bytes, new DateOnly(2024, 5, 3)),
+                ]);
+                return list.Entities.Count > 0;
+            }
+            catch (ListFormatException ex)
+            {
+                return ex.ListId == "ofac-sdn" && ex.Message.Contains(companion, StringComparison.Ordinal);
+            }
+        }));
+
+    [Fact]
+    public void GeneratedWatchlists_ParseWithEveryRow_OrRaiseTheFormatError() =>
+        Check.One(Config, Prop.ForAll<(NonNegativeInt Id, string? Name, string? Alias)[], NonNegativeInt, byte>((rows, at, inserted) =>
+        {
+            var lines = rows.Select((r, i) => $"w{i},{Quote(r.Name)},{Quote(r.Alias)}").ToList();
+            var text = "id,name,aliases\n" + string.Join("\n", lines) + "\n";
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            if (bytes.Length > 20 && at.Get % 2 == 0)
+            {
+                // A stray byte somewhere: a quote, a comma, a line break or anything else.
+                bytes[20 + (at.Get % (bytes.Length - 20))] = Interesting[inserted % Interesting.Length];
+            }
+
+            try
+            {
+                var list = Interdict.Lists.Custom.CustomListReader.Read(new MemoryStream(bytes), "watch.csv", "watch");
+                // No row was merged into another's field (a merged row shows as a line break followed by its id).
+                return list.Entities.All(e => e.Names.All(n => !System.Text.RegularExpressions.Regex.IsMatch(n.Value, @"[\r\n]w[0-9]+,")));
+            }
+            catch (ListFormatException ex)
+            {
+                return ex.ListId == "watch" && ex.Message.Contains("watch.csv", StringComparison.Ordinal);
+            }
+        }));
+
+    // A field as a careful writer quotes it: always quoted, quotes doubled, never empty (a name is required).
+    private static string Quote(string? value)
+    {
+        var v = string.IsNullOrWhiteSpace(value) ? "x" : value.Replace("\n", " ", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal);
+        return "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
