@@ -61,9 +61,10 @@ internal static class ListsStoreCommands
             }
 
             var v = result.Version;
+            var inForce = library.InForce(sourceId);
             var state = v.Current ? "; now in force"
                 : parse.GetValue(noSwitch) ? "; not in force (--no-switch)"
-                : $"; not in force: {library.InForce(sourceId).Label}, published {library.InForce(sourceId).PublicationDate:yyyy-MM-dd}, is newer (--switch puts this one in force)";
+                : $"; not in force: {inForce.Label}, published {inForce.PublicationDate:yyyy-MM-dd}, is newer (--switch puts this one in force)";
             app.Output.WriteLine(result.Created
                 ? string.Create(CultureInfo.InvariantCulture, $"Stored {sourceId} v{v.Id}: {list.Entities.Count:N0} entities, published {v.PublicationDate:yyyy-MM-dd}, sha256 {v.ContentHash}{state}.")
                 : $"{sourceId}: identical content is already stored as v{v.Id} (published {v.PublicationDate:yyyy-MM-dd}); nothing new was stored{(v.Current ? "; it is in force" : "")}.");

@@ -146,13 +146,22 @@ public static class NameSanitizer
             var word = words[w];
             if (word.Any(LookAlikes.ContainsKey) && word.All(c => !char.IsLetter(c) || char.IsAsciiLetter(c) || LookAlikes.ContainsKey(c)))
             {
-                words[w] = new string([.. word.Select(c => LookAlikes.TryGetValue(c, out var l) ? l : c)]);
+                words[w] = ToLatin(word);
                 changed = true;
             }
         }
 
         return changed ? string.Join(' ', words) : null;
     }
+
+    // The word with each look-alike letter replaced by the Latin letter it is drawn as.
+    private static string ToLatin(string word) => string.Create(word.Length, word, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = LookAlikes.TryGetValue(source[i], out var latin) ? latin : source[i];
+        }
+    });
 
     // Printable ASCII needs nothing (the common case, kept cheap).
     private static bool IsPlain(string text)
@@ -184,7 +193,7 @@ public static class NameSanitizer
         for (var w = 0; w < words.Length; w++)
         {
             var word = words[w];
-            bool latin = false, foreign = false, allLookAlike = true, any = false;
+            bool latin = false, allLookAlike = true, any = false;
             foreach (var c in word)
             {
                 if (!char.IsLetter(c))
@@ -200,23 +209,15 @@ public static class NameSanitizer
                 else if (!LookAlikes.ContainsKey(c))
                 {
                     allLookAlike = false;
-                    foreign = true;
                 }
             }
 
-            if (!any || (!latin && !(allLookAlike && latinName)) || (foreign && !latin))
+            // A word of Latin letters and look-alikes (and perhaps other foreign letters, read as they are), or of
+            // look-alikes only in a name otherwise Latin.
+            if (any && (latin || (allLookAlike && latinName)))
             {
-                continue;
+                words[w] = ToLatin(word);
             }
-
-            // A word of Latin letters and look-alikes (and perhaps other foreign letters, read as they are).
-            words[w] = string.Create(word.Length, word, static (span, source) =>
-            {
-                for (var i = 0; i < source.Length; i++)
-                {
-                    span[i] = LookAlikes.TryGetValue(source[i], out var latinLetter) ? latinLetter : source[i];
-                }
-            });
         }
 
         return string.Join(' ', words);

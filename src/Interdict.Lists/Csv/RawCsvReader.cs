@@ -77,7 +77,8 @@ internal static class RawCsvReader
         }
     }
 
-    private static string Excerpt(string field)
+    /// <summary>A field as quoted in an error message: on one line, cut at 60 characters.</summary>
+    internal static string Excerpt(string field)
     {
         var flat = field.ReplaceLineEndings(" ");
         return flat.Length <= 60 ? flat : flat[..57] + "...";

@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Interdict.Core;
 using Interdict.Core.Model;
+using Interdict.Lists.Csv;
 
 namespace Interdict.Lists.Custom;
 
@@ -30,7 +31,7 @@ public static class CustomListReader
             // Broken quoting is an error naming the line, never read around: a quote left open would merge the rows after
             // it into one field, and the parties on them would silently not be screened for (issue #19).
             BadDataFound = bad => throw new ListFormatException(listId, fileName, bad.Context.Parser?.RawRow,
-                $"malformed CSV (a quote inside an unquoted field, or a quote never closed): {Excerpt(bad.Field)}"),
+                $"malformed CSV (a quote inside an unquoted field, or a quote never closed): {RawCsvReader.Excerpt(bad.Field)}"),
             MissingFieldFound = null,
         };
         using var text = new StreamReader(hashing, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
@@ -111,10 +112,4 @@ public static class CustomListReader
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static string Excerpt(string field)
-    {
-        var flat = field.ReplaceLineEndings(" ");
-        return flat.Length <= 60 ? flat : flat[..57] + "...";
-    }
 }

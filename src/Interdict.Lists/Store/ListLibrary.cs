@@ -62,16 +62,29 @@ public sealed class ListLibrary(IListStore? store)
         var switching = makeCurrent && (evenIfOlder || inForce.PublicationDate is not { } current || list.PublicationDate >= current);
         if (switching && maxDrop is { } drop)
         {
-            var before = inForce.Stored?.Entities ?? Load(inForce).Entities.Count;
-            if (list.Entities.Count < before * (1 - drop))
+            if (DropRefusal(list, inForce, drop, "check the file (cut short? the wrong one?)") is { } dropped)
             {
-                throw new ListRefusedException(source, string.Create(CultureInfo.InvariantCulture,
-                    $"the new file has {list.Entities.Count:N0} entities, {before - list.Entities.Count:N0} fewer than the {before:N0} of the version in force ({inForce.Label}, published {inForce.PublicationDate:yyyy-MM-dd}), a drop of more than {drop * 100:0.#}%; check the file (cut short? the wrong one?), or rerun with --force"));
+                throw new ListRefusedException(source, dropped);
             }
         }
 
         var dated = files.Select(f => f with { PublicationDate = f.PublicationDate ?? list.PublicationDate }).ToList();
         return (list, store.Add(list, dated, origin, switching, evenIfOlder));
+    }
+
+    /// <summary>
+    /// Why <paramref name="list"/> is refused for having more than <paramref name="maxDrop"/> fewer entities than
+    /// <paramref name="inForce"/> (with <paramref name="advice"/> on what to check), or null when it has not.
+    /// </summary>
+    public string? DropRefusal(WatchList list, VersionRef inForce, double maxDrop, string advice)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(inForce);
+        var before = inForce.Stored?.Entities ?? Load(inForce).Entities.Count;
+        return list.Entities.Count < before * (1 - maxDrop)
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the new file has {list.Entities.Count:N0} entities, {before - list.Entities.Count:N0} fewer than the {before:N0} of the version in force ({inForce.Label}, published {inForce.PublicationDate:yyyy-MM-dd}), a drop of more than {maxDrop * 100:0.#}%; {advice}, or rerun with --force")
+            : null;
     }
 
     /// <summary>The version in force for a source: the store's current one, else the bundled snapshot.</summary>

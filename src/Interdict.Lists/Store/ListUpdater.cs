@@ -80,13 +80,11 @@ public sealed class ListUpdater(ListLibrary library, HttpClient http, TimeProvid
             }
 
             var before = library.InForce(source);
-            var beforeCount = before.Stored?.Entities ?? library.Load(before).Entities.Count;
             progress?.Report($"{source}: parsing {files.Count} file(s)");
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            var (list, result) = library.Import(source, files, first!.ToString(), today, makeCurrent: true, check: l =>
-                !options.Force && l.Entities.Count < beforeCount * (1 - options.MaxDrop)
-                    ? $"the new file has {l.Entities.Count:N0} entities, {beforeCount - l.Entities.Count:N0} fewer than the {beforeCount:N0} of the version in force ({before.Label}), a drop of more than {options.MaxDrop:P0}; check the publisher's file, or rerun with --force"
-                    : null);
+            // Checked whether or not the new version would go in force (an update's file is the publisher's current one).
+            var (list, result) = library.Import(source, files, first!.ToString(), today, makeCurrent: true,
+                check: l => options.Force ? null : library.DropRefusal(l, before, options.MaxDrop, "check the publisher's file"));
             var message = !result.Version.Current
                 ? $"{source}: stored v{result.Version.Id} ({list.Entities.Count:N0} entities, published {list.PublicationDate:yyyy-MM-dd}) but did not put it in force: the version in force ({before.Label}, published {before.PublicationDate:yyyy-MM-dd}) is newer; 'interdict lists import --switch' puts an older one in force"
                 : result.Created

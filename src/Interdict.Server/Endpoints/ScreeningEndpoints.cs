@@ -221,15 +221,7 @@ internal static class ScreeningEndpoints
             // A few names run as one job; more (a batch of short names) as one job per screening thread, each taking
             // the next name, so that the batch uses every core and single screens still take their turn between jobs.
             var workers = http.RequestServices.GetRequiredService<ScreeningWorkers>();
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, names.Length < 16 ? 1 : workers.Count).Select(_ => workers.Run(() =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < names.Length)
-                {
-                    screenOne(i);
-                }
-            })));
+            await workers.RunEach(names.Length, names.Length < 16 ? 1 : workers.Count, screenOne);
             return null;
         }
 

@@ -42,15 +42,7 @@ internal sealed class HeavyLane : IDisposable
             await _one.WaitAsync(cancellationToken);
             try
             {
-                var next = -1;
-                await Task.WhenAll(Enumerable.Range(0, _workers.Count).Select(_ => _workers.Run(() =>
-                {
-                    int i;
-                    while ((i = Interlocked.Increment(ref next)) < count)
-                    {
-                        screenOne(i);
-                    }
-                })));
+                await _workers.RunEach(count, _workers.Count, screenOne);
                 return true;
             }
             finally

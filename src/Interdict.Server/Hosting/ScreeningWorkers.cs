@@ -42,6 +42,23 @@ internal sealed class ScreeningWorkers : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="each"/> for 0 … <paramref name="count"/> − 1 as <paramref name="jobs"/> jobs (at most one per
+    /// thread), each taking the next index until none is left; completes when all have run.
+    /// </summary>
+    public Task RunEach(int count, int jobs, Action<int> each)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, Math.Clamp(jobs, 1, Count)).Select(_ => Run(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                each(i);
+            }
+        })));
+    }
+
     public void Dispose()
     {
         _jobs.CompleteAdding();
