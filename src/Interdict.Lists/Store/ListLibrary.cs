@@ -83,7 +83,7 @@ public sealed class ListLibrary(IListStore? store)
         var before = inForce.Stored?.Entities ?? Load(inForce).Entities.Count;
         return list.Entities.Count < before * (1 - maxDrop)
             ? string.Create(CultureInfo.InvariantCulture,
-                $"the new file has {list.Entities.Count:N0} entities, {before - list.Entities.Count:N0} fewer than the {before:N0} of the version in force ({inForce.Label}, published {inForce.PublicationDate:yyyy-MM-dd}), a drop of more than {maxDrop * 100:0.#}%; {advice}, or rerun with --force")
+                $"the new file has {list.Entities.Count:N0} entities, {before - list.Entities.Count:N0} fewer than the {before:N0} of the version in force ({inForce.Label}), a drop of more than {maxDrop * 100:0.#}%; {advice}, or rerun with --force")
             : null;
     }
 
