@@ -98,7 +98,7 @@ public class DevelopmentSetTests
         ((double)found / exhaustive).ShouldBeGreaterThanOrEqualTo(0.995);
     }
 
-    private static List<EvalCase> Read(string set)
+    internal static List<EvalCase> Read(string set)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "devsets");
         var truth = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
