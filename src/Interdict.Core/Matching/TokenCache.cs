@@ -1,0 +1,71 @@
+namespace Interdict.Core.Matching;
+
+/// <summary>
+/// Similarities of listed words to the words of one query, kept while that query is screened. Not thread-safe: one per
+/// query.
+/// </summary>
+internal sealed class TokenCache
+{
+    // Rows live in one buffer per thread, found through the listed word's slot (offset + 1; 0 = no row yet), so a query
+    // allocates nothing per word.
+    [ThreadStatic]
+    private static int[]? t_slots;
+
+    [ThreadStatic]
+    private static double[]? t_buffer;
+
+    [ThreadStatic]
+    private static List<int>? t_touched;
+
+    private readonly int _queryTokens;
+    private readonly int[] _slots;
+    private readonly List<int> _touched;
+    private double[] _buffer;
+    private int _used;
+
+    /// <summary>A cache for a query of <paramref name="queryTokens"/> words over a vocabulary of <paramref name="vocabulary"/> listed words.</summary>
+    public TokenCache(int queryTokens, int vocabulary)
+    {
+        _queryTokens = queryTokens;
+        _slots = t_slots is { } r && r.Length >= vocabulary ? r : t_slots = new int[vocabulary];
+        _buffer = t_buffer ??= new double[4096];
+        _touched = t_touched ??= [];
+        _touched.Clear();
+    }
+
+    /// <summary>The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed yet.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public Span<double> Row(int tokenId)
+    {
+        // Slots are released after every query, so a slot present now was made for this query.
+        var slot = _slots[tokenId];
+        return slot != 0 ? _buffer.AsSpan(slot - 1, _queryTokens) : NewRow(tokenId);
+    }
+
+    private Span<double> NewRow(int tokenId)
+    {
+        if (_used + _queryTokens > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + _queryTokens));
+            t_buffer = _buffer;
+        }
+
+        _buffer.AsSpan(_used, _queryTokens).Clear();
+        var slot = _slots[tokenId] = _used + 1;
+        _used += _queryTokens;
+        _touched.Add(tokenId);
+        return _buffer.AsSpan(slot - 1, _queryTokens);
+    }
+
+    /// <summary>Forgets the rows, so the next query on this thread starts clean.</summary>
+    public void Release()
+    {
+        foreach (var id in _touched)
+        {
+            _slots[id] = 0;
+        }
+
+        _touched.Clear();
+        _used = 0;
+    }
+}
