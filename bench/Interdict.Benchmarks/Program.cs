@@ -7,6 +7,21 @@ if (args.Length > 0 && args[0] == "throughput")
     return Throughput.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "script-phases")
+{
+    return ScriptPhases.Run(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "screen-time")
+{
+    return ScreenTime.Run(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "global")
+{
+    return GlobalMix.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "load-mixed")
 {
     return await MixedLoad.Run(args.Skip(1).ToArray());

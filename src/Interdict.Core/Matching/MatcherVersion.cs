@@ -41,15 +41,25 @@ public enum MatcherVersion
     /// </summary>
     V150 = 15,
 
+    /// <summary>
+    /// 2.0.0: matcher 1.5.0's comparison with named rules around it (docs/matching.md, "Rules"): legal forms written out
+    /// or abbreviated in many languages are one word, numbers in any form (3, III, three, third) are one number, given
+    /// names meet their hypocorisms (Tom / Thomas), an organisation's acronym of its own words is one of its names, digits
+    /// typed for letters are read as letters, names in the same non-Latin script are compared in that script too, the
+    /// father's name after bin / ibn / ben is not the person's own name, and year-only placeholder dates of birth are
+    /// read as such. Names in Arabic and Hebrew script are retrieved word by word (docs/decisions/0009).
+    /// </summary>
+    V200 = 20,
+
     /// <summary>The current version.</summary>
-    Current = V150,
+    Current = V200,
 }
 
 /// <summary>Names and parsing of <see cref="MatcherVersion"/>.</summary>
 public static class MatcherVersions
 {
     /// <summary>Every selectable version, oldest first.</summary>
-    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140, MatcherVersion.V150];
+    public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140, MatcherVersion.V150, MatcherVersion.V200];
 
     /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0, 1.4.0, 1.5.0</c>.</summary>
     public static string Names => string.Join(", ", All.Select(v => v.Name()));
@@ -62,10 +72,11 @@ public static class MatcherVersions
         MatcherVersion.V130 => "1.3.0",
         MatcherVersion.V140 => "1.4.0",
         MatcherVersion.V150 => "1.5.0",
+        MatcherVersion.V200 => "2.0.0",
         _ => throw new ArgumentOutOfRangeException(nameof(version)),
     };
 
-    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, … <c>1.5.0</c>, <c>1.5</c> or <c>current</c>.</summary>
+    /// <summary>Reads <c>1.1.0</c>, <c>1.1</c>, … <c>1.5.0</c>, <c>1.5</c>, <c>2.0.0</c>, <c>2.0</c> or <c>current</c>.</summary>
     public static bool TryParse(string? text, out MatcherVersion version)
     {
         version = MatcherVersion.Current;
@@ -83,8 +94,11 @@ public static class MatcherVersions
             case "1.4.0" or "1.4":
                 version = MatcherVersion.V140;
                 return true;
-            case "1.5.0" or "1.5" or "current":
+            case "1.5.0" or "1.5":
                 version = MatcherVersion.V150;
+                return true;
+            case "2.0.0" or "2.0" or "2" or "current":
+                version = MatcherVersion.V200;
                 return true;
             default:
                 return false;

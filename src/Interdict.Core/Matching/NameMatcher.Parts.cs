@@ -1,3 +1,4 @@
+using Interdict.Core.Matching.Rules;
 using Interdict.Core.Text;
 
 namespace Interdict.Core.Matching;
@@ -216,9 +217,11 @@ internal static partial class NameMatcher
     /// </summary>
     public static double Calibrate(double jw) => Math.Clamp(1 - ((1 - jw) * 1.6), 0, 1);
 
-    // The row of cached similarities for listed part j, when similarities are cached (not for comparisons by key).
-    private static Span<double> RowOf(PreparedName listed, int j, bool byKey, TokenCache? cache) =>
-        cache is not null && listed.TokenIds is { } ids && !byKey ? cache.Row(ids[j]) : default;
+    // The row of cached similarities for listed part j, when similarities are cached: a listed name's parts compared as
+    // written, and from 2.0.0 by key too (1.5.0 compared by key afresh; a cached similarity is stored plus one, which
+    // can move its last bit, and 1.5.0's scores stay exactly as recorded).
+    private static Span<double> RowOf(PreparedName listed, int j, bool byKey, TokenCache? cache, MatcherVersion version) =>
+        cache is not null && listed.TokenIds is { } ids && (!byKey || version >= MatcherVersion.V200) ? cache.Row(ids[j], byKey) : default;
 
     // Similarity of query part i and listed part j, read from or stored in the cache row when there is one.
     private static double PartSimilarity(PreparedName query, int i, PreparedName listed, int j, bool byKey, MatcherVersion version, Span<double> row)
@@ -243,6 +246,13 @@ internal static partial class NameMatcher
                 ? 0
                 : TokenSimilarity(qt.Token, ct.Token, qt.Folded, ct.Folded, qt.Key, ct.Key, q.LegalForm, c.LegalForm, byKey,
                     version, digitsChecked: true, new LetterMasks(q.Letters, c.Letters, q.FoldedLetters, c.FoldedLetters));
+        }
+
+        // 2.0.0, rule "hypocorism": a given name and its familiar form (Tom / Thomas), told apart from unrelated words by
+        // the parts' name-group masks before the words are read. The bound reads the same similarity.
+        if (s < HypocorismRule.Similarity && (q.NameGroups & c.NameGroups) != 0 && HypocorismRule.Related(query.Texts[i].Folded, listed.Texts[j].Folded))
+        {
+            s = HypocorismRule.Similarity;
         }
 
         if (!row.IsEmpty)

@@ -1,3 +1,4 @@
+using Interdict.Core.Matching.Rules;
 using Interdict.Core.Text;
 
 namespace Interdict.Core.Matching;
@@ -45,6 +46,7 @@ internal static partial class NameMatcher
         }
 
         var byKey = query.Vowelless != listed.Vowelless;
+        var profile = MatcherProfile.For(version);
 
         // 1.2.0: a Latin query is not compared with a listed name written in Arabic script. Consonant keys of a Latin
         // name are too lossy to stand alone ("Allen Aisha" / جمال لونيسي), and every such listed name is an alias of a
@@ -64,10 +66,17 @@ internal static partial class NameMatcher
         {
             // Listed names share much of their vocabulary ("company", "al", "muhammad"): a listed word's similarities to
             // the query's words are computed once per query.
-            var row = RowOf(listed, j, byKey, cache);
+            var row = RowOf(listed, j, byKey, cache, version);
             for (var i = 0; i < q.Length; i++)
             {
                 var s = PartSimilarity(query, i, listed, j, byKey, version, row);
+                // 2.0.0, rule "roles": an own name does not pair with a forefather's, nor a patronymic with another word.
+                if (s > 0 && profile.LineageRoles && (RoleRule.Conflict(query.Roles[i], listed.Roles[j])
+                    || (profile.PatronymicRoles && query.Patronymic[i] != listed.Patronymic[j] && !byKey)))
+                {
+                    s = 0;
+                }
+
                 if (s > 0)
                 {
                     pairs[count++] = new Pair(s, i, j, 1, 1);
@@ -184,9 +193,17 @@ internal static partial class NameMatcher
                 ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
         }
 
+        // 2.0.0, rule "same script": two names in Han, Hangul or kana are also compared character by character.
+        var scriptShare = profile.SameScript ? SameScriptRule.Share(query.ScriptLetters, listed.ScriptLetters) : 1;
+        score *= scriptShare;
+        joinedSimilarity *= scriptShare;
+        TokenAlignment? scriptNote = scriptShare < 1 && explain
+            ? new TokenAlignment(query.ScriptLetters, listed.ScriptLetters, Math.Round(scriptShare, 4), 0, Rule: $"same script: {Math.Round(scriptShare * Math.Max(query.ScriptLetters.Length, listed.ScriptLetters.Length))} of {Math.Max(query.ScriptLetters.Length, listed.ScriptLetters.Length)} characters in common")
+            : null;
+
         if (joinedSimilarity > score)
         {
-            return new NameComparison(joinedSimilarity, !explain ? [] : [new TokenAlignment(string.Join(' ', q), string.Join(' ', c), joinedSimilarity, 1)]);
+            return new NameComparison(joinedSimilarity, !explain ? [] : [new TokenAlignment(string.Join(' ', q), string.Join(' ', c), joinedSimilarity, 1), .. scriptNote is null ? [] : new[] { scriptNote }]);
         }
 
         if (!explain)
@@ -199,14 +216,16 @@ internal static partial class NameMatcher
         {
             var qText = string.Join(' ', q.AsSpan(p.I, p.QSpan).ToArray());
             var cText = string.Join(' ', c.AsSpan(p.J, p.CSpan).ToArray());
-            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), Math.Round(NameTerms.WeightOf(query.Terms[p.I], version) * NameTerms.WeightOf(listed.Terms[p.J], version), 2)));
+            var rule = p.QSpan == 1 && p.CSpan == 1 ? RuleOf(query, p.I, listed, p.J, profile) : null;
+            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), Math.Round(NameTerms.WeightOf(query.Terms[p.I], version) * NameTerms.WeightOf(listed.Terms[p.J], version), 2),
+                WrittenOf(query, p.I, p.QSpan), WrittenOf(listed, p.J, p.CSpan), rule));
         }
 
         for (var i = 0; i < q.Length; i++)
         {
             if (qPair[i] < 0)
             {
-                alignment.Add(new TokenAlignment(q[i], null, 0, NameTerms.WeightOf(query.Terms[i], version)));
+                alignment.Add(new TokenAlignment(q[i], null, 0, NameTerms.WeightOf(query.Terms[i], version), WrittenOf(query, i, 1)));
             }
         }
 
@@ -214,11 +233,35 @@ internal static partial class NameMatcher
         {
             if (cPair[j] < 0)
             {
-                alignment.Add(new TokenAlignment(null, c[j], 0, Math.Round(NameTerms.WeightOf(listed.Terms[j], version) * listedFactor, 2)));
+                alignment.Add(new TokenAlignment(null, c[j], 0, Math.Round(NameTerms.WeightOf(listed.Terms[j], version) * listedFactor, 2), ListedWritten: WrittenOf(listed, j, 1)));
             }
         }
 
+        if (scriptNote is not null)
+        {
+            alignment.Add(scriptNote);
+        }
+
         return new NameComparison(score, alignment);
+    }
+
+    // The words as written that span parts of a name from i stand for, when they differ from the parts (a key, a reading).
+    private static string? WrittenOf(PreparedName name, int i, int span)
+    {
+        var written = string.Join(' ', name.Written.AsSpan(i, span).ToArray());
+        return string.Equals(written, string.Join(' ', name.Tokens.AsSpan(i, span).ToArray()), StringComparison.Ordinal) ? null : written;
+    }
+
+    // The named rule that made a pair of single parts, for the explanation.
+    private static string? RuleOf(PreparedName query, int i, PreparedName listed, int j, MatcherProfile profile)
+    {
+        if (profile.Hypocorisms && HypocorismRule.Related(query.Folded[i], listed.Folded[j]))
+        {
+            return $"hypocorism: {query.Tokens[i]} = {listed.Tokens[j]}";
+        }
+
+        var notes = new[] { query.RuleNotes[i], listed.RuleNotes[j] }.Where(n => n is not null).Distinct().ToArray();
+        return notes.Length == 0 ? null : string.Join("; ", notes);
     }
 
     // Whether none of the name's numbers found a partner.

@@ -1,3 +1,4 @@
+using Interdict.Core.Matching.Rules;
 using Interdict.Core.Text;
 
 namespace Interdict.Core.Matching;
@@ -18,6 +19,9 @@ internal sealed class PreparedName
             var words = Romanisation.ArabicScriptWords(text, dropFinalHah: version >= MatcherVersion.V140, splitCompounds: version >= MatcherVersion.V150, persianTha: version >= MatcherVersion.V150);
             Tokens = [.. words.Select(w => w.Key)];
             Terms = [.. words.Select(w => w.Term ?? w.Key)];
+            // The words as written beside their keys, for explanations, when they correspond one to one.
+            var written = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Written = written.Length == Tokens.Length ? written : Tokens;
         }
         else
         {
@@ -30,8 +34,28 @@ internal sealed class PreparedName
                 Tokens = ArabicCompounds.Split(Tokens);
             }
 
+            Written = Tokens;
+            // 2.0.0: the version's token rules (legal forms, numbers) read words into other words, on both sides.
+            var rules = MatcherProfile.For(version).TokenRules;
+            if (rules.Count > 0 && !Syllabic)
+            {
+                var read = Tokens.Select(t => new RuleToken(t, t, null)).ToList();
+                foreach (var rule in rules)
+                {
+                    rule.Apply(read);
+                }
+
+                Tokens = [.. read.Select(t => t.Token)];
+                Written = [.. read.Select(t => t.Written)];
+                RuleNotes = [.. read.Select(t => t.Rule)];
+            }
+
             Terms = Tokens;
         }
+
+        RuleNotes ??= new string?[Tokens.Length];
+        var profile = MatcherProfile.For(version);
+        ScriptLetters = profile.SameScript ? SameScriptRule.Letters(text) : "";
 
         Weights = new double[Tokens.Length];
         Patronymic = new bool[Tokens.Length];
@@ -96,6 +120,7 @@ internal sealed class PreparedName
         Numerals = string.Join(' ', Enumerable.Range(0, Tokens.Length).Where(i => Numeral[i]).Select(i => Tokens[i]).Order(StringComparer.Ordinal));
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
         Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
+        Roles = profile.LineageRoles ? RoleRule.Roles(Lineage) : new byte[Tokens.Length];
         Parts = new PartInfo[Tokens.Length];
         Texts = new PartText[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)
@@ -121,6 +146,7 @@ internal sealed class PreparedName
                 FoldedLength = Folded[i].Length,
                 LegalForm = LegalForm[i],
                 Numeric = Numeric[i],
+                NameGroups = profile.Hypocorisms && !arabic ? HypocorismRule.Mask(Folded[i]) : 0,
             };
         }
     }
@@ -136,6 +162,21 @@ internal sealed class PreparedName
     /// <see cref="Keys"/>): a word compared in full is reached through one array, not three.
     /// </summary>
     public PartText[] Texts { get; }
+
+    /// <summary>From 2.0.0, how the query was read when it is one of its other readings (digits read as letters), for the explanation.</summary>
+    public string? Reading { get; init; }
+
+    /// <summary>The words as written (folded) that each token was read from: the same as the token unless a rule read it.</summary>
+    public string[] Written { get; }
+
+    /// <summary>What a rule read for each token (<c>legal form: aktiengesellschaft = jsc</c>), or null.</summary>
+    public string?[] RuleNotes { get; }
+
+    /// <summary>From 2.0.0, the name's Han, Hangul and kana characters (<see cref="SameScriptRule"/>); empty when none.</summary>
+    public string ScriptLetters { get; }
+
+    /// <summary>From 2.0.0, each part's role (<see cref="RoleRule"/>): own name, forefather's name, or none known.</summary>
+    public byte[] Roles { get; }
 
     /// <summary>Whether each token opens a lineage ("bin", "ben", "ould", بن…), looked up once, not per comparison.</summary>
     public bool[] Lineage { get; }
@@ -283,6 +324,9 @@ internal struct PartInfo
 
     /// <summary>Whether the part has a digit (<see cref="PreparedName.Numeric"/>).</summary>
     public bool Numeric;
+
+    /// <summary>From 2.0.0, a mask of the given-name groups the part belongs to (<see cref="HypocorismRule.Mask"/>).</summary>
+    public ulong NameGroups;
 
     public int FoldedLength;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using Interdict.Core.Matching.Rules;
 using Interdict.Core.Model;
 using Interdict.Core.Text;
 
@@ -43,6 +44,8 @@ public sealed partial class ScreeningEngine
     private readonly int[] _firstName; // index in _names of each entity's first name; an entity's names are contiguous
     private readonly TrigramIndex _index;
     private readonly Lazy<TrigramIndex> _skeletonIndex; // for vowel-less (Arabic, Hebrew script) queries; built on first use
+    private readonly Lazy<KeyWordIndex> _keyWords; // the same, from 2.0.0
+    private readonly Lazy<(int Name, string Initials, ulong Linking)[]> _acronymNames; // 2.0.0: organisations' names of three words or more
     private readonly FrozenDictionary<string, int[]> _byIdentifier;
     private readonly FrozenDictionary<string, int> _byId;
     private readonly string[][] _entityCountries;
@@ -137,6 +140,11 @@ public sealed partial class ScreeningEngine
         // (For 1.1.0 the folded parts are the parts themselves.)
         _index = new TrigramIndex(_names.Select(n => n.Name.Folded).ToArray(), weighted: matcher >= MatcherVersion.V120);
         _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Keys).ToArray(), weighted: matcher >= MatcherVersion.V120));
+        _keyWords = new Lazy<KeyWordIndex>(() => new KeyWordIndex(_names.Select(n => n.Name.Keys).ToArray()));
+        _acronymNames = new Lazy<(int, string, ulong)[]>(() => [.. Enumerable.Range(0, _names.Length)
+            .Where(n => _entities[_names[n].Entity].Kind == EntityKind.Organization && !_names[n].Name.Vowelless)
+            .Select(n => (n, AcronymRule.Initials(_names[n].Name.Tokens, out var linking), linking))
+            .Where(x => x.Item2.Length >= 3)]);
         _byIdentifier = identifiers.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _entityCountries = _entities.Select(CountriesOf).ToArray();
@@ -205,9 +213,14 @@ public sealed partial class ScreeningEngine
         var best = new Dictionary<int, (double Score, int Name, int Reading)>(64);
         // The lowest name score that can still make a hit once the query's facts have added what they can.
         var needed = options.Exhaustive ? double.NegativeInfinity : LowestNameScore(options.Threshold, query.DateOfBirth is not null, country is not null);
+        var acronyms = new Dictionary<int, string>();
         for (var r = 0; r < readings.Length; r++)
         {
             ScoreCandidates(readings[r], r, options, needed, best);
+            if (MatcherProfile.For(_version).Acronyms)
+            {
+                ScoreAcronyms(readings[r], r, options, best, acronyms);
+            }
         }
 
         // Entities whose identifier the query carries are candidates whatever their name score.
@@ -264,7 +277,7 @@ public sealed partial class ScreeningEngine
             }
 
             score = ApplyKind(query.Kind, entity, score, facts);
-            score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts);
+            score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts, MatcherProfile.For(_version).DatePlaceholders ? options.PlaceholderDateToleranceYears : -1);
             score = ApplyCountry(country, e, score, facts);
             score = Math.Round(Math.Clamp(score, 0, 1), 4);
             if (score < options.Threshold)
@@ -273,7 +286,13 @@ public sealed partial class ScreeningEngine
             }
 
             var name = entity.Names[entry.NameIndex];
-            var comparison = NameMatcher.Compare(readings[reading], entry.Name, entity.Kind == EntityKind.Person, explain: true, _version);
+            var comparison = acronyms.TryGetValue(e, out var acronym) && nameScore == AcronymRule.Score
+                ? new NameComparison(nameScore, [new TokenAlignment(acronym, string.Join(' ', entry.Name.Tokens), AcronymRule.Score, 1, Rule: $"acronym: {acronym} = {name.Value}")])
+                : NameMatcher.Compare(readings[reading], entry.Name, entity.Kind == EntityKind.Person, explain: true, _version);
+            if (readings[reading].Reading is { } read)
+            {
+                facts.Insert(0, new FactEffect("reading", 0, read));
+            }
             hits.Add(new ScreeningHit
             {
                 EntityId = entity.Id,
@@ -341,7 +360,9 @@ public sealed partial class ScreeningEngine
                     latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
             if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
             {
-                candidates.AddRange(_skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
+                candidates.AddRange(_version >= MatcherVersion.V200 && prepared.Vowelless
+                    ? _keyWords.Value.Candidates(prepared.Keys)
+                    : _skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
             }
 
             if (!options.Exhaustive)
@@ -358,6 +379,7 @@ public sealed partial class ScreeningEngine
 
                 var person = entry.Person;
                 var known = best.TryGetValue(entry.Entity, out var current);
+
                 if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / entry.Factor))
                 {
                     continue;
@@ -391,6 +413,15 @@ public sealed partial class ScreeningEngine
         if (!prepared.Vowelless && prepared.Tokens.Any(t => t.Length == 1) && JoinedLetters(prepared.Text) is { } joined)
         {
             readings.Add(new PreparedName(joined, _version));
+        }
+
+        // 2.0.0, rule "digits for letters": "Qas3m So1eimani" read as "Qasem Soleimani" (and with 1 as i).
+        if (MatcherProfile.For(_version).DigitsForLetters)
+        {
+            foreach (var read in DigitsForLettersRule.Readings(prepared.Text).Distinct(StringComparer.Ordinal))
+            {
+                readings.Add(new PreparedName(read, _version) { Reading = $"digits for letters: read as '{read}'" });
+            }
         }
 
         return [.. readings];
@@ -512,8 +543,8 @@ public sealed partial class ScreeningEngine
             var name = _names[n].Name;
             foreach (ref readonly var part in name.Parts.AsSpan())
             {
-                // Rows are read only for words compared as written (not by consonant key), as MayReach does.
-                loaded += name.Vowelless == queryVowelless && part.Word >= 0 ? cache.Row(part.Word).Length : 0;
+                // The row MayReach reads: of the word compared as written, or by consonant key.
+                loaded += part.Word >= 0 ? cache.Row(part.Word, name.Vowelless != queryVowelless).Length : 0;
             }
 
             // The words themselves, which the bound reads for the words it compares in full (+1.5%, pinned A/B).
@@ -581,6 +612,28 @@ public sealed partial class ScreeningEngine
     private bool Selected(int entity, ScreeningOptions options) =>
         options.Lists is not { Count: > 0 } lists || lists.Contains(_entities[entity].ListId);
 
+    // 2.0.0, rule "acronym": a query of one word that is an acronym of a listed organisation's name (AcronymRule.Matches)
+    // makes that name score AcronymRule.Score; which acronym matched is kept for the explanation.
+    private void ScoreAcronyms(PreparedName query, int reading, ScreeningOptions options, Dictionary<int, (double Score, int Name, int Reading)> best, Dictionary<int, string> acronyms)
+    {
+        if (query.Tokens.Length != 1 || query.Vowelless || !AcronymRule.MayBeAcronym(query.Tokens[0]))
+        {
+            return;
+        }
+
+        var word = query.Tokens[0];
+        foreach (var (n, initials, linking) in _acronymNames.Value)
+        {
+            var entity = _names[n].Entity;
+            if (initials[0] == word[0] && Selected(entity, options) && AcronymRule.Matches(word, initials, linking)
+                && (!best.TryGetValue(entity, out var current) || AcronymRule.Score > current.Score))
+            {
+                best[entity] = (AcronymRule.Score, n, reading);
+                acronyms[entity] = word;
+            }
+        }
+    }
+
     private (double Score, int Index) BestNameOf(int entity, PreparedName query)
     {
         // Index -1 when the entity has no indexable name (every name folded to nothing).
@@ -637,7 +690,9 @@ public sealed partial class ScreeningEngine
         return score + penalty;
     }
 
-    private static double ApplyDateOfBirth(PartialDate? dob, Entity entity, double score, List<FactEffect> facts)
+    // placeholderTolerance: from 2.0.0, how many years a 1 January date may lie from a published date and be read as
+    // consistent (DatePlaceholderRule); -1 before 2.0.0.
+    private static double ApplyDateOfBirth(PartialDate? dob, Entity entity, double score, List<FactEffect> facts, int placeholderTolerance)
     {
         if (dob is not { } date || entity.DatesOfBirth.Count == 0)
         {
@@ -650,6 +705,12 @@ public sealed partial class ScreeningEngine
             var effect = Math.Round((1 - score) * DateOfBirthLift, 4);
             facts.Add(new FactEffect("date_of_birth", effect, $"{date} is consistent with published DOB {published}"));
             return score + effect;
+        }
+
+        if (placeholderTolerance >= 0 && entity.DatesOfBirth.Any(d => DatePlaceholderRule.Consistent(date, d, placeholderTolerance)))
+        {
+            facts.Add(new FactEffect("date_of_birth", 0, DatePlaceholderRule.Explain(date, published, placeholderTolerance)));
+            return score;
         }
 
         // How far outside the nearest published date (in years) the query's date lies.

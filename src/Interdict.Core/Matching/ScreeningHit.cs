@@ -70,7 +70,15 @@ public sealed record Explanation
 /// <param name="Listed">The listed name's folded part, or null for a query part left unpaired.</param>
 /// <param name="Similarity">0–1 similarity of the pair.</param>
 /// <param name="Weight">Relative weight of the pair in the name score (low for legal forms, honorifics, particles).</param>
-public sealed record TokenAlignment(string? Query, string? Listed, double Similarity, double Weight);
+/// <param name="QueryWritten">From matcher 2.0.0, the query's words as written when the part compared is a reading of them
+/// (a consonant key of an Arabic-script word, a legal form or number read by a rule); omitted otherwise.</param>
+/// <param name="ListedWritten">The same for the listed name's part.</param>
+/// <param name="Rule">From matcher 2.0.0, the named rule that made the pair, e.g. <c>legal form: aktiengesellschaft = jsc</c>,
+/// <c>hypocorism: tom = thomas</c>, <c>same script: 2 of 3 characters in common</c>; omitted when none did.</param>
+public sealed record TokenAlignment(string? Query, string? Listed, double Similarity, double Weight,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? QueryWritten = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ListedWritten = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Rule = null);
 
 /// <summary>A secondary fact's effect on a hit.</summary>
 /// <param name="Feature">The fact: <c>date_of_birth</c>, <c>country</c>, <c>identifier</c>, <c>kind</c>, <c>weak_alias</c> (matcher 1.4.0).</param>

@@ -44,4 +44,10 @@ public sealed record ScreeningOptions
     /// (<c>interdict eval --check-index</c>), never for production screening.
     /// </summary>
     public bool Exhaustive { get; init; }
+
+    /// <summary>
+    /// From matcher 2.0.0: how many years a 1 January date of birth (a year-only placeholder, on either side) may lie from
+    /// a published one and still be read as consistent (default 2; 0 reads placeholders as the days they say).
+    /// </summary>
+    public int PlaceholderDateToleranceYears { get; init; } = 2;
 }

@@ -33,28 +33,33 @@ internal sealed class TokenCache
         _touched.Clear();
     }
 
-    /// <summary>The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed yet.</summary>
+    /// <summary>
+    /// The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed
+    /// yet. A word has two rows: compared as written, and compared by consonant key (<paramref name="byKey"/>: a query
+    /// in Arabic script against a listed name in Latin letters, or the reverse), whose similarities differ.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public Span<double> Row(int tokenId)
+    public Span<double> Row(int tokenId, bool byKey = false)
     {
         // Slots are released after every query, so a slot present now was made for this query.
         var slot = _slots[tokenId];
-        return slot != 0 ? _buffer.AsSpan(slot - 1, _queryTokens) : NewRow(tokenId);
+        return (slot != 0 ? _buffer.AsSpan(slot - 1, 2 * _queryTokens) : NewRow(tokenId)).Slice(byKey ? _queryTokens : 0, _queryTokens);
     }
 
     private Span<double> NewRow(int tokenId)
     {
-        if (_used + _queryTokens > _buffer.Length)
+        var width = 2 * _queryTokens;
+        if (_used + width > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + _queryTokens));
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + width));
             t_buffer = _buffer;
         }
 
-        _buffer.AsSpan(_used, _queryTokens).Clear();
+        _buffer.AsSpan(_used, width).Clear();
         var slot = _slots[tokenId] = _used + 1;
-        _used += _queryTokens;
+        _used += width;
         _touched.Add(tokenId);
-        return _buffer.AsSpan(slot - 1, _queryTokens);
+        return _buffer.AsSpan(slot - 1, width);
     }
 
     /// <summary>Forgets the rows, so the next query on this thread starts clean.</summary>

@@ -1,0 +1,200 @@
+using Interdict.Core.Text;
+
+namespace Interdict.Core.Matching;
+
+/// <summary>
+/// Matcher 2.0.0's candidate retrieval for names written without short vowels (Arabic, Persian, Urdu, Hebrew script),
+/// word by word: each listed word's consonant key points to the names that hold it, and a query finds the names that
+/// hold a word alike by key to at least two of its words (one, for a query of one word), or one word alike to two of
+/// its words joined.
+/// </summary>
+/// <remarks>
+/// Matcher 1.5.0 retrieved such names by the trigrams of their keys. Keys are short ("ahmd", "hsn"), so the trigrams of
+/// a common word are shared by thousands of names: every query met the 3,000-candidate cap and cost 38 times a Latin
+/// query. A name that holds only one of two query words cannot reach a hit (the other costs in full), so asking for two
+/// words prunes where trigrams could not: "حسین موسوی" meets a few dozen names instead of 3,000.
+/// </remarks>
+internal sealed class KeyWordIndex
+{
+    // Two keys are alike from this Jaro-Winkler similarity on: the cut of the key comparison in TokenSimilarity.
+    private const double MinKeySimilarity = 0.85;
+
+    private readonly string[] _keys;
+    private readonly ulong[] _masks;
+    private readonly int[][] _names; // names holding each key, ascending, once each
+    private readonly Dictionary<char, int[]> _byFirst; // keys by first letter
+    private readonly Dictionary<string, int> _ids;
+    private readonly int _nameCount;
+
+    // The alike keys of query keys met before: customer files repeat their given and family names, and finding a key's
+    // alike keys reads every key of its first letter. Bounded; when full, new keys are looked up without being kept.
+    private const int MaxRemembered = 200_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Shortest), int[]> _alike = new();
+
+    [ThreadStatic]
+    private static int[]? t_covered;
+
+    [ThreadStatic]
+    private static int[]? t_seen;
+
+    public KeyWordIndex(IReadOnlyList<string[]> keysOfNames)
+    {
+        _nameCount = keysOfNames.Count;
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<List<int>>();
+        for (var n = 0; n < keysOfNames.Count; n++)
+        {
+            foreach (var key in keysOfNames[n])
+            {
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!_ids.TryGetValue(key, out var id))
+                {
+                    _ids[key] = id = names.Count;
+                    names.Add([]);
+                }
+
+                if (names[id].Count == 0 || names[id][^1] != n)
+                {
+                    names[id].Add(n);
+                }
+            }
+        }
+
+        _keys = new string[_ids.Count];
+        foreach (var (key, id) in _ids)
+        {
+            _keys[id] = key;
+        }
+
+        _masks = [.. _keys.Select(k => JaroWinkler.LetterMask(k))];
+        _names = [.. names.Select(l => l.ToArray())];
+        _byFirst = _keys.Select((k, id) => (k, id)).GroupBy(x => x.k[0]).ToDictionary(g => g.Key, g => g.Select(x => x.id).ToArray());
+    }
+
+    /// <summary>
+    /// The names that hold words alike by key to enough of <paramref name="queryKeys"/>: two of them (particles such as
+    /// "bn" do not count), or the only one.
+    /// </summary>
+    public List<int> Candidates(string[] queryKeys)
+    {
+        var result = new List<int>();
+        // Particles (bn, bnt: son, daughter of; ابو, abu: "b") do not count towards the two; other words of one consonant
+        // (علي, Ali: "l") do, found by their key alone.
+        var needed = Math.Min(2, queryKeys.Count(k => k.Length >= 1 && !IsParticle(k)));
+        var covered = t_covered is { } c && c.Length >= _nameCount ? c : t_covered = new int[_nameCount];
+        var seen = t_seen is { } s && s.Length >= _nameCount ? s : t_seen = new int[_nameCount];
+        var touched = new List<int>();
+        // Each query word (and each two adjacent words joined) marks the names holding an alike word once: the word
+        // with the most names last, and when two words are needed it only adds to names marked before (a name it alone
+        // marks holds one word).
+        var marks = new List<(int[] Alike, int Weight, long Names)>();
+        for (var i = 0; i < queryKeys.Length; i++)
+        {
+            if (queryKeys[i].Length > 0 && !IsParticle(queryKeys[i]))
+            {
+                marks.Add(Mark(queryKeys[i], 1, 2));
+            }
+
+            if (i + 1 < queryKeys.Length && queryKeys[i].Length + queryKeys[i + 1].Length >= 3)
+            {
+                // Joined, only against words about as long as both (not against the first alone).
+                marks.Add(Mark(queryKeys[i] + queryKeys[i + 1], 2, queryKeys[i].Length + queryKeys[i + 1].Length - 1));
+            }
+        }
+
+        marks.Sort((a, b) => a.Names.CompareTo(b.Names));
+        for (var m = 0; m < marks.Count; m++)
+        {
+            var onlyMarked = m == marks.Count - 1 && m > 0 && needed == 2 && marks[m].Weight == 1;
+            var stamp = m + 1;
+            foreach (var id in marks[m].Alike)
+            {
+                foreach (var n in _names[id])
+                {
+                    if (seen[n] == stamp || (onlyMarked && covered[n] == 0))
+                    {
+                        continue;
+                    }
+
+                    seen[n] = stamp;
+                    if (covered[n] == 0)
+                    {
+                        touched.Add(n);
+                    }
+
+                    covered[n] += marks[m].Weight;
+                }
+            }
+        }
+
+        foreach (var n in touched)
+        {
+            if (covered[n] >= needed)
+            {
+                result.Add(n);
+            }
+
+            covered[n] = 0;
+            seen[n] = 0;
+        }
+
+        return result;
+    }
+
+    private static bool IsParticle(string key) => key is "bn" or "bnt" or "b";
+
+    // The alike keys of a query key (remembered), with its weight and how many names they hold.
+    private (int[] Alike, int Weight, long Names) Mark(string key, int weight, int shortest)
+    {
+        if (!_alike.TryGetValue((key, shortest), out var alike))
+        {
+            alike = [.. Alike(key, shortest)];
+            if (_alike.Count < MaxRemembered)
+            {
+                _alike.TryAdd((key, shortest), alike);
+            }
+        }
+
+        long names = 0;
+        foreach (var id in alike)
+        {
+            names += _names[id].Length;
+        }
+
+        return (alike, weight, names);
+    }
+
+    // The ids of the listed keys alike to a query key: the same key, or one of the same first letter, about as long, and
+    // a Jaro-Winkler similarity of 0.85 or more; a key of two consonants only with keys of three that start with it
+    // (موسوی "ms": Mousavi "msv"): two consonants are alike to too many others.
+    private IEnumerable<int> Alike(string key, int shortest)
+    {
+        var exact = _ids.TryGetValue(key, out var found) ? found : -1;
+        if (exact >= 0)
+        {
+            yield return exact;
+        }
+
+        if (key.Length < 2 || !_byFirst.TryGetValue(key[0], out var sameFirst))
+        {
+            yield break;
+        }
+
+        var mask = JaroWinkler.LetterMask(key);
+        foreach (var id in sameFirst)
+        {
+            var other = _keys[id];
+            if (id != exact && other.Length >= shortest && Math.Abs(other.Length - key.Length) <= 2
+                && (key.Length >= 3 || (other.Length == 3 && other[1] == key[1]))
+                && JaroWinkler.UpperBound(key.Length, mask, other.Length, _masks[id]) >= MinKeySimilarity
+                && JaroWinkler.Similarity(key, other) >= MinKeySimilarity)
+            {
+                yield return id;
+            }
+        }
+    }
+}

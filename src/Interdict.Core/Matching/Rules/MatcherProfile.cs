@@ -1,0 +1,53 @@
+namespace Interdict.Core.Matching.Rules;
+
+/// <summary>
+/// What one version of the matcher does beyond matcher 1.5.0's comparison: its declared rules and settings, in one
+/// place. The comparison (NameMatcher) and the engine read this profile; they do not test version numbers for the rules
+/// listed here. To add a rule: write it as a small type in this folder (with its data file in Core/Data), add it to the
+/// profile of a new version, and give it a test of its own (docs/matching.md, "Rules").
+/// </summary>
+internal sealed class MatcherProfile
+{
+    private static readonly MatcherProfile None = new([]);
+
+    private static readonly MatcherProfile V200 = new(
+        [LegalFormRule.Instance, NumberRule.Instance])
+    {
+        Hypocorisms = true,
+        DigitsForLetters = true,
+        Acronyms = true,
+        SameScript = true,
+        LineageRoles = true,
+        PatronymicRoles = true,
+        DatePlaceholders = true,
+    };
+
+    private MatcherProfile(IReadOnlyList<ITokenRule> tokenRules) => TokenRules = tokenRules;
+
+    /// <summary>The profile of <paramref name="version"/>: none of these rules before 2.0.0.</summary>
+    public static MatcherProfile For(MatcherVersion version) => version >= MatcherVersion.V200 ? V200 : None;
+
+    /// <summary>Rules that rewrite a name's words before comparison, on both sides, in this order.</summary>
+    public IReadOnlyList<ITokenRule> TokenRules { get; }
+
+    /// <summary>A given name meets its familiar forms (<see cref="HypocorismRule"/>).</summary>
+    public bool Hypocorisms { get; private init; }
+
+    /// <summary>A query with digits inside words is also read with them as letters (<see cref="DigitsForLettersRule"/>).</summary>
+    public bool DigitsForLetters { get; private init; }
+
+    /// <summary>An organisation's acronym of its own words is one of its names (<see cref="AcronymRule"/>).</summary>
+    public bool Acronyms { get; private init; }
+
+    /// <summary>Names in the same non-Latin script are compared in that script too (<see cref="SameScriptRule"/>).</summary>
+    public bool SameScript { get; private init; }
+
+    /// <summary>A person's own name does not pair with a father's name after bin / ibn / ben (<see cref="RoleRule"/>).</summary>
+    public bool LineageRoles { get; private init; }
+
+    /// <summary>An East Slavic patronymic pairs only with a patronymic (<see cref="RoleRule"/>).</summary>
+    public bool PatronymicRoles { get; private init; }
+
+    /// <summary>A 1 January date of birth is read as a year-only placeholder (<see cref="DatePlaceholderRule"/>).</summary>
+    public bool DatePlaceholders { get; private init; }
+}
