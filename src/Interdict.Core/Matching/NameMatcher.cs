@@ -193,6 +193,12 @@ internal static partial class NameMatcher
                 ? 0 : (keyed ? SkeletonFactor : 1) * Calibrate(jw);
         }
 
+        // 2.0.0, rule "number": names whose numbers all differ are different vessels, branches, plants.
+        if (numbersDiffer)
+        {
+            score = Math.Min(score, profile.DifferentNumbersCap);
+        }
+
         // 2.0.0, rule "same script": two names in Han, Hangul or kana are also compared character by character.
         var scriptShare = profile.SameScript ? SameScriptRule.Share(query.ScriptLetters, listed.ScriptLetters) : 1;
         score *= scriptShare;

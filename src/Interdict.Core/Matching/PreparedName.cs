@@ -120,7 +120,7 @@ internal sealed class PreparedName
         Numerals = string.Join(' ', Enumerable.Range(0, Tokens.Length).Where(i => Numeral[i]).Select(i => Tokens[i]).Order(StringComparer.Ordinal));
         LegalForm = [.. Terms.Select(t => NameTerms.CategoryOf(t, version) == "legal-form")];
         Lineage = [.. Terms.Select(t => t is "bin" or "bint" or "bn" or "bnt" || Romanisation.Canonical(t) == "bin")];
-        Roles = profile.LineageRoles ? RoleRule.Roles(Lineage) : new byte[Tokens.Length];
+        Roles = profile.LineageRoles ? RoleRule.Roles(Lineage, Terms) : new byte[Tokens.Length];
         Parts = new PartInfo[Tokens.Length];
         Texts = new PartText[Tokens.Length];
         for (var i = 0; i < Tokens.Length; i++)

@@ -20,6 +20,7 @@ internal sealed class MatcherProfile
         LineageRoles = true,
         PatronymicRoles = true,
         DatePlaceholders = true,
+        DifferentNumbersCap = 0.75,
     };
 
     private MatcherProfile(IReadOnlyList<ITokenRule> tokenRules) => TokenRules = tokenRules;
@@ -47,6 +48,13 @@ internal sealed class MatcherProfile
 
     /// <summary>An East Slavic patronymic pairs only with a patronymic (<see cref="RoleRule"/>).</summary>
     public bool PatronymicRoles { get; private init; }
+
+    /// <summary>
+    /// The highest name score of two names whose numbers all differ (ARK 5 / ARK III, BRANCH 3 / BRANCH 1 OF THE SHIRAZ
+    /// REVOLUTIONARY COURT): below any threshold a date or country can lift to the default. 1 before 2.0.0, where such
+    /// numbers only weighed as a five-letter word and long names still met.
+    /// </summary>
+    public double DifferentNumbersCap { get; private init; } = 1;
 
     /// <summary>A 1 January date of birth is read as a year-only placeholder (<see cref="DatePlaceholderRule"/>).</summary>
     public bool DatePlaceholders { get; private init; }

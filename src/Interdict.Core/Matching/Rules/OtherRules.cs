@@ -160,9 +160,9 @@ internal static class SameScriptRule
 }
 
 /// <summary>
-/// Rule "roles": parts of a name have roles, and a part pairs only with a part of the same role. The word right after a
-/// lineage marker (bin, ibn, bint, ben, ould) is a father's or forefather's name, and the words before the first marker
-/// are the person's own: "Khalid bin Hamad" is not "Hamad bin Khalid". An East Slavic patronymic (Ivanovich, Petrovna)
+/// Rule "roles": parts of a name have roles, and a person's own given name does not pair with a forefather's. The word
+/// right after a lineage marker (bin, ibn, bint, ben, ould) is a father's or forefather's name, and the word right
+/// before the first marker the person's own: "Khalid bin Hamad" is not "Hamad bin Khalid". An East Slavic patronymic (Ivanovich, Petrovna)
 /// pairs only with a patronymic: "Ivan Petrovich" is not "Petr Ivanovich".
 /// </summary>
 internal static class RoleRule
@@ -170,25 +170,44 @@ internal static class RoleRule
     /// <summary>No role known.</summary>
     public const byte None = 0;
 
-    /// <summary>The person's own name: before the first lineage marker.</summary>
+    /// <summary>The person's own given name: right before the first lineage marker.</summary>
     public const byte Own = 1;
 
     /// <summary>A father's or forefather's name: right after a lineage marker.</summary>
     public const byte Ancestor = 2;
 
-    /// <summary>The roles of a name's parts, from which of them are lineage markers.</summary>
-    public static byte[] Roles(bool[] lineage)
+    /// <summary>
+    /// The roles of a name's parts, from which of them are lineage markers: the word right before the first marker is
+    /// the person's own given name, the word right after each marker (after an article: bin al-Azhar) a forefather's.
+    /// A marker opening the name is part of a family name (BEN ATTIA, Nabil Ben Mohamed; Bin Ladin), not a lineage.
+    /// </summary>
+    public static byte[] Roles(bool[] lineage, string[] terms)
     {
         var roles = new byte[lineage.Length];
-        var first = Array.IndexOf(lineage, true);
-        if (first <= 0)
+        var first = true;
+        for (var m = 1; m < lineage.Length - 1; m++)
         {
-            return roles;
-        }
+            if (!lineage[m] || lineage[m - 1])
+            {
+                continue;
+            }
 
-        for (var i = 0; i < lineage.Length; i++)
-        {
-            roles[i] = i < first ? Own : i > 0 && lineage[i - 1] && !lineage[i] ? Ancestor : None;
+            if (first && !lineage[m - 1])
+            {
+                roles[m - 1] = Own;
+                first = false;
+            }
+
+            var k = m + 1;
+            if (terms[k] is "al" or "el" or "ul" && k + 1 < lineage.Length)
+            {
+                k++;
+            }
+
+            if (!lineage[k])
+            {
+                roles[k] = Ancestor;
+            }
         }
 
         return roles;

@@ -101,7 +101,7 @@ internal sealed class LegalFormRule : ITokenRule
 /// <summary>
 /// Rule "number": numbers written as words (cardinal or ordinal, Data/numbers.tsv), ordinals written with digits (2nd,
 /// 21st) and Roman numerals (II to XXXIX after a name's first word, as in ARK III, not Xi Jinping; a lone I, V or X
-/// only ending a name of several words) read as digits:
+/// only ending a name of several words, and not after another single letter: S A DE C V) read as digits:
 /// "ARK 3", "ARK III" and "Ark Three" are one name. Compounds add up: "twenty one" and "twenty-one" are 21.
 /// </summary>
 internal sealed partial class NumberRule : ITokenRule
@@ -136,7 +136,7 @@ internal sealed partial class NumberRule : ITokenRule
             {
                 value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             }
-            else if (RomanValue(token) is { } roman && i > 0 && (token.Length > 1 || i == tokens.Count - 1))
+            else if (RomanValue(token) is { } roman && i > 0 && (token.Length > 1 || (i == tokens.Count - 1 && tokens[i - 1].Token.Length > 1)))
             {
                 value = roman;
             }
