@@ -18,7 +18,7 @@ public class ClassSetTests
 {
     private static readonly Lazy<List<Row>> Rows = new(Read);
 
-    private static readonly Lazy<ScreeningEngine> Lists = new(() => new ScreeningEngine(ListSources.Ids.Select(BundledLists.Load)));
+    private static readonly Lazy<ScreeningEngine> Lists = new(() => new ScreeningEngine(ListSources.Ids.Select(BundledLists.Load), MatcherVersion.V200));
 
     [Fact]
     public void Equivalences_AreFound_AtLeast95Percent()
@@ -36,7 +36,7 @@ public class ClassSetTests
         var listed = rows.Where(r => r.Target.StartsWith("w:", StringComparison.Ordinal)).ToList();
         var numbers = rows.Where(r => r.Class == "number-diff").ToList();
         var (numberHits, numberTotal, perClass1) = Rate(numbers, Lists.Value);
-        var watchlist = new ScreeningEngine([Watchlist(listed.Select(r => r.Target[2..]).Distinct())]);
+        var watchlist = new ScreeningEngine([Watchlist(listed.Select(r => r.Target[2..]).Distinct())], MatcherVersion.V200);
         var (script, scriptTotal, perClass2) = Rate(listed, watchlist);
         TestContext.Current.SendDiagnosticMessage(perClass1 + perClass2);
         (numberTotal + scriptTotal).ShouldBeGreaterThan(250);

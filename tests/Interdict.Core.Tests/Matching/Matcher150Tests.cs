@@ -37,7 +37,7 @@ public class Matcher150Tests
     {
         var hit = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = "Abdelrahman al-Juhani" }).Hits[0];
         hit.EntityId.ShouldBe("ofac-sdn:16499");
-        hit.Explanation.AlgorithmVersion.ShouldBe("2.0.0");
+        hit.Explanation.AlgorithmVersion.ShouldBe("1.5.0");
         hit.Explanation.Alignment.ShouldContain(a => a.Query == "abd" && a.Listed == "abd" && a.Similarity == 1);
         hit.Explanation.Alignment.ShouldContain(a => a.Query == "rahman" && a.Listed == "rahman" && a.Similarity == 1);
     }

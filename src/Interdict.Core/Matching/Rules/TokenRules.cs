@@ -84,11 +84,15 @@ internal sealed class LegalFormRule : ITokenRule
         }
     }
 
+    // The words from i are the form's words; a form of three words or more may have one word misspelt (LIMITED LIABILITY
+    // COPANY), when it is still 0.9 alike by Jaro-Winkler.
     private static bool Matches(List<RuleToken> tokens, int i, string[] words)
     {
+        var misspelt = 0;
         for (var k = 0; k < words.Length; k++)
         {
-            if (!string.Equals(tokens[i + k].Token, words[k], StringComparison.Ordinal))
+            if (!string.Equals(tokens[i + k].Token, words[k], StringComparison.Ordinal)
+                && (words.Length < 3 || k == 0 || ++misspelt > 1 || JaroWinkler.Similarity(tokens[i + k].Token, words[k]) < 0.9))
             {
                 return false;
             }

@@ -1,0 +1,136 @@
+using Interdict.Core.Matching;
+using Interdict.Core.Matching.Rules;
+using Interdict.Core.Model;
+
+namespace Interdict.Core.Tests.Matching;
+
+/// <summary>Matcher 2.0.0's named rules, each on its own, and through the engine with the explanation naming it (issue #20).</summary>
+public class RuleTests
+{
+    private static WatchList List(params (string Id, string Name, EntityKind Kind, string? Dob)[] rows) => new()
+    {
+        Id = "w",
+        Title = "test",
+        Entities = [.. rows.Select(r => new Entity
+        {
+            Id = "w:" + r.Id,
+            ListId = "w",
+            SourceId = r.Id,
+            Kind = r.Kind,
+            Name = r.Name,
+            Names = [new EntityName(r.Name, NameType.Primary, AliasQuality.Unknown, "test")],
+            DatesOfBirth = r.Dob is { } d && PartialDate.TryParse(d, out var p) ? [new DateOfBirth(p, p, false, false, d)] : [],
+        })],
+    };
+
+    private static readonly WatchList Watch = List(
+        ("1", "HENKEL AG", EntityKind.Organization, null), ("2", "OAO LUKOIL", EntityKind.Organization, null),
+        ("3", "OOO VEGA", EntityKind.Organization, null), ("4", "ARK III", EntityKind.Vessel, null),
+        ("6", "Thomas Hanks", EntityKind.Person, null), ("7", "Dmitry Ivanov", EntityKind.Person, null),
+        ("8", "William Gates", EntityKind.Person, null), ("9", "MINISTRY OF DEFENSE AND ARMED FORCES LOGISTICS", EntityKind.Organization, null),
+        ("10", "Qasem Soleimani", EntityKind.Person, "1973-05-27"), ("11", "HAMAD BIN KHALID AL THANI", EntityKind.Person, null),
+        ("12", "金正恩", EntityKind.Person, null), ("13", "TWENTY-ONE TRADING LLC", EntityKind.Organization, null),
+        ("15", "Ivan Petrovich Sidorov", EntityKind.Person, null));
+
+    private static IReadOnlyList<ScreeningHit> Screen(string name, MatcherVersion version = MatcherVersion.V200, string? dob = null) =>
+        new ScreeningEngine([Watch], version).Screen(new ScreeningQuery { Name = name, DateOfBirth = dob is null ? null : PartialDate.TryParse(dob, out var d) ? d : null }).Hits;
+
+    [Theory]
+    [InlineData("Henkel Aktiengesellschaft", "w:1", "legal form: aktiengesellschaft = jsc")]
+    [InlineData("Lukoil Open Joint Stock Company", "w:2", "legal form: open joint stock company = ojsc")]
+    [InlineData("Obshchestvo s Ogranichennoy Otvetstvennostyu Vega", "w:3", "legal form: obshchestvo s ogranichennoy otvetstvennostyu = ooo")]
+    [InlineData("ARK 3", "w:4", "number: iii = 3")]
+    [InlineData("Ark Three", "w:4", "number: three = 3")]
+    [InlineData("21 Trading LLC", "w:13", "number: twenty one = 21")]
+    [InlineData("Tom Hanks", "w:6", "hypocorism: tom = thomas")]
+    [InlineData("Dima Ivanov", "w:7", "hypocorism: dima = dmitry")]
+    [InlineData("Bill Gates", "w:8", "hypocorism: bill = william")]
+    [InlineData("MODAFL", "w:9", "acronym: modafl = MINISTRY OF DEFENSE AND ARMED FORCES LOGISTICS")]
+    public void Equivalence_IsFound_AndTheExplanationNamesTheRule(string query, string expected, string rule)
+    {
+        var hit = Screen(query).ShouldHaveSingleItem();
+        hit.EntityId.ShouldBe(expected);
+        hit.Explanation.Alignment.ShouldContain(a => a.Rule != null && a.Rule.Contains(rule, StringComparison.Ordinal));
+        // Matcher 1.5.0 found none of them.
+        Screen(query, MatcherVersion.V150).Where(h => h.EntityId == expected).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LegalForm_ShowsTheWordsAsWrittenBesideTheirReading()
+    {
+        var pair = Screen("Henkel Aktiengesellschaft")[0].Explanation.Alignment.First(a => a.Rule is not null);
+        pair.Query.ShouldBe("jsc");
+        pair.QueryWritten.ShouldBe("aktiengesellschaft");
+        pair.ListedWritten.ShouldBe("ag");
+    }
+
+    [Theory]
+    [InlineData("ARK 5")]
+    [InlineData("ARK V")]
+    [InlineData("Ark Five")]
+    [InlineData("Khalid bin Hamad Al Thani")] // the father's name as the person's own
+    [InlineData("Petr Ivanovich Sidorov")] // the patronymic as a given name
+    [InlineData("金正银")] // one Han character read alike in Latin letters
+    [InlineData("MODAFX")] // an acronym one letter off
+    public void NearButDifferent_IsNotAHit(string query) => Screen(query).ShouldBeEmpty();
+
+    [Fact]
+    public void DigitsTypedForLetters_AreReadAsLetters_AndTheHitSaysSo()
+    {
+        var hit = Screen("Qas3m So1eimani").ShouldHaveSingleItem();
+        hit.EntityId.ShouldBe("w:10");
+        hit.Explanation.Facts.ShouldContain(f => f.Feature == "reading" && f.Detail.Contains("qasem soleimani", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void YearOnlyPlaceholderDate_IsNeutral_WithinTwoYears_AndExplained()
+    {
+        var hit = Screen("Qasem Soleimani", dob: "1975-01-01").ShouldHaveSingleItem();
+        hit.Score.ShouldBeGreaterThanOrEqualTo(0.99);
+        hit.Explanation.Facts.ShouldContain(f => f.Feature == "date_of_birth" && f.Effect == 0 && f.Detail.Contains("placeholder", StringComparison.Ordinal));
+        // A full date as far away still counts against the name, and 1.5.0 read the placeholder as a day.
+        Screen("Qasem Soleimani", dob: "1975-03-04").ShouldBeEmpty();
+        Screen("Qasem Soleimani", MatcherVersion.V150, dob: "1975-01-01").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NumberRule_ReadsRomanNumeralsAfterTheFirstWord_NotLoneInitials()
+    {
+        static string[] Read(params string[] words)
+        {
+            var tokens = words.Select(w => new RuleToken(w, w, null)).ToList();
+            NumberRule.Instance.Apply(tokens);
+            return [.. tokens.Select(t => t.Token)];
+        }
+
+        Read("ark", "iii").ShouldBe(["ark", "3"]);
+        Read("xi", "jinping").ShouldBe(["xi", "jinping"]); // a name, not 11
+        Read("gael", "6", "s", "a", "de", "c", "v").ShouldBe(["gael", "6", "s", "a", "de", "c", "v"]); // S.A. de C.V.
+        Read("marie", "de", "lourdes", "v").ShouldBe(["marie", "de", "lourdes", "5"]);
+        Read("2nd", "star").ShouldBe(["2", "star"]);
+    }
+
+    [Fact]
+    public void RoleRule_MarksOwnAndForefathersNames_ButNotAFamilyNameOpeningWithBen()
+    {
+        RoleRule.Roles([false, true, false, false, false], ["khalid", "bin", "hamad", "al", "thani"]).ShouldBe([RoleRule.Own, RoleRule.None, RoleRule.Ancestor, RoleRule.None, RoleRule.None]);
+        RoleRule.Roles([true, false, false, true, false], ["ben", "attia", "nabil", "ben", "mohamed"]).ShouldBe([RoleRule.None, RoleRule.None, RoleRule.Own, RoleRule.None, RoleRule.Ancestor]);
+        RoleRule.Roles([false, true, false, false], ["ammar", "ben", "al", "azhar"]).ShouldBe([RoleRule.Own, RoleRule.None, RoleRule.None, RoleRule.Ancestor]);
+    }
+
+    [Fact]
+    public void SameScriptShare_CountsCommonCharacters()
+    {
+        SameScriptRule.Share("金正恩", "金正恩").ShouldBe(1);
+        SameScriptRule.Share("金正恩", "金正银").ShouldBe(2.0 / 3, 1e-9);
+        SameScriptRule.Share("", "金正恩").ShouldBe(1);
+    }
+
+    [Fact]
+    public void Profiles_DeclareNoRuleBefore200()
+    {
+        MatcherProfile.For(MatcherVersion.V150).TokenRules.ShouldBeEmpty();
+        MatcherProfile.For(MatcherVersion.V150).Hypocorisms.ShouldBeFalse();
+        MatcherProfile.For(MatcherVersion.V200).TokenRules.Select(r => r.Name).ShouldBe(["legal form", "number"]);
+    }
+}
