@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Interdict.Core.Matching;
 using Interdict.Core.Model;
+using Interdict.TestKit;
 using Interdict.Lists;
 using Interdict.Lists.Bundled;
 
@@ -36,7 +37,7 @@ public class ClassSetTests
         var listed = rows.Where(r => r.Target.StartsWith("w:", StringComparison.Ordinal)).ToList();
         var numbers = rows.Where(r => r.Class == "number-diff").ToList();
         var (numberHits, numberTotal, perClass1) = Rate(numbers, Lists.Value);
-        var watchlist = new ScreeningEngine([Watchlist(listed.Select(r => r.Target[2..]).Distinct())], MatcherVersion.V200);
+        var watchlist = new ScreeningEngine([Fixtures.Watchlist("w", listed.Select(r => r.Target[2..]).Distinct().Select(n => (n, n, EntityKind.Person, (string?)null)))], MatcherVersion.V200);
         var (script, scriptTotal, perClass2) = Rate(listed, watchlist);
         TestContext.Current.SendDiagnosticMessage(perClass1 + perClass2);
         (numberTotal + scriptTotal).ShouldBeGreaterThan(250);
@@ -70,21 +71,6 @@ public class ClassSetTests
 
         return (found, rows.Count, string.Join("; ", lines) + "; ");
     }
-
-    private static WatchList Watchlist(IEnumerable<string> names) => new()
-    {
-        Id = "w",
-        Title = "everyday names",
-        Entities = [.. names.Select(n => new Entity
-        {
-            Id = "w:" + n,
-            ListId = "w",
-            SourceId = n,
-            Kind = EntityKind.Person,
-            Name = n,
-            Names = [new EntityName(n, NameType.Primary, AliasQuality.Unknown, "test")],
-        })],
-    };
 
     private static List<Row> Read()
     {

@@ -207,7 +207,7 @@ public sealed class BindingTests
     [InlineData("Limits:MaxParties", "lots", "Limits:MaxParties")]
     [InlineData("Screening:Threads", "0", "Screening:Threads")]
     [InlineData("Screening:Threads", "1.5", "Screening:Threads")]
-    [InlineData("Screening:Algorithm", "2.0", "Screening:Algorithm")]
+    [InlineData("Screening:Algorithm", "3.0", "Screening:Algorithm")]
     [InlineData("Auth:Keys:0:Hash", "plain-secret", "Auth:Keys:0:Hash")]
     public void Settings_BadValue_NamesTheKey(string key, string value, string named)
     {

@@ -66,6 +66,28 @@ public static class Fixtures
     /// <summary>The bytes of a fixture file.</summary>
     public static byte[] Bytes(string relative) => File.ReadAllBytes(PathOf(relative));
 
+    /// <summary>
+    /// A small watchlist written in a test: one entity per row, with its primary name and, when given, a date of birth
+    /// (ISO 8601). Ids are <c>{id}:{source id}</c>.
+    /// </summary>
+    public static WatchList Watchlist(string id, IEnumerable<(string SourceId, string Name, EntityKind Kind, string? Dob)> rows) => new()
+    {
+        Id = id,
+        Title = id,
+        Entities = [.. rows.Select(r => new Entity
+        {
+            Id = $"{id}:{r.SourceId}",
+            ListId = id,
+            SourceId = r.SourceId,
+            Kind = r.Kind,
+            Name = r.Name,
+            Names = [new EntityName(r.Name, NameType.Primary, AliasQuality.Unknown, "test")],
+            DatesOfBirth = r.Dob is { } d ? [new DateOfBirth(Date(d), Date(d), false, false, d)] : [],
+        })],
+    };
+
+    private static PartialDate Date(string text) => PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException($"not a date: {text}", nameof(text));
+
     /// <summary>An entity of a list by its publisher id; fails loudly when absent.</summary>
     public static Entity Get(this WatchList list, string sourceId) =>
         list.Entities.SingleOrDefault(e => e.SourceId == sourceId)

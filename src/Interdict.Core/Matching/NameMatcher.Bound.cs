@@ -30,7 +30,7 @@ internal static partial class NameMatcher
         Span<double> bestC = stackalloc double[cp.Length];
         for (var j = 0; j < cp.Length; j++)
         {
-            var row = cp[j].Word >= 0 && (!byKey || version >= MatcherVersion.V200) ? cache.Row(cp[j].Word, byKey) : default;
+            var row = cp[j].Word >= 0 && (!byKey || cache.HasKeyRows) ? cache.Row(cp[j].Word, byKey) : default;
             for (var i = 0; i < qp.Length; i++)
             {
                 // Most similarities were computed for an earlier candidate of this query: read them without a call.

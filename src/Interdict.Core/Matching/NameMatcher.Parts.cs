@@ -218,10 +218,10 @@ internal static partial class NameMatcher
     public static double Calibrate(double jw) => Math.Clamp(1 - ((1 - jw) * 1.6), 0, 1);
 
     // The row of cached similarities for listed part j, when similarities are cached: a listed name's parts compared as
-    // written, and from 2.0.0 by key too (1.5.0 compared by key afresh; a cached similarity is stored plus one, which
-    // can move its last bit, and 1.5.0's scores stay exactly as recorded).
-    private static Span<double> RowOf(PreparedName listed, int j, bool byKey, TokenCache? cache, MatcherVersion version) =>
-        cache is not null && listed.TokenIds is { } ids && (!byKey || version >= MatcherVersion.V200) ? cache.Row(ids[j], byKey) : default;
+    // written, and by key when the cache keeps such rows (2.0.0 only: 1.5.0 compared by key afresh; a cached similarity
+    // is stored plus one, which can move its last bit, and 1.5.0's scores stay exactly as recorded).
+    private static Span<double> RowOf(PreparedName listed, int j, bool byKey, TokenCache? cache) =>
+        cache is not null && listed.TokenIds is { } ids && (!byKey || cache.HasKeyRows) ? cache.Row(ids[j], byKey) : default;
 
     // Similarity of query part i and listed part j, read from or stored in the cache row when there is one.
     private static double PartSimilarity(PreparedName query, int i, PreparedName listed, int j, bool byKey, MatcherVersion version, Span<double> row)

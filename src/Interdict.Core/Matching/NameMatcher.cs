@@ -66,13 +66,13 @@ internal static partial class NameMatcher
         {
             // Listed names share much of their vocabulary ("company", "al", "muhammad"): a listed word's similarities to
             // the query's words are computed once per query.
-            var row = RowOf(listed, j, byKey, cache, version);
+            var row = RowOf(listed, j, byKey, cache);
             for (var i = 0; i < q.Length; i++)
             {
                 var s = PartSimilarity(query, i, listed, j, byKey, version, row);
                 // 2.0.0, rule "roles": an own name does not pair with a forefather's, nor a patronymic with another word.
-                if (s > 0 && profile.LineageRoles && (RoleRule.Conflict(query.Roles[i], listed.Roles[j])
-                    || (profile.PatronymicRoles && query.Patronymic[i] != listed.Patronymic[j] && !byKey)))
+                if (s > 0 && ((profile.LineageRoles && RoleRule.Conflict(query.Roles[i], listed.Roles[j]))
+                    || (profile.PatronymicRoles && !byKey && query.Patronymic[i] != listed.Patronymic[j])))
                 {
                     s = 0;
                 }

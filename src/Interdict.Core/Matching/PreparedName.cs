@@ -11,6 +11,7 @@ internal sealed class PreparedName
         // Invisible characters, compatibility forms and look-alike letters are read away first, in every version.
         text = NameSanitizer.Clean(text);
         Text = text;
+        var profile = MatcherProfile.For(version);
         // Arabic script (1.2.0) and Hebrew (1.4.0) are written without short vowels: read into consonant keys, when most
         // of the name's letters are in those scripts.
         var arabic = version >= MatcherVersion.V120 && NameSanitizer.IsMostlyArabicOrHebrewScript(text, hebrew: version >= MatcherVersion.V140);
@@ -36,7 +37,7 @@ internal sealed class PreparedName
 
             Written = Tokens;
             // 2.0.0: the version's token rules (legal forms, numbers) read words into other words, on both sides.
-            var rules = MatcherProfile.For(version).TokenRules;
+            var rules = profile.TokenRules;
             if (rules.Count > 0 && !Syllabic)
             {
                 var read = Tokens.Select(t => new RuleToken(t, t, null)).ToList();
@@ -54,7 +55,6 @@ internal sealed class PreparedName
         }
 
         RuleNotes ??= new string?[Tokens.Length];
-        var profile = MatcherProfile.For(version);
         ScriptLetters = profile.SameScript ? SameScriptRule.Letters(text) : "";
 
         Weights = new double[Tokens.Length];

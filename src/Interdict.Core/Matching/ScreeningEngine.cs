@@ -51,12 +51,14 @@ public sealed partial class ScreeningEngine
     private readonly string[][] _entityCountries;
 
     private readonly MatcherVersion _version;
+    private readonly MatcherProfile _profile;
     private readonly int _vocabulary;
 
     /// <summary>Indexes the entities of the given lists for one version of the name matcher (default: the current one).</summary>
     public ScreeningEngine(IEnumerable<WatchList> lists, MatcherVersion matcher = MatcherVersion.Current)
     {
         _version = matcher;
+        _profile = MatcherProfile.For(matcher);
         ArgumentNullException.ThrowIfNull(lists);
         var entities = new List<Entity>();
         var versions = new List<ListVersionRef>();
@@ -217,7 +219,7 @@ public sealed partial class ScreeningEngine
         for (var r = 0; r < readings.Length; r++)
         {
             ScoreCandidates(readings[r], r, options, needed, best);
-            if (MatcherProfile.For(_version).Acronyms)
+            if (_profile.Acronyms)
             {
                 ScoreAcronyms(readings[r], r, options, best, acronyms);
             }
@@ -277,7 +279,7 @@ public sealed partial class ScreeningEngine
             }
 
             score = ApplyKind(query.Kind, entity, score, facts);
-            score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts, MatcherProfile.For(_version).DatePlaceholders ? options.PlaceholderDateToleranceYears : -1);
+            score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts, _profile.DatePlaceholders ? options.PlaceholderDateToleranceYears : -1);
             score = ApplyCountry(country, e, score, facts);
             score = Math.Round(Math.Clamp(score, 0, 1), 4);
             if (score < options.Threshold)
@@ -352,7 +354,8 @@ public sealed partial class ScreeningEngine
         {
             // A candidate whose upper bound is below the lowest name score that can still make a hit (needed), or below
             // its entity's best name so far, is not compared in full.
-            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary);
+            // 2.0.0: a query in Arabic or Hebrew script compares listed Latin words by key through the cache too.
+            var cache = new TokenCache(prepared.Tokens.Length, _vocabulary, keyRows: prepared.Vowelless && _version >= MatcherVersion.V200);
             // 1.2.0, query not in Arabic script: the Dice cut and lighter generic words apply.
             var latin120 = _version >= MatcherVersion.V120 && !prepared.Vowelless;
             List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
@@ -379,7 +382,6 @@ public sealed partial class ScreeningEngine
 
                 var person = entry.Person;
                 var known = best.TryGetValue(entry.Entity, out var current);
-
                 if (!options.Exhaustive && !NameMatcher.MayReach(prepared, entry.Name, person, _version, cache, Math.Max(needed, known ? current.Score : needed) / entry.Factor))
                 {
                     continue;
@@ -416,7 +418,7 @@ public sealed partial class ScreeningEngine
         }
 
         // 2.0.0, rule "digits for letters": "Qas3m So1eimani" read as "Qasem Soleimani" (and with 1 as i).
-        if (MatcherProfile.For(_version).DigitsForLetters)
+        if (_profile.DigitsForLetters)
         {
             foreach (var read in DigitsForLettersRule.Readings(prepared.Text).Distinct(StringComparer.Ordinal))
             {
@@ -543,8 +545,9 @@ public sealed partial class ScreeningEngine
             var name = _names[n].Name;
             foreach (ref readonly var part in name.Parts.AsSpan())
             {
-                // The row MayReach reads: of the word compared as written, or by consonant key.
-                loaded += part.Word >= 0 ? cache.Row(part.Word, name.Vowelless != queryVowelless).Length : 0;
+                // The row MayReach reads: of the word compared as written, or by consonant key when the cache keeps such rows.
+                var byKey = name.Vowelless != queryVowelless;
+                loaded += part.Word >= 0 && (!byKey || cache.HasKeyRows) ? cache.Row(part.Word, byKey).Length : 0;
             }
 
             // The words themselves, which the bound reads for the words it compares in full (+1.5%, pinned A/B).

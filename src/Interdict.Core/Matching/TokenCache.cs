@@ -18,15 +18,22 @@ internal sealed class TokenCache
     private static List<int>? t_touched;
 
     private readonly int _queryTokens;
+    private readonly int _width;
     private readonly int[] _slots;
     private readonly List<int> _touched;
     private double[] _buffer;
     private int _used;
 
-    /// <summary>A cache for a query of <paramref name="queryTokens"/> words over a vocabulary of <paramref name="vocabulary"/> listed words.</summary>
-    public TokenCache(int queryTokens, int vocabulary)
+    /// <summary>
+    /// A cache for a query of <paramref name="queryTokens"/> words over a vocabulary of <paramref name="vocabulary"/> listed
+    /// words; with <paramref name="keyRows"/>, each word also has a row of similarities compared by consonant key (from
+    /// matcher 2.0.0, for a query in Arabic or Hebrew script: no other query compares listed words by key through a cache).
+    /// </summary>
+    public TokenCache(int queryTokens, int vocabulary, bool keyRows = false)
     {
         _queryTokens = queryTokens;
+        _width = keyRows ? 2 * queryTokens : queryTokens;
+        HasKeyRows = keyRows;
         _slots = t_slots is { } r && r.Length >= vocabulary ? r : t_slots = new int[vocabulary];
         _buffer = t_buffer ??= new double[4096];
         _touched = t_touched ??= [];
@@ -35,20 +42,28 @@ internal sealed class TokenCache
 
     /// <summary>
     /// The row of similarities of a listed word (by id) to each query word, each stored plus one; 0 where not computed
-    /// yet. A word has two rows: compared as written, and compared by consonant key (<paramref name="byKey"/>: a query
-    /// in Arabic script against a listed name in Latin letters, or the reverse), whose similarities differ.
+    /// yet. With <see cref="HasKeyRows"/> a word has two rows: compared as written, and compared by consonant key
+    /// (<paramref name="byKey"/>: a query in Arabic script against a listed name in Latin letters), whose similarities differ.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Span<double> Row(int tokenId, bool byKey = false)
     {
         // Slots are released after every query, so a slot present now was made for this query.
+        if (byKey && !HasKeyRows)
+        {
+            throw new InvalidOperationException("this cache keeps no rows of words compared by key");
+        }
+
         var slot = _slots[tokenId];
-        return (slot != 0 ? _buffer.AsSpan(slot - 1, 2 * _queryTokens) : NewRow(tokenId)).Slice(byKey ? _queryTokens : 0, _queryTokens);
+        return (slot != 0 ? _buffer.AsSpan(slot - 1, _width) : NewRow(tokenId)).Slice(byKey ? _queryTokens : 0, _queryTokens);
     }
+
+    /// <summary>Whether listed words also have a row of similarities compared by consonant key.</summary>
+    public bool HasKeyRows { get; }
 
     private Span<double> NewRow(int tokenId)
     {
-        var width = 2 * _queryTokens;
+        var width = _width;
         if (_used + width > _buffer.Length)
         {
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + width));

@@ -1,36 +1,21 @@
 using Interdict.Core.Matching;
 using Interdict.Core.Matching.Rules;
 using Interdict.Core.Model;
+using Interdict.TestKit;
 
 namespace Interdict.Core.Tests.Matching;
 
 /// <summary>Matcher 2.0.0's named rules, each on its own, and through the engine with the explanation naming it (issue #20).</summary>
 public class RuleTests
 {
-    private static WatchList List(params (string Id, string Name, EntityKind Kind, string? Dob)[] rows) => new()
-    {
-        Id = "w",
-        Title = "test",
-        Entities = [.. rows.Select(r => new Entity
-        {
-            Id = "w:" + r.Id,
-            ListId = "w",
-            SourceId = r.Id,
-            Kind = r.Kind,
-            Name = r.Name,
-            Names = [new EntityName(r.Name, NameType.Primary, AliasQuality.Unknown, "test")],
-            DatesOfBirth = r.Dob is { } d && PartialDate.TryParse(d, out var p) ? [new DateOfBirth(p, p, false, false, d)] : [],
-        })],
-    };
-
-    private static readonly WatchList Watch = List(
+    private static readonly WatchList Watch = Fixtures.Watchlist("w", [
         ("1", "HENKEL AG", EntityKind.Organization, null), ("2", "OAO LUKOIL", EntityKind.Organization, null),
         ("3", "OOO VEGA", EntityKind.Organization, null), ("4", "ARK III", EntityKind.Vessel, null),
         ("6", "Thomas Hanks", EntityKind.Person, null), ("7", "Dmitry Ivanov", EntityKind.Person, null),
         ("8", "William Gates", EntityKind.Person, null), ("9", "MINISTRY OF DEFENSE AND ARMED FORCES LOGISTICS", EntityKind.Organization, null),
         ("10", "Qasem Soleimani", EntityKind.Person, "1973-05-27"), ("11", "HAMAD BIN KHALID AL THANI", EntityKind.Person, null),
         ("12", "金正恩", EntityKind.Person, null), ("13", "TWENTY-ONE TRADING LLC", EntityKind.Organization, null),
-        ("15", "Ivan Petrovich Sidorov", EntityKind.Person, null));
+        ("15", "Ivan Petrovich Sidorov", EntityKind.Person, null)]);
 
     private static IReadOnlyList<ScreeningHit> Screen(string name, MatcherVersion version = MatcherVersion.V200, string? dob = null) =>
         new ScreeningEngine([Watch], version).Screen(new ScreeningQuery { Name = name, DateOfBirth = dob is null ? null : PartialDate.TryParse(dob, out var d) ? d : null }).Hits;

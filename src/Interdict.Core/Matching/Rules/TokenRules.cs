@@ -51,9 +51,6 @@ internal sealed class LegalFormRule : ITokenRule
 
     public string Name => "legal form";
 
-    /// <summary>Whether a folded word begins any known legal form (for tests and data checks).</summary>
-    public bool Knows(string word) => _byFirst.ContainsKey(word);
-
     public void Apply(List<RuleToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
