@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Interdict.Core.Model;
 
 namespace Interdict.Core.Matching;
@@ -76,9 +77,9 @@ public sealed record Explanation
 /// <param name="Rule">From matcher 2.0.0, the named rule that made the pair, e.g. <c>legal form: aktiengesellschaft = jsc</c>,
 /// <c>hypocorism: tom = thomas</c>, <c>same script: 2 of 3 characters in common</c>; omitted when none did.</param>
 public sealed record TokenAlignment(string? Query, string? Listed, double Similarity, double Weight,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? QueryWritten = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ListedWritten = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Rule = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? QueryWritten = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ListedWritten = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule = null);
 
 /// <summary>A secondary fact's effect on a hit.</summary>
 /// <param name="Feature">The fact: <c>date_of_birth</c>, <c>country</c>, <c>identifier</c>, <c>kind</c>, <c>weak_alias</c> (matcher 1.4.0).</param>

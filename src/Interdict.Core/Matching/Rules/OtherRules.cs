@@ -116,6 +116,12 @@ internal static class SameScriptRule
     /// <summary>The name's Han, Hangul and kana characters in order (empty when it has none).</summary>
     public static string Letters(string text)
     {
+        // Most listed names are in Latin letters: nothing to collect, nothing to allocate.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return "";
+        }
+
         var b = new StringBuilder();
         foreach (var rune in text.EnumerateRunes())
         {
