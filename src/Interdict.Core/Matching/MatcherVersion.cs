@@ -51,11 +51,8 @@ public enum MatcherVersion
     /// </summary>
     V200 = 20,
 
-    /// <summary>
-    /// The current version (the default): 1.5.0 until 2.0.0 keeps the development sets' floors (docs/decisions/0009);
-    /// 2.0.0 is selected by name.
-    /// </summary>
-    Current = V150,
+    /// <summary>The current version (the default): 2.0.0 (docs/decisions/0009).</summary>
+    Current = V200,
 }
 
 /// <summary>Names and parsing of <see cref="MatcherVersion"/>.</summary>
@@ -97,10 +94,10 @@ public static class MatcherVersions
             case "1.4.0" or "1.4":
                 version = MatcherVersion.V140;
                 return true;
-            case "1.5.0" or "1.5" or "current":
+            case "1.5.0" or "1.5":
                 version = MatcherVersion.V150;
                 return true;
-            case "2.0.0" or "2.0" or "2":
+            case "2.0.0" or "2.0" or "2" or "current":
                 version = MatcherVersion.V200;
                 return true;
             default:

@@ -234,7 +234,12 @@ internal static partial class NameMatcher
         ref readonly var q = ref query.Parts[i];
         ref readonly var c = ref listed.Parts[j];
         double s;
-        if (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
+        if (q.LegalForm != c.LegalForm && version >= MatcherVersion.V200 && MatcherProfile.For(version).LegalFormsNeutral)
+        {
+            // 2.0.0, rule "legal form": a legal form pairs with a legal form only.
+            s = 0;
+        }
+        else if (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
         {
             s = 0;
         }
@@ -302,8 +307,14 @@ internal static partial class NameMatcher
         var other = b.Tokens[j];
         var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
+        var legal = NameTerms.CategoryOf(joined, version) == "legal-form";
+        if (legal != b.LegalForm[j] && MatcherProfile.For(version).LegalFormsNeutral)
+        {
+            return 0; // 2.0.0: a legal form pairs with a legal form only
+        }
+
         var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j],
-            NameTerms.CategoryOf(joined, version) == "legal-form", b.LegalForm[j], byKey, version);
+            legal, b.LegalForm[j], byKey, version);
         return s >= 0.9 ? s : 0;
     }
 

@@ -149,15 +149,46 @@ internal static partial class NameMatcher
         // "MARIE DE LOURDES I" / "V") are told apart by them: each unpaired number weighs at least as a five-letter
         // word. A number on one side only (a vessel named with or without its "1") costs its own small weight.
         var numbersDiffer = query.Numerals.Length > 0 && listed.Numerals.Length > 0 && NoneNumeralPaired(query, qPair) && NoneNumeralPaired(listed, cPair);
+        // 2.0.0, rule "legal form": two legal forms paired weigh nothing, on either side: they say what kind of company,
+        // not which one ("Yilmaz Electronics LLC" / "YILUFA ELECTRONICS LIMITED" is as alike as its other words).
+        // (Only beside another pair: a name that is only a legal form, "Co.", is still itself.)
+        ulong neutralQ = 0, neutralC = 0;
+        if (profile.LegalFormsNeutral)
+        {
+            var other = false;
+            foreach (var p in chosen)
+            {
+                if (p.QSpan == 1 && p.CSpan == 1 && FormsPaired(query, p.I, listed, p.J) && p.I < 64 && p.J < 64)
+                {
+                    neutralQ |= 1UL << p.I;
+                    neutralC |= 1UL << p.J;
+                }
+                else
+                {
+                    other = true;
+                }
+            }
+
+            if (!other)
+            {
+                neutralQ = neutralC = 0;
+            }
+        }
+
         double matched = 0, total = 0;
         for (var i = 0; i < q.Length; i++)
         {
             var w = numbersDiffer && query.Numeral[i] ? Math.Max(query.Weights[i], PreparedName.NumberWeight) : query.Weights[i];
-            total += qPair[i] >= 0 ? w : w * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
+            total += qPair[i] >= 0 ? (neutralQ != 0 && (neutralQ & (1UL << i)) != 0 ? 0 : w) : w * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
         }
 
         foreach (var p in chosen)
         {
+            if (p.QSpan == 1 && p.CSpan == 1 && p.I < 64 && (neutralQ & (1UL << p.I)) != 0)
+            {
+                continue;
+            }
+
             double weight = 0;
             for (var k = 0; k < p.QSpan; k++)
             {
@@ -176,7 +207,7 @@ internal static partial class NameMatcher
         for (var j = 0; j < c.Length; j++)
         {
             var w = numbersDiffer && listed.Numeral[j] ? Math.Max(listed.Weights[j], PreparedName.NumberWeight) : listed.Weights[j];
-            total += cPair[j] >= 0 ? w : w * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
+            total += cPair[j] >= 0 ? (neutralC != 0 && (neutralC & (1UL << j)) != 0 ? 0 : w) : w * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
         }
 
         var score = total > 0 ? matched / total : 0;
@@ -223,7 +254,8 @@ internal static partial class NameMatcher
             var qText = string.Join(' ', q.AsSpan(p.I, p.QSpan).ToArray());
             var cText = string.Join(' ', c.AsSpan(p.J, p.CSpan).ToArray());
             var rule = p.QSpan == 1 && p.CSpan == 1 ? RuleOf(query, p.I, listed, p.J, profile) : null;
-            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), Math.Round(NameTerms.WeightOf(query.Terms[p.I], version) * NameTerms.WeightOf(listed.Terms[p.J], version), 2),
+            var neutral = p.QSpan == 1 && p.I < 64 && (neutralQ & (1UL << p.I)) != 0;
+            alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), neutral ? 0 : Math.Round(NameTerms.WeightOf(query.Terms[p.I], version) * NameTerms.WeightOf(listed.Terms[p.J], version), 2),
                 WrittenOf(query, p.I, p.QSpan), WrittenOf(listed, p.J, p.CSpan), rule));
         }
 
@@ -250,6 +282,10 @@ internal static partial class NameMatcher
 
         return new NameComparison(score, alignment);
     }
+
+    // Whether query part i and listed part j, paired one to one, are both legal forms (a part of a joined pair is not).
+    private static bool FormsPaired(PreparedName query, int i, PreparedName listed, int j) =>
+        query.LegalForm[i] && listed.LegalForm[j];
 
     // The words as written that span parts of a name from i stand for, when they differ from the parts (a key, a reading).
     private static string? WrittenOf(PreparedName name, int i, int span)

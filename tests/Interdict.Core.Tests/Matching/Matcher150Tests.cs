@@ -33,9 +33,9 @@ public class Matcher150Tests
     }
 
     [Fact]
-    public void Current_ExplainsTheCompoundAsItsTwoParts()
+    public void V150_ExplainsTheCompoundAsItsTwoParts()
     {
-        var hit = new ScreeningEngine([Sdn]).Screen(new ScreeningQuery { Name = "Abdelrahman al-Juhani" }).Hits[0];
+        var hit = new ScreeningEngine([Sdn], MatcherVersion.V150).Screen(new ScreeningQuery { Name = "Abdelrahman al-Juhani" }).Hits[0];
         hit.EntityId.ShouldBe("ofac-sdn:16499");
         hit.Explanation.AlgorithmVersion.ShouldBe("1.5.0");
         hit.Explanation.Alignment.ShouldContain(a => a.Query == "abd" && a.Listed == "abd" && a.Similarity == 1);

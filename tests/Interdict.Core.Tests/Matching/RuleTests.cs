@@ -60,6 +60,45 @@ public class RuleTests
     public void NearButDifferent_IsNotAHit(string query) => Screen(query).ShouldBeEmpty();
 
     [Fact]
+    public void LegalForm_WithItsLettersApart_IsTheAbbreviation_AtEitherEndOnly()
+    {
+        static string[] Read(params string[] words) => Apply(LegalFormRule.Instance, words);
+
+        // Real SDN names: KING TRADE B.V. (ofac-sdn:39587), BESTHINGS, S.A. DE C.V. (ofac-sdn:41177).
+        Read("king", "trade", "b", "v").ShouldBe(Read("king", "trade", "bv"));
+        Read("king", "trade", "b", "v").Length.ShouldBe(3);
+        Read("besthings", "s", "a", "de", "c", "v").ShouldBe(Read("besthings", "sa", "de", "cv"));
+        Read("besthings", "s", "a", "de", "c", "v").Length.ShouldBe(2);
+        // Letters apart inside a name are letters of the name: not a form.
+        Read("ahmed", "a", "s", "trading").Length.ShouldBe(4);
+    }
+
+    [Fact]
+    public void PairedLegalForms_WeighNothing_SoOtherWordsDecide()
+    {
+        var watch = Fixtures.Watchlist("n", [("1", "YILUFA ELECTRONICS LIMITED", EntityKind.Organization, null), ("2", "KING TRADE B.V.", EntityKind.Organization, null)]);
+        var engine = new ScreeningEngine([watch], MatcherVersion.V200);
+        Hit(engine, "King Trade BV").ShouldNotBeNull().Score.ShouldBe(1);
+        var pair = Hit(engine, "King Trade BV")!.Explanation.Alignment.Where(a => a.Rule != null && a.Rule.StartsWith("legal form", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        pair.Weight.ShouldBe(0);
+        // Two companies in one line of business, with one form each: a different name is not a hit because the forms agree.
+        Hit(engine, "Yilmaz Electronics LLC").ShouldBeNull();
+        // A name that is only a legal form is still itself.
+        NameMatcher.Compare(new PreparedName("Co.", MatcherVersion.V200), new PreparedName("CO", MatcherVersion.V200), false, explain: false, MatcherVersion.V200).Score.ShouldBe(1);
+    }
+
+    // The words after one token rule.
+    private static string[] Apply(ITokenRule rule, string[] words)
+    {
+        var tokens = words.Select(w => new RuleToken(w, w, null)).ToList();
+        rule.Apply(tokens);
+        return [.. tokens.Select(t => t.Token)];
+    }
+
+    private static ScreeningHit? Hit(ScreeningEngine engine, string name) =>
+        engine.Screen(new ScreeningQuery { Name = name, Kind = EntityKind.Organization }).Hits is [var first, ..] ? first : null;
+
+    [Fact]
     public void DigitsTypedForLetters_AreReadAsLetters_AndTheHitSaysSo()
     {
         var hit = Screen("Qas3m So1eimani").ShouldHaveSingleItem();
@@ -81,12 +120,7 @@ public class RuleTests
     [Fact]
     public void NumberRule_ReadsRomanNumeralsAfterTheFirstWord_NotLoneInitials()
     {
-        static string[] Read(params string[] words)
-        {
-            var tokens = words.Select(w => new RuleToken(w, w, null)).ToList();
-            NumberRule.Instance.Apply(tokens);
-            return [.. tokens.Select(t => t.Token)];
-        }
+        static string[] Read(params string[] words) => Apply(NumberRule.Instance, words);
 
         Read("ark", "iii").ShouldBe(["ark", "3"]);
         Read("xi", "jinping").ShouldBe(["xi", "jinping"]); // a name, not 11

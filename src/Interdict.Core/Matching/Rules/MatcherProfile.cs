@@ -13,6 +13,7 @@ internal sealed class MatcherProfile
     private static readonly MatcherProfile V200 = new(
         [LegalFormRule.Instance, NumberRule.Instance])
     {
+        LegalFormsNeutral = true,
         Hypocorisms = true,
         DigitsForLetters = true,
         Acronyms = true,
@@ -30,6 +31,12 @@ internal sealed class MatcherProfile
 
     /// <summary>Rules that rewrite a name's words before comparison, on both sides, in this order.</summary>
     public IReadOnlyList<ITokenRule> TokenRules { get; }
+
+    /// <summary>
+    /// A legal form pairs only with a legal form, and two paired legal forms weigh nothing on either side: they say what
+    /// kind of company, not which one (<see cref="LegalFormRule"/>).
+    /// </summary>
+    public bool LegalFormsNeutral { get; private init; }
 
     /// <summary>A given name meets its familiar forms (<see cref="HypocorismRule"/>).</summary>
     public bool Hypocorisms { get; private init; }

@@ -24,10 +24,14 @@ internal interface ITokenRule
 /// Rule "legal form": legal and organisational forms written out or abbreviated, in many languages and scripts, read
 /// as one canonical abbreviation (Data/legal-forms.tsv): "Aktiengesellschaft" and "AG", "Open Joint Stock Company" and
 /// "OAO". A form of one short word (three letters or fewer: AG, SA, AS, PT) is read so only first or last in a name of
-/// several words, where legal forms stand; elsewhere it may be a word of the name (Abu al-As).
+/// several words, where legal forms stand; elsewhere it may be a word of the name (Abu al-As). An abbreviation of two to
+/// four letters is also read with its letters apart (B.V., S.A.), at either end only.
 /// </summary>
 internal sealed class LegalFormRule : ITokenRule
 {
+    // Words that link the abbreviations of a form (S.A. DE C.V., S. EN C.).
+    private static readonly FrozenSet<string> Linking = FrozenSet.Create(StringComparer.Ordinal, "de", "del", "en", "y", "e", "et", "und", "and", "of", "di", "da", "do", "van");
+
     public static readonly LegalFormRule Instance = new();
 
     // Forms by their first word, longest first.
@@ -42,6 +46,13 @@ internal sealed class LegalFormRule : ITokenRule
             if (words.Length > 0)
             {
                 forms.Add((words, f[0]));
+            }
+
+            // A form written in abbreviations of a few letters is also written with their letters apart: B.V., S.A.,
+            // L.L.C., S.A. DE C.V. (the words that link abbreviations stay whole).
+            if (words.All(w => w.Length <= 4 && w.All(char.IsAsciiLetter)) && words.Any(w => w.Length >= 2 && !Linking.Contains(w)))
+            {
+                forms.Add(([.. words.SelectMany(w => w.Length == 1 || Linking.Contains(w) ? [w] : w.Select(c => c.ToString()))], f[0]));
             }
         }
 
@@ -67,8 +78,9 @@ internal sealed class LegalFormRule : ITokenRule
                     continue;
                 }
 
-                // One short word: only at either end of a name of several words.
-                if (words.Length == 1 && words[0].Length <= 3 && !(tokens.Count > 1 && (i == 0 || i == tokens.Count - 1)))
+                // One short word, or letters apart: only at either end of a name of several words.
+                if (((words.Length == 1 && words[0].Length <= 3) || words.All(w => w.Length == 1))
+                    && !(tokens.Count > words.Length && (i == 0 || i + words.Length == tokens.Count)))
                 {
                     continue;
                 }
