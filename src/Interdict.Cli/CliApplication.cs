@@ -41,11 +41,20 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
         return new StoreLocation(settings.StorePath, settings.Postgres);
     }
 
-    public static CliApplication CreateForConsole() => new(
-        AnsiConsole.Console,
-        System.Console.Out,
-        System.Console.Error,
-        !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+    /// <summary>Tables written to a file or a pipe are laid out this wide: each column as wide as its text, not wrapped at 80.</summary>
+    public const int RedirectedWidth = 4096;
+
+    public static CliApplication CreateForConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return new(console, System.Console.Out, System.Console.Error,
+            !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+    }
 
     public int Run(string[] args)
     {

@@ -57,12 +57,13 @@ internal static class Render
         console.MarkupLine("[grey]A hit is a lead for human review, not a verdict. 'interdict entity ID' shows the full record.[/]");
     }
 
-    public static void ListFooter(IAnsiConsole console, IReadOnlyList<WatchList> lists)
+    // The versions screened against; their load notes only when asked (they describe the list files, not this screen).
+    public static void ListFooter(IAnsiConsole console, IReadOnlyList<WatchList> lists, bool notices)
     {
         foreach (var list in lists)
         {
             console.MarkupLine($"[grey]{Markup.Escape(ListSummary(list, withNotices: false))}[/]");
-            foreach (var notice in list.Notices)
+            foreach (var notice in notices ? list.Notices : [])
             {
                 console.MarkupLine($"[grey]  note: {Markup.Escape(notice)}[/]");
             }

@@ -16,7 +16,7 @@ public sealed record DownloadFile(string Name, Uri Url, bool Required = true);
 public static class ListSources
 {
     /// <summary>Every supported source, in the order they are screened and listed.</summary>
-    public static IReadOnlyList<ListSource> All { get; } = [OfacSdnSource.Descriptor, OfacConsSource.Descriptor, UnSource.Descriptor, UkOfsiSource.Descriptor];
+    public static IReadOnlyList<ListSource> All { get; } = [OfacSdnSource.Descriptor, OfacConsSource.Descriptor, UnSource.Descriptor, UkOfsiSource.Descriptor, UkFcdoSource.Descriptor];
 
     /// <summary>The ids of the supported sources.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(s => s.Id)];
@@ -43,6 +43,8 @@ public static class ListSources
             ],
             UnSource.Id => [new("consolidated.xml", UnSource.Descriptor.OfficialUrl)],
             UkOfsiSource.Id => [new("ConList.csv", UkOfsiSource.Descriptor.OfficialUrl)],
+            // The summary export is made on request by the FCDO's search service: no fixed address to fetch it from.
+            UkFcdoSource.Id => [],
             _ => throw new ArgumentException($"unknown source '{id}'; supported: {string.Join(", ", Ids)}", nameof(id)),
         };
     }
@@ -68,7 +70,7 @@ public static class ListSources
             }
         }
 
-        var list = ReadFiles(sourceId, files, publicationDate);
+        var list = ReadFiles(sourceId, Unzipped(sourceId, files), publicationDate);
         // Every source: one entity per id (a repeated id would be stored twice, or shadow another's record).
         var ids = new HashSet<string>(list.Entities.Count, StringComparer.Ordinal);
         foreach (var e in list.Entities)
@@ -82,7 +84,7 @@ public static class ListSources
         return list;
     }
 
-    private static WatchList ReadFiles(string sourceId, IReadOnlyList<ListFileContent> files, DateOnly? publicationDate)
+    private static WatchList ReadFiles(string sourceId, List<ListFileContent> files, DateOnly? publicationDate)
     {
         SourceFile Open(ListFileContent f) => new(f.Name, new MemoryStream(f.Bytes, writable: false), f.PublicationDate ?? publicationDate);
         switch (sourceId)
@@ -112,12 +114,59 @@ public static class ListSources
                 return UnMapper.Read(Open(Single(sourceId, files)), sourceId);
             case UkOfsiSource.Id:
                 return UkOfsiMapper.Read(Open(Single(sourceId, files)), sourceId);
+            case UkFcdoSource.Id:
+                return UkFcdoMapper.Read(Open(Single(sourceId, files)), sourceId);
             default:
                 throw new ArgumentException($"unknown source '{sourceId}'; supported: {string.Join(", ", Ids)}", nameof(sourceId));
         }
     }
 
-    private static ListFileContent Single(string sourceId, IReadOnlyList<ListFileContent> files) => files.Count == 1
+    // The files with each ZIP archive of list files (OFAC's CONS_ENHANCED.ZIP, SDN_XML.ZIP) replaced by its members,
+    // named ARCHIVE/MEMBER; spreadsheets (.xlsx, .ods), which are ZIP archives too, stay whole for their readers.
+    private static List<ListFileContent> Unzipped(string sourceId, IReadOnlyList<ListFileContent> files)
+    {
+        var result = new List<ListFileContent>(files.Count);
+        foreach (var f in files)
+        {
+            if (!Spreadsheets.SpreadsheetRows.IsZip(f.Bytes))
+            {
+                result.Add(f);
+                continue;
+            }
+
+            try
+            {
+                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(f.Bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+                if (zip.GetEntry("[Content_Types].xml") is not null || zip.GetEntry("mimetype") is not null)
+                {
+                    result.Add(f);
+                    continue;
+                }
+
+                var members = zip.Entries.Where(e => e.Length > 0 && !e.FullName.EndsWith('/')).ToList();
+                if (members.Count == 0)
+                {
+                    throw new ListFormatException(sourceId, f.Name, null, "the ZIP archive holds no file");
+                }
+
+                foreach (var member in members)
+                {
+                    using var stream = member.Open();
+                    var bytes = new MemoryStream();
+                    stream.CopyTo(bytes); // a damaged member fails its CRC check here
+                    result.Add(new ListFileContent($"{f.Name}/{member.FullName}", bytes.ToArray(), f.PublicationDate));
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ListFormatException(sourceId, f.Name, null, $"the ZIP archive is damaged or cut off ({e.Message})", innerException: e);
+            }
+        }
+
+        return result;
+    }
+
+    private static ListFileContent Single(string sourceId, List<ListFileContent> files) => files.Count == 1
         ? files[0]
         : throw new ListFormatException(sourceId, string.Join(", ", files.Select(f => f.Name)), null, "this source is published as one file; give exactly one");
 

@@ -68,6 +68,25 @@ public class OtherCommandTests
         process.ExitCode.ShouldBe(1);
         JsonDocument.Parse(output).RootElement.GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:11462");
     }
+
+    [Fact]
+    public void TableWrittenToAPipe_IsNotWrappedAt80Columns()
+    {
+        // Issue #22: 'interdict lists versions > v.txt' wrapped every cell at 80 columns.
+        var dll = Path.Combine(AppContext.BaseDirectory, "interdict.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "lists", "versions", "--store", Path.Combine(Path.GetTempPath(), $"interdict-{Guid.NewGuid():N}.db")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var lines = process.StandardOutput.ReadToEnd().Split('\n');
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0);
+        // Each version on one line, whole: source, version, date and origin side by side.
+        lines.ShouldContain(l => l.Contains("ofac-sdn", StringComparison.Ordinal) && l.Contains("2024-05-03", StringComparison.Ordinal) && l.Contains("shipped with Interdict", StringComparison.Ordinal));
+        lines.Max(l => l.Length).ShouldBeGreaterThan(80);
+    }
 }
 
 [CollectionDefinition("environment", DisableParallelization = true)]

@@ -20,21 +20,38 @@ public class ScreenCommandTests
     }
 
     [Fact]
-    public void Screen_Soleimani_ScreensEveryBundledList_AndShowsOneAlertForHisThreeRecords()
+    public void Screen_Soleimani_ScreensEveryBundledList_AndShowsOneAlertForHisLinkedRecords_WithoutLoadNotes()
     {
         var json = CliRun.Of("screen", "Qassem Soleimani", "--format", "json");
         using var doc = JsonDocument.Parse(json.Output);
-        doc.RootElement.GetProperty("lists").EnumerateArray().Select(l => l.GetProperty("list").GetString()).ShouldBe(["ofac-sdn", "ofac-cons", "un", "uk-ofsi"]);
+        doc.RootElement.GetProperty("lists").EnumerateArray().Select(l => l.GetProperty("list").GetString()).ShouldBe(["ofac-sdn", "ofac-cons", "un", "uk-ofsi", "uk-fcdo"]);
         var hits = doc.RootElement.GetProperty("hits").EnumerateArray().ToList();
-        // His three records, and un:IRi.040: Ghasem Soleymani, another man whose name romanises the same way.
-        hits.Select(h => h.GetProperty("entity_id").GetString()).ShouldBe(["ofac-sdn:10481", "uk-ofsi:9062", "un:IRi.039", "un:IRi.040"], ignoreOrder: true);
+        // His OFAC and UN records, and un:IRi.040: Ghasem Soleymani, another man whose name romanises the same way. OFSI's
+        // list of 2025-04-14 no longer holds them; the FCDO's of 2025-11-19 does, as UN designations without an OFSI
+        // group (INU0398, INU0399), which nothing links to the UN's records.
+        hits.Select(h => h.GetProperty("entity_id").GetString()).ShouldBe(["ofac-sdn:10481", "un:IRi.039", "un:IRi.040", "uk-fcdo:INU0398", "uk-fcdo:INU0399"], ignoreOrder: true);
         var sameParty = hits[0].GetProperty("same_party").EnumerateArray().ToList();
-        sameParty.Select(p => p.GetProperty("entity_id").GetString()).ShouldBe(["un:IRi.039", "uk-ofsi:9062"], ignoreOrder: true);
+        sameParty.Select(p => p.GetProperty("entity_id").GetString()).ShouldBe(["un:IRi.039"]);
         sameParty.ShouldAllBe(p => p.GetProperty("reason").GetString()!.Length > 0);
 
+        // Issue #22: the hits and the versions used, not the bundled files' load notes (orphan rows), which --verbose
+        // and 'interdict lists' show.
         var table = CliRun.Of("screen", "Qassem Soleimani");
-        table.Console.ShouldContain("2 alert(s), 4 hit(s)");
+        table.Console.ShouldContain("4 alert(s), 5 hit(s)");
         table.Console.ShouldContain("same party:");
+        table.Console.ShouldContain("uk-fcdo: 5,666 entities, published 2025-11-19");
+        table.Console.ShouldNotContain("note:");
+        CliRun.Of("screen", "Qassem Soleimani", "--verbose").Console.ShouldContain("note: 2460 of 20107 alias row(s) in alt.csv skipped");
+    }
+
+    [Fact]
+    public void Screen_GholamrezaSoleimani_OnlyOnTheFcdoList_FindsHisDesignation_SayingItIsNamesOnly()
+    {
+        var run = CliRun.Of("screen", "Gholamreza Soleimani", "--lists", "uk-fcdo", "--format", "json");
+        using var doc = JsonDocument.Parse(run.Output);
+        var hit = doc.RootElement.GetProperty("hits").EnumerateArray().ShouldHaveSingleItem();
+        hit.GetProperty("entity_id").GetString().ShouldBe("uk-fcdo:IRN0082");
+        hit.GetProperty("explanation").GetProperty("facts").EnumerateArray().ShouldContain(f => f.GetProperty("feature").GetString() == "names_only");
     }
 
     [Fact]

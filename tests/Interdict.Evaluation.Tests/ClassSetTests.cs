@@ -19,7 +19,7 @@ public class ClassSetTests
 {
     private static readonly Lazy<List<Row>> Rows = new(Read);
 
-    private static readonly Lazy<ScreeningEngine> Lists = new(() => new ScreeningEngine(ListSources.Ids.Select(BundledLists.Load), MatcherVersion.V200));
+    private static readonly Lazy<ScreeningEngine> Lists = new(() => new ScreeningEngine(EvalLists.All, MatcherVersion.V200));
 
     [Fact]
     public void Equivalences_AreFound_AtLeast95Percent()

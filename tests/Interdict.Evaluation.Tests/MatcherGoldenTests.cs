@@ -24,7 +24,7 @@ public class MatcherGoldenTests
     [Fact]
     public void Matcher150_ReproducesItsRecordedScores()
     {
-        var engine = new ScreeningEngine(ListSources.Ids.Select(BundledLists.Load), MatcherVersion.V150);
+        var engine = new ScreeningEngine(EvalLists.All, MatcherVersion.V150);
         var options = new ScreeningOptions { Threshold = 0.7, Limit = 3 };
         var lines = new List<string>();
         foreach (var (set, every) in Draw)

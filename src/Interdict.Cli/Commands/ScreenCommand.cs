@@ -35,11 +35,12 @@ internal static class ScreenCommand
         var input = new Option<string?>("--input") { Description = "CSV of names to screen (UTF-8, header: id,name[,type,dob,country,identifier])." };
         var output = new Option<string?>("--output") { Description = "JSON lines output for --input (default: standard output)." };
         var algorithm = AlgorithmOption();
+        var verbose = new Option<bool>("--verbose") { Description = "Also show the lists' load notes (rows skipped, companion files of other publications); 'interdict lists' shows them too." };
         var asOf = new Option<string?>("--as-of") { Description = "Screen against the list versions in force on this date (YYYY-MM-DD): the newest stored or bundled version published on or before it." };
 
         var command = new Command("screen", "Screen a name, or a CSV file of names, against sanctions lists.")
         {
-            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output, asOf, algorithm,
+            name, type, dob, country, identifier, lists, listFiles, threshold, limit, format, failOnHit, input, output, asOf, algorithm, verbose,
         };
 
         command.SetAction(parse =>
@@ -71,14 +72,14 @@ internal static class ScreenCommand
             var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ParseAsOf(parse.GetValue(asOf)));
             var engine = new ScreeningEngine(selected, ParseAlgorithm(parse.GetValue(algorithm)));
             var hits = inputPath is null
-                ? ScreenOne(app, engine, defaults, options, parse.GetValue(format) == "json")
+                ? ScreenOne(app, engine, defaults, options, parse.GetValue(format) == "json", parse.GetValue(verbose))
                 : ScreenBatch(app, engine, inputPath, parse.GetValue(output), defaults, options);
             return hits > 0 && parse.GetValue(failOnHit) ? ExitCodes.HitsFound : ExitCodes.Success;
         });
         return command;
     }
 
-    private static int ScreenOne(CliApplication app, ScreeningEngine engine, ScreeningQuery query, ScreeningOptions options, bool json)
+    private static int ScreenOne(CliApplication app, ScreeningEngine engine, ScreeningQuery query, ScreeningOptions options, bool json, bool verbose)
     {
         var result = engine.Screen(query, options);
         if (json)
@@ -94,7 +95,7 @@ internal static class ScreenCommand
         }
 
         Render.Hits(app.Console, query.Name, result.Hits, options.Threshold);
-        Render.ListFooter(app.Console, engine.Lists);
+        Render.ListFooter(app.Console, engine.Lists, verbose);
         return result.Hits.Count;
     }
 

@@ -13,7 +13,8 @@ public sealed record LinkedRecord(string EntityId, string List, string Name, str
 
 /// <summary>
 /// Groups the records that several lists publish for one party, so an analyst reviews one alert, not four. Records are
-/// linked by the UN reference number (the UN's own id, which the UK list cites as "UN Ref IRi.039"), by a shared passport
+/// linked by the UN reference number (the UN's own id, which the UK list cites as "UN Ref IRi.039"), by the OFSI group id
+/// (which the FCDO's designations cite), by a shared passport
 /// or national id number whose issuing countries do not disagree, and by a shared IMO number. A number that one list
 /// publishes for two of its records links nothing (lists do reuse numbers by mistake), and a group never holds two
 /// records of the same list: a link that would merge two of them is not made.
@@ -48,6 +49,11 @@ public sealed partial class CrossListLinks
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
+            if (e.ListId == "uk-ofsi")
+            {
+                Add("OFSI group " + e.SourceId, i, null);
+            }
+
             if (e.ListId == "un")
             {
                 Add("UN reference " + e.SourceId, i, null);
@@ -60,6 +66,11 @@ public sealed partial class CrossListLinks
                     if (UnReference().Match(text) is { Success: true } m)
                     {
                         Add("UN reference " + m.Groups[1].Value, i, null);
+                    }
+                    else if (e.ListId == "uk-fcdo" && text.StartsWith("OFSI Group ID ", StringComparison.Ordinal))
+                    {
+                        // The FCDO's designations name the OFSI group of the same party.
+                        Add("OFSI group " + text["OFSI Group ID ".Length..], i, null);
                     }
                 }
             }

@@ -19,6 +19,9 @@ internal sealed class KeyWordIndex
     // Two keys are alike from this Jaro-Winkler similarity on: the cut of the key comparison in TokenSimilarity.
     private const double MinKeySimilarity = 0.85;
 
+    // Loosely alike: one consonant of three differs (lns / lnc).
+    private const double MinLooseKeySimilarity = 0.75;
+
     private readonly string[] _keys;
     private readonly ulong[] _masks;
     private readonly int[][] _names; // names holding each key, ascending, once each
@@ -29,7 +32,7 @@ internal sealed class KeyWordIndex
     // The alike keys of query keys met before: customer files repeat their given and family names, and finding a key's
     // alike keys reads every key of its first letter. Bounded; when full, new keys are looked up without being kept.
     private const int MaxRemembered = 200_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Shortest), int[]> _alike = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Shortest), (int[] Alike, int[] Loose)> _alike = new();
 
     [ThreadStatic]
     private static int[]? t_covered;
@@ -44,7 +47,9 @@ internal sealed class KeyWordIndex
         var names = new List<List<int>>();
         for (var n = 0; n < keysOfNames.Count; n++)
         {
-            foreach (var key in keysOfNames[n])
+            var keys = keysOfNames[n];
+            // Each word, and each two adjacent words joined (AGHA AHMADI: "q" "hmd" and "qhmd", which آقااحمدی writes as one).
+            foreach (var key in keys.Concat(keys.Zip(keys.Skip(1), (a, b) => a.Length > 0 && b.Length > 0 && a.Length + b.Length >= 4 ? a + b : "")))
             {
                 if (key.Length == 0)
                 {
@@ -76,57 +81,63 @@ internal sealed class KeyWordIndex
     }
 
     /// <summary>
-    /// The names that hold words alike by key to enough of <paramref name="queryKeys"/>: two of them (particles such as
-    /// "bn" do not count), or the only one.
+    /// The names that hold words alike by key to enough of <paramref name="queryKeys"/>: for a query of two words or more,
+    /// one word alike and another at least loosely alike (particles such as "bn" do not count); for one word, that word.
     /// </summary>
     public List<int> Candidates(string[] queryKeys)
     {
         var result = new List<int>();
-        // Particles (bn, bnt: son, daughter of; ابو, abu: "b") do not count towards the two; other words of one consonant
-        // (علي, Ali: "l") do, found by their key alone.
-        var needed = Math.Min(2, queryKeys.Count(k => k.Length >= 1 && !IsParticle(k)));
+        // Particles (bn, bnt: son, daughter of; ابو, abu: "b") do not count; other words of one consonant (علي, Ali: "l")
+        // do, found by their key alone. A word alike counts 2, loosely alike 1 (لونيسي "lns" / Lounici "lnc": spellings
+        // of one name often differ in a consonant): a name needs 2 for one query word, 3 for more.
+        var words = queryKeys.Count(k => k.Length >= 1 && !IsParticle(k));
+        var needed = words >= 2 ? 3 : 2;
         var covered = t_covered is { } c && c.Length >= _nameCount ? c : t_covered = new int[_nameCount];
         var seen = t_seen is { } s && s.Length >= _nameCount ? s : t_seen = new int[_nameCount];
         var touched = new List<int>();
         // Each query word (and each two adjacent words joined) marks the names holding an alike word once: the word
-        // with the most names last, and when two words are needed it only adds to names marked before (a name it alone
-        // marks holds one word).
-        var marks = new List<(int[] Alike, int Weight, long Names)>();
+        // with the most names last, and it only adds to names marked before when it cannot reach what a name needs alone.
+        var marks = new List<(int[] Alike, int[] Loose, int Weight, long Names)>();
         for (var i = 0; i < queryKeys.Length; i++)
         {
             if (queryKeys[i].Length > 0 && !IsParticle(queryKeys[i]))
             {
-                marks.Add(Mark(queryKeys[i], 1, 2));
+                marks.Add(Mark(queryKeys[i], 2, 2, loose: words >= 2));
             }
 
             if (i + 1 < queryKeys.Length && queryKeys[i].Length + queryKeys[i + 1].Length >= 3)
             {
-                // Joined, only against words about as long as both (not against the first alone).
-                marks.Add(Mark(queryKeys[i] + queryKeys[i + 1], 2, queryKeys[i].Length + queryKeys[i + 1].Length - 1));
+                // Joined, only against words about as long as both (not against the first alone); counts as two words.
+                marks.Add(Mark(queryKeys[i] + queryKeys[i + 1], 4, queryKeys[i].Length + queryKeys[i + 1].Length - 1, loose: false));
             }
         }
 
         marks.Sort((a, b) => a.Names.CompareTo(b.Names));
         for (var m = 0; m < marks.Count; m++)
         {
-            var onlyMarked = m == marks.Count - 1 && m > 0 && needed == 2 && marks[m].Weight == 1;
+            var onlyMarked = m == marks.Count - 1 && m > 0 && marks[m].Weight < needed;
             var stamp = m + 1;
-            foreach (var id in marks[m].Alike)
+            // The alike keys first, then the loosely alike at half the weight; a name counts once per mark.
+            for (var pass = 0; pass < 2; pass++)
             {
-                foreach (var n in _names[id])
+                var weight = pass == 0 ? marks[m].Weight : marks[m].Weight / 2;
+                foreach (var id in pass == 0 ? marks[m].Alike : marks[m].Loose)
                 {
-                    if (seen[n] == stamp || (onlyMarked && covered[n] == 0))
+                    foreach (var n in _names[id])
                     {
-                        continue;
-                    }
+                        if (seen[n] == stamp || (onlyMarked && covered[n] == 0))
+                        {
+                            continue;
+                        }
 
-                    seen[n] = stamp;
-                    if (covered[n] == 0)
-                    {
-                        touched.Add(n);
-                    }
+                        seen[n] = stamp;
+                        if (covered[n] == 0)
+                        {
+                            touched.Add(n);
+                        }
 
-                    covered[n] += marks[m].Weight;
+                        covered[n] += weight;
+                    }
                 }
             }
         }
@@ -147,31 +158,34 @@ internal sealed class KeyWordIndex
 
     private static bool IsParticle(string key) => key is "bn" or "bnt" or "b";
 
-    // The alike keys of a query key (remembered), with its weight and how many names they hold.
-    private (int[] Alike, int Weight, long Names) Mark(string key, int weight, int shortest)
+    // The alike and the only loosely alike keys of a query key (remembered), with its weight and how many names they hold.
+    private (int[] Alike, int[] Loose, int Weight, long Names) Mark(string key, int weight, int shortest, bool loose)
     {
-        if (!_alike.TryGetValue((key, shortest), out var alike))
+        if (!_alike.TryGetValue((key, shortest), out var found))
         {
-            alike = [.. Alike(key, shortest)];
+            var alike = Alike(key, shortest, MinKeySimilarity).ToArray();
+            var looseOnly = key.Length >= 3 ? Alike(key, shortest, MinLooseKeySimilarity).Except(alike).ToArray() : [];
+            found = (alike, looseOnly);
             if (_alike.Count < MaxRemembered)
             {
-                _alike.TryAdd((key, shortest), alike);
+                _alike.TryAdd((key, shortest), found);
             }
         }
 
+        var chosen = loose ? found.Loose : [];
         long names = 0;
-        foreach (var id in alike)
+        foreach (var id in found.Alike.Concat(chosen))
         {
             names += _names[id].Length;
         }
 
-        return (alike, weight, names);
+        return (found.Alike, chosen, weight, names);
     }
 
     // The ids of the listed keys alike to a query key: the same key, or one of the same first letter, about as long, and
     // a Jaro-Winkler similarity of 0.85 or more; a key of two consonants only with keys of three that start with it
     // (موسوی "ms": Mousavi "msv"): two consonants are alike to too many others.
-    private IEnumerable<int> Alike(string key, int shortest)
+    private IEnumerable<int> Alike(string key, int shortest, double cut)
     {
         var exact = _ids.TryGetValue(key, out var found) ? found : -1;
         if (exact >= 0)
@@ -190,8 +204,8 @@ internal sealed class KeyWordIndex
             var other = _keys[id];
             if (id != exact && other.Length >= shortest && Math.Abs(other.Length - key.Length) <= 2
                 && (key.Length >= 3 || (other.Length == 3 && other[1] == key[1]))
-                && JaroWinkler.UpperBound(key.Length, mask, other.Length, _masks[id]) >= MinKeySimilarity
-                && JaroWinkler.Similarity(key, other) >= MinKeySimilarity)
+                && JaroWinkler.UpperBound(key.Length, mask, other.Length, _masks[id]) >= cut
+                && JaroWinkler.Similarity(key, other) >= cut)
             {
                 yield return id;
             }

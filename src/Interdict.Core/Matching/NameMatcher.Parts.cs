@@ -234,9 +234,10 @@ internal static partial class NameMatcher
         ref readonly var q = ref query.Parts[i];
         ref readonly var c = ref listed.Parts[j];
         double s;
-        if (q.LegalForm != c.LegalForm && version >= MatcherVersion.V200 && MatcherProfile.For(version).LegalFormsNeutral)
+        if (q.LegalForm != c.LegalForm && !byKey && version >= MatcherVersion.V200 && MatcherProfile.For(version).LegalFormsNeutral)
         {
-            // 2.0.0, rule "legal form": a legal form pairs with a legal form only.
+            // 2.0.0, rule "legal form": a legal form pairs with a legal form only (compared by key, a word in Arabic
+            // script may be a form the table does not know as written).
             s = 0;
         }
         else if (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
@@ -308,7 +309,7 @@ internal static partial class NameMatcher
         var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
         var legal = NameTerms.CategoryOf(joined, version) == "legal-form";
-        if (legal != b.LegalForm[j] && MatcherProfile.For(version).LegalFormsNeutral)
+        if (legal != b.LegalForm[j] && !byKey && MatcherProfile.For(version).LegalFormsNeutral)
         {
             return 0; // 2.0.0: a legal form pairs with a legal form only
         }

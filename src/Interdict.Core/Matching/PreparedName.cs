@@ -88,6 +88,15 @@ internal sealed class PreparedName
         {
             Folded = [.. Tokens.Select(t => Romanisation.Fold(t, version))];
             Keys = [.. Folded.Select(Romanisation.ConsonantKeyOfFolded)];
+            // 2.0.0: a legal form keeps the key of its words as written, which a name in Arabic script is compared with
+            // (SHARIKAH, read as "co": "srk", as شركة is).
+            for (var i = 0; i < Keys.Length; i++)
+            {
+                if (RuleNotes[i] is { } note && note.StartsWith("legal form", StringComparison.Ordinal))
+                {
+                    Keys[i] = Romanisation.ConsonantKeyOfFolded(Romanisation.Fold(Written[i].Replace(" ", "", StringComparison.Ordinal), version));
+                }
+            }
         }
         else
         {

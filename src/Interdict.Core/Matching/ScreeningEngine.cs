@@ -151,7 +151,19 @@ public sealed partial class ScreeningEngine
         _byId = _entities.Select((x, i) => (x.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _entityCountries = _entities.Select(CountriesOf).ToArray();
         Links = CrossListLinks.Build(_entities);
+        // A record of a list that publishes names only (the FCDO's summary export) is screened through its twin on a
+        // list that publishes the party's aliases, dates and documents (the OFSI group it cites), when that list is
+        // screened too: one alert, which a date of birth can confirm or rule out. Its designations without such a twin
+        // (new since the richer list's version, or ships without a group) are screened themselves.
+        _screenedThrough = [.. _entities.Select(e => IsNamesOnly(e) && Links.For(e.Id) is { Count: > 0 } twins
+            ? twins.Where(t => _byId.TryGetValue(t.EntityId, out var i) && !IsNamesOnly(_entities[i])).Select(t => t.List).Distinct(StringComparer.Ordinal).ToArray() is { Length: > 0 } lists ? lists : null
+            : null)];
     }
+
+    // The lists whose record of the same party an entity is screened through (null: it is screened itself).
+    private readonly string[]?[] _screenedThrough;
+
+    private static bool IsNamesOnly(Entity e) => e.OtherFacts is [var first, ..] && first.StartsWith("names only", StringComparison.Ordinal);
 
     /// <summary>The records that several of the loaded lists publish for one party.</summary>
     public CrossListLinks Links { get; }
@@ -276,6 +288,13 @@ public sealed partial class ScreeningEngine
                 var effect = Math.Max((1 - score) * 0.8, 0.9 - score);
                 facts.Add(new FactEffect("identifier", Math.Round(effect, 4), $"identifier {number} is published for this entity"));
                 score += effect;
+            }
+
+            // A list that publishes names only (the FCDO's summary export) says so on each hit: no date, country or
+            // identifier can confirm or rule it out.
+            if (IsNamesOnly(entity))
+            {
+                facts.Add(new FactEffect("names_only", 0, entity.OtherFacts[0]));
             }
 
             score = ApplyKind(query.Kind, entity, score, facts);
@@ -613,7 +632,8 @@ public sealed partial class ScreeningEngine
     }
 
     private bool Selected(int entity, ScreeningOptions options) =>
-        options.Lists is not { Count: > 0 } lists || lists.Contains(_entities[entity].ListId);
+        (options.Lists is not { Count: > 0 } lists || lists.Contains(_entities[entity].ListId))
+        && (_screenedThrough[entity] is not { } twins || (options.Lists is { Count: > 0 } chosen && !twins.Any(chosen.Contains)));
 
     // 2.0.0, rule "acronym": a query of one word that is an acronym of a listed organisation's name (AcronymRule.Matches)
     // makes that name score AcronymRule.Score; which acronym matched is kept for the explanation.

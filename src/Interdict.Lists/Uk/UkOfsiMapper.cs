@@ -4,6 +4,7 @@ using Interdict.Core;
 using Interdict.Core.Model;
 using Interdict.Lists.Csv;
 using Interdict.Lists.Ofac;
+using Interdict.Lists.Spreadsheets;
 
 namespace Interdict.Lists.Uk;
 
@@ -28,6 +29,9 @@ public static class UkOfsiSource
 /// </summary>
 public static partial class UkOfsiMapper
 {
+    // The columns of the 2018 CSV layout; the 2022 layout (ConList.csv and ConList.xlsx) has these but NI Number and Last
+    // Updated, and adds Name Non-Latin Script, Passport Number, National Identification Number and Details, Alias
+    // Quality and UK Sanctions List Date Designated. Columns are found by their header, so both layouts read alike.
     internal static readonly string[] Columns =
     [
         "Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Title", "DOB", "Town of Birth", "Country of Birth",
@@ -36,59 +40,74 @@ public static partial class UkOfsiMapper
         "Listed On", "Last Updated", "Group ID",
     ];
 
-    /// <summary>Reads a whole file; a malformed one raises <see cref="ListFormatException"/> naming the file and line.</summary>
+    // Without these a row cannot be read as a name of a group.
+    private static readonly string[] Required = ["Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Group Type", "Alias Type", "Regime", "Group ID"];
+
+    /// <summary>
+    /// Reads a whole file, CSV or the .xlsx workbook OFSI publishes beside it (first sheet; cells by their references);
+    /// a malformed one raises <see cref="ListFormatException"/> naming the file (and sheet) and line (row).
+    /// </summary>
     public static WatchList Read(SourceFile file, string listId = UkOfsiSource.Id)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var hashing = new HashingStream(file.Stream);
+        var (buffer, hash, zip) = SpreadsheetRows.Buffered(file.Stream);
+        var where = file.Name;
+        IEnumerable<RawRecord> records;
+        if (zip)
+        {
+            var (sheet, sheetRows) = SpreadsheetRows.ReadXlsx(buffer, listId, file.Name);
+            where = $"{file.Name}, sheet '{sheet}'";
+            records = sheetRows;
+        }
+        else
+        {
+            records = RawCsvReader.Read(buffer, RawCsvReader.Windows1252, listId, file.Name, columns: null);
+        }
+
         DateOnly? published = null;
         var rows = new List<RawRecord>();
-        var sawHeader = false;
-        foreach (var r in RawCsvReader.Read(hashing, RawCsvReader.Windows1252, listId, file.Name, columns: null))
+        Dictionary<string, int>? header = null;
+        foreach (var r in records)
         {
-            if (published is null && !sawHeader)
+            if (published is null && header is null)
             {
-                if (r.Fields[0].Trim() != "Last Updated" || r.Fields.Length < 2 || ParseDate(r.Fields[1]) is not { } date)
+                if (r.Fields.Length < 2 || r.Fields[0].Trim() != "Last Updated" || ParseDate(r.Fields[1]) is not { } date)
                 {
-                    throw new ListFormatException(listId, file.Name, r.Line, "the first line is not 'Last Updated,DD/MM/YYYY'; this is not an OFSI consolidated list CSV");
+                    throw new ListFormatException(listId, where, r.Line, "the first line is not 'Last Updated,DD/MM/YYYY'; this is not an OFSI consolidated list");
                 }
 
                 published = date;
                 continue;
             }
 
-            if (!sawHeader)
+            if (header is null)
             {
-                var header = r.Fields.Select(f => f.Trim()).ToArray();
-                if (!header.SequenceEqual(Columns))
-                {
-                    throw new ListFormatException(listId, file.Name, r.Line, $"unexpected header; expected the {Columns.Length} OFSI columns starting '{Columns[0]},{Columns[1]}' and ending '{Columns[^1]}'");
-                }
-
-                sawHeader = true;
+                header = SpreadsheetRows.Header(r, Required, listId, where, $"OFSI's columns from '{Columns[0]},{Columns[1]}' to '{Columns[^1]}'");
                 continue;
             }
 
-            if (r.Fields.Length != Columns.Length)
+            // A CSV row has every column; a sheet's row may end early (empty cells are not written), never run over.
+            var csv = where == file.Name;
+            if ((csv && r.Fields.Length != header.Count) || r.Fields.Length > header.Count)
             {
-                throw new ListFormatException(listId, file.Name, r.Line, $"expected {Columns.Length} fields but found {r.Fields.Length}; the file may be truncated");
+                throw new ListFormatException(listId, where, r.Line, $"expected {header.Count} fields but found {r.Fields.Length}; the file may be truncated");
             }
 
-            if (!long.TryParse(r.Fields[^1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            var groupId = Cell(r, header, "Group ID") ?? "";
+            if (!long.TryParse(groupId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
-                throw new ListFormatException(listId, file.Name, r.Line, $"Group ID '{r.Fields[^1].Trim()}' is not a number");
+                throw new ListFormatException(listId, where, r.Line, $"Group ID '{groupId}' is not a number");
             }
 
             rows.Add(r);
         }
 
-        if (!sawHeader)
+        if (header is null)
         {
-            throw new ListFormatException(listId, file.Name, null, "the file has no header row; it is empty or truncated");
+            throw new ListFormatException(listId, where, null, "the file has no header row; it is empty or truncated");
         }
 
-        var entities = rows.GroupBy(r => r.Fields[^1].Trim(), StringComparer.Ordinal).Select(g => Map(listId, file.Name, g.Key, [.. g])).ToList();
-        var hash = hashing.Finish();
+        var entities = rows.GroupBy(r => Cell(r, header, "Group ID")!, StringComparer.Ordinal).Select(g => Map(listId, file.Name, g.Key, [.. g], header)).ToList();
         return new WatchList
         {
             Id = listId,
@@ -99,10 +118,14 @@ public static partial class UkOfsiMapper
         };
     }
 
-    private static Entity Map(string listId, string fileName, string groupId, List<RawRecord> rows)
+    // A cell of a row by its column's header, trimmed; null when blank or when the layout has no such column.
+    private static string? Cell(RawRecord r, Dictionary<string, int> header, string column) =>
+        header.TryGetValue(column, out var i) && i < r.Fields.Length ? Value(r.Fields[i]) : null;
+
+    private static Entity Map(string listId, string fileName, string groupId, List<RawRecord> rows, Dictionary<string, int> header)
     {
-        string? F(RawRecord r, string column) => Value(r.Fields[Array.IndexOf(Columns, column)]);
-        var primaryRow = rows.Find(r => F(r, "Alias Type") == "Prime Alias") is { Fields: not null } prime ? prime : rows[0];
+        string? F(RawRecord r, string column) => Cell(r, header, column);
+        var primaryRow = rows.Find(r => F(r, "Alias Type") is "Prime Alias" or "Primary name") is { Fields: not null } prime ? prime : rows[0];
         var person = F(primaryRow, "Group Type") == "Individual";
 
         var names = new List<EntityName>();
@@ -114,9 +137,20 @@ public static partial class UkOfsiMapper
             }
 
             var type = names.Count == 0 ? NameType.Primary : F(row, "Alias Type") == "FKA" ? NameType.Fka : NameType.Aka;
+            // 2022 layout: OFSI marks some aliases "Low quality", as the UN does.
+            var quality = names.Count > 0 && F(row, "Alias Quality") is { } q && q.Contains("low", StringComparison.OrdinalIgnoreCase) ? AliasQuality.Weak : AliasQuality.Strong;
             if (!names.Any(n => string.Equals(n.Value, name, StringComparison.OrdinalIgnoreCase)))
             {
-                names.Add(new EntityName(name, type, AliasQuality.Strong, fileName));
+                names.Add(new EntityName(name, type, quality, fileName));
+            }
+        }
+
+        // 2022 layout: the name in its own script (Arabic, Cyrillic, Chinese...), an alias of the primary name.
+        foreach (var original in rows.Select(r => F(r, "Name Non-Latin Script")).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (names.Count > 0 && !names.Any(n => string.Equals(n.Value, original, StringComparison.Ordinal)))
+            {
+                names.Add(new EntityName(original, NameType.Aka, AliasQuality.Strong, fileName));
             }
         }
 
@@ -133,7 +167,12 @@ public static partial class UkOfsiMapper
             documents.AddRange(Numbers(passport).Select(n => new IdentityDocument(DocumentKind.Passport, "Passport", n, null, passport)));
         }
 
-        foreach (var ni in Distinct("NI Number"))
+        foreach (var passport in Distinct("Passport Number"))
+        {
+            documents.AddRange(Numbers(passport).Where(n => !documents.Any(d => d.Number == n)).Select(n => new IdentityDocument(DocumentKind.Passport, "Passport", n, null, passport)));
+        }
+
+        foreach (var ni in Distinct("NI Number").Concat(Distinct("National Identification Number")))
         {
             documents.AddRange(Numbers(ni).Select(n => new IdentityDocument(DocumentKind.NationalId, "National Identification Number", n, null, ni)));
         }
@@ -149,8 +188,9 @@ public static partial class UkOfsiMapper
 
         // Ships and shipping companies both carry IMO numbers: a vessel is an entity with an IMO number whose notes speak
         // of a vessel and whose name has no legal form.
-        var vessel = !person && documents.Any(d => d.Kind == DocumentKind.Imo)
-            && otherInfo.Any(o => VesselWords().IsMatch(o)) && !CompanyWords().IsMatch(names[0].Value);
+        // The 2022 layout says so itself (Group Type "Ship").
+        var vessel = F(primaryRow, "Group Type") == "Ship" || (!person && documents.Any(d => d.Kind == DocumentKind.Imo)
+            && otherInfo.Any(o => VesselWords().IsMatch(o)) && !CompanyWords().IsMatch(names[0].Value));
         var kind = person ? EntityKind.Person : vessel ? EntityKind.Vessel : EntityKind.Organization;
         var other = new List<string>(otherInfo);
         other.AddRange(Distinct("Title").Select(t => "Title: " + t));
@@ -173,7 +213,7 @@ public static partial class UkOfsiMapper
             ListedOn = rows.Select(r => ParseDate(F(r, "Listed On"))).OfType<DateOnly>().DefaultIfEmpty().Min() is { } listed && listed != default ? listed : null,
             LastUpdated = rows.Select(r => ParseDate(F(r, "Last Updated"))).OfType<DateOnly>().DefaultIfEmpty().Max() is { } updated && updated != default ? updated : null,
             OtherFacts = other,
-            SourceRecords = [.. rows.Select(r => new SourceRecord(fileName, r.Line, [.. Columns.Zip(r.Fields, (c, v) => new KeyValuePair<string, string>(c, v.Trim()))]))],
+            SourceRecords = [.. rows.Select(r => new SourceRecord(fileName, r.Line, SpreadsheetRows.Fields(r, header)))],
         };
     }
 
@@ -237,6 +277,6 @@ public static partial class UkOfsiMapper
     [GeneratedRegex(@"\b(co|company|corp|corporation|ltd|limited|llc|inc|shipping|trading|group|holdings?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompanyWords();
 
-    [GeneratedRegex(@"IMO(?: number)?:?\s*(\d{7})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"IMO(?: number)?\)?:?\s*(\d{7})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Imo();
 }

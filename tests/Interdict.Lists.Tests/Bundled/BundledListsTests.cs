@@ -28,7 +28,8 @@ public class BundledListsTests
     [Theory]
     [InlineData("ofac-cons", "2025-12-19", 442, "ofac-cons:17014")]
     [InlineData("un", "2026-02-27", 1003, "un:IRi.039")]
-    [InlineData("uk-ofsi", "2018-04-13", 2106, "uk-ofsi:9062")]
+    [InlineData("uk-ofsi", "2025-04-14", 4688, "uk-ofsi:15599")]
+    [InlineData("uk-fcdo", "2025-11-19", 5666, "uk-fcdo:IRN0082")]
     public void Load_EveryOtherSource_IsItsNewestFileWithTheCountsOfItsProvenance(string id, string published, int entities, string known)
     {
         var list = BundledLists.Load(id);
@@ -38,7 +39,7 @@ public class BundledListsTests
     }
 
     [Fact]
-    public void Ids_AreTheFourSupportedSources() => BundledLists.Ids.ShouldBe(["ofac-sdn", "ofac-cons", "un", "uk-ofsi"]);
+    public void Ids_AreTheFiveSupportedSources() => BundledLists.Ids.ShouldBe(["ofac-sdn", "ofac-cons", "un", "uk-ofsi", "uk-fcdo"]);
 
     [Fact]
     public void Load_UnknownId_IsRefused() => Should.Throw<ArgumentException>(() => BundledLists.Load("eu-fsf"));

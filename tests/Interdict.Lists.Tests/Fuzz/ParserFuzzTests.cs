@@ -20,7 +20,22 @@ public class ParserFuzzTests
         ("ofac-cons", "consolidated.xml", Fixtures.Bytes("ofac-xml/2025-06-30/consolidated.xml")),
         ("un", "consolidated.xml", Fixtures.Bytes("un/2026-02-27/consolidated.xml")),
         ("uk-ofsi", "ConList.csv", Fixtures.Bytes("uk-ofsi/2018-04-13/sanctionsconlist.csv")),
+        ("uk-ofsi", "ConList.xlsx", Fixtures.Bytes("uk-ofsi/2025-04-14/ConList.xlsx")),
+        ("uk-fcdo", "FCDO_SL_summary.ods", Fixtures.Bytes("uk-fcdo/2025-11-19/FCDO_SL_summary.ods")),
+        ("ofac-cons", "CONS.ZIP", Zipped("consolidated.xml", Fixtures.Bytes("ofac-xml/2025-06-30/consolidated.xml"))),
     ];
+
+    private static byte[] Zipped(string member, byte[] bytes)
+    {
+        using var zipped = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var stream = zip.CreateEntry(member).Open();
+            stream.Write(bytes);
+        }
+
+        return zipped.ToArray();
+    }
 
     private static readonly byte[] Interesting = "<>/\"',;\r\n\x1a&]-0-".Select(c => (byte)c).Concat(new byte[] { 0, 0xC3, 0xFF }).ToArray();
 
