@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Measures two matcher versions on every labelled set in one run and prints a markdown table (docs/evaluation.md).
 
-Usage: eval/compare-versions.py [OLD NEW] [--check-index]   (default: 1.5.0 2.0.0; builds the CLI first)
-Positives (UN or UK spellings) are screened against the lists they do not come from, as eval/run.sh does; the class
-set (eval/data/classes.csv) is reported by ClassSetTests, not here.
+Usage: eval/compare-versions.py [OLD NEW] [--check-index] [--lists-of-2025]   (default: 1.5.0 2.0.0; builds the CLI)
+The sets were drawn from the OFAC and UN lists bundled and OFSI's UK list of 2018-04-13 (eval/data/lists), which is
+imported into a temporary store and screened in place of the bundled UK list of 2025; --lists-of-2025 screens the
+bundled lists as shipped instead (UK 2025-04-14 and the FCDO's export). Positives (UN or UK spellings) are screened
+against the lists they do not come from, as eval/run.sh does; the class set (eval/data/classes.csv) is reported by
+ClassSetTests, not here.
 """
+import gzip
+import tempfile
 import json
 import pathlib
 import subprocess
@@ -15,28 +20,33 @@ SETS = [
     ("original-script", "ofac-sdn,ofac-cons,uk-ofsi", "recall"),
     ("original-script-organizations", "ofac-sdn,ofac-cons,uk-ofsi", "recall"),
     ("heldout-uk-latin", "ofac-sdn,ofac-cons", "recall"),
-    ("negatives", None, "fp"),
-    ("negatives-dob", None, "fp"),
-    ("negatives-scripts", None, "fp"),
-    ("negatives-scripts-dob", None, "fp"),
-    ("negatives-organizations", None, "fp"),
-    ("negatives-vessels", None, "fp"),
-    ("heldout-negatives", None, "fp"),
-    ("heldout-negatives-dob", None, "fp"),
-    ("heldout2-negatives", None, "fp"),
-    ("heldout2-negatives-dob", None, "fp"),
+    ("negatives", "ALL", "fp"),
+    ("negatives-dob", "ALL", "fp"),
+    ("negatives-scripts", "ALL", "fp"),
+    ("negatives-scripts-dob", "ALL", "fp"),
+    ("negatives-organizations", "ALL", "fp"),
+    ("negatives-vessels", "ALL", "fp"),
+    ("heldout-negatives", "ALL", "fp"),
+    ("heldout-negatives-dob", "ALL", "fp"),
+    ("heldout2-negatives", "ALL", "fp"),
+    ("heldout2-negatives-dob", "ALL", "fp"),
 ]
 
 
 def run(cli, data, name, lists, version, check_index):
     args = [*cli, "eval", "--queries", str(data / f"{name}.queries.csv"), "--truth", str(data / f"{name}.truth.csv"),
             "--algorithm", version, "--format", "json"]
+    if lists == "ALL":
+        lists = None if LISTS_OF_2025 else "ofac-sdn,ofac-cons,un,uk-ofsi"
     if lists:
         args += ["--lists", lists]
     if check_index:
         args.append("--check-index")
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
+
+
+LISTS_OF_2025 = "--lists-of-2025" in sys.argv
 
 
 def main():
@@ -47,6 +57,12 @@ def main():
     subprocess.run(["dotnet", "build", str(root / "src/Interdict.Cli"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, capture_output=True)
     cli = ["dotnet", str(root / "artifacts/bin/Interdict.Cli/release/interdict.dll")]
     data = root / "eval/data"
+    store = pathlib.Path(tempfile.mkdtemp(prefix="interdict-eval-")) / "lists.db"
+    cli += ["--store", str(store)]
+    if not LISTS_OF_2025:
+        uk = store.parent / "sanctionsconlist.csv"
+        uk.write_bytes(gzip.decompress((data / "lists/uk-ofsi-2018-04-13.csv.gz").read_bytes()))
+        subprocess.run([*cli, "lists", "import", str(uk), "--source", "uk-ofsi", "--switch", "--force"], check=True, capture_output=True)
     print(f"| set | measure | {old} | {new} |" + (" index recall (" + new + ") |" if check_index else ""))
     print("|---|---|---|---|" + ("---|" if check_index else ""))
     for name, lists, kind in SETS:

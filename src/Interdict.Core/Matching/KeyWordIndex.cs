@@ -19,7 +19,7 @@ internal sealed class KeyWordIndex
     // Two keys are alike from this Jaro-Winkler similarity on: the cut of the key comparison in TokenSimilarity.
     private const double MinKeySimilarity = 0.85;
 
-    // Loosely alike: one consonant of three differs (lns / lnc).
+    // Loosely alike: one consonant of three differs after the same first two (lns / lnc).
     private const double MinLooseKeySimilarity = 0.75;
 
     private readonly string[] _keys;
@@ -48,8 +48,9 @@ internal sealed class KeyWordIndex
         for (var n = 0; n < keysOfNames.Count; n++)
         {
             var keys = keysOfNames[n];
-            // Each word, and each two adjacent words joined (AGHA AHMADI: "q" "hmd" and "qhmd", which آقااحمدی writes as one).
-            foreach (var key in keys.Concat(keys.Zip(keys.Skip(1), (a, b) => a.Length > 0 && b.Length > 0 && a.Length + b.Length >= 4 ? a + b : "")))
+            // Each word, and a short word (a key of one or two consonants) joined to the next, as such words are often
+            // written together (AGHA AHMADI: "q" "hmd" and "qhmd", which آقااحمدی writes as one word).
+            foreach (var key in keys.Concat(keys.Zip(keys.Skip(1), (a, b) => a.Length is > 0 and <= 2 && b.Length >= 2 ? a + b : "")))
             {
                 if (key.Length == 0)
                 {
@@ -204,6 +205,7 @@ internal sealed class KeyWordIndex
             var other = _keys[id];
             if (id != exact && other.Length >= shortest && Math.Abs(other.Length - key.Length) <= 2
                 && (key.Length >= 3 || (other.Length == 3 && other[1] == key[1]))
+                && (cut >= MinKeySimilarity || (other.Length > 1 && other[1] == key[1]))
                 && JaroWinkler.UpperBound(key.Length, mask, other.Length, _masks[id]) >= cut
                 && JaroWinkler.Similarity(key, other) >= cut)
             {

@@ -99,6 +99,20 @@ public class RuleTests
         engine.Screen(new ScreeningQuery { Name = name, Kind = EntityKind.Organization }).Hits is [var first, ..] ? first : null;
 
     [Fact]
+    public void Hypocorisms_MeetTheirNameAndFormsOfTheirStem_NotFormsOfAnotherStem()
+    {
+        static bool Related(string a, string b) => HypocorismRule.Related(
+            new PreparedName(a, MatcherVersion.V200).Folded[0], new PreparedName(b, MatcherVersion.V200).Folded[0]);
+
+        Related("Bill", "William").ShouldBeTrue();
+        Related("Bill", "Billy").ShouldBeTrue();
+        Related("Hans", "Johannes").ShouldBeTrue();
+        // Both Johannes's, both William's: different names (Hans Ahmadi is not Haji Ahmad Jan, un:TAi.085).
+        Related("Hans", "Jan").ShouldBeFalse();
+        Related("Liam", "Bill").ShouldBeFalse();
+    }
+
+    [Fact]
     public void DigitsTypedForLetters_AreReadAsLetters_AndTheHitSaysSo()
     {
         var hit = Screen("Qas3m So1eimani").ShouldHaveSingleItem();

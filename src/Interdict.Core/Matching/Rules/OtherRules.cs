@@ -30,7 +30,10 @@ internal static class HypocorismRule
         return mask;
     }
 
-    /// <summary>Whether two different folded words are a name and its familiar form, or two familiar forms of one name.</summary>
+    /// <summary>
+    /// Whether two different folded words are a name and its familiar form, or two familiar forms of one name from one
+    /// stem (Bill / Billy); two forms from different stems are different names (Hans / Jan, both of Johannes).
+    /// </summary>
     public static bool Related(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
@@ -39,8 +42,15 @@ internal static class HypocorismRule
         }
 
         var ga = GroupsOf(a);
-        return ga.Length > 0 && GroupsOf(b).Any(g => Array.IndexOf(ga, g) >= 0);
+        return ga.Length > 0 && GroupsOf(b).Any(g => Array.IndexOf(ga, g) >= 0)
+            && (IsFull(a) || IsFull(b) || (a.Length >= 3 && b.Length >= 3 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3))));
     }
+
+    private static readonly Lazy<FrozenSet<string>> FullNames = new(() => ReferenceData.ReadTsv("hypocorisms.tsv")
+        .Select(f => Romanisation.Fold(NameNormalizer.Fold(f[0]))).SelectMany(k => new[] { k, Romanisation.Canonical(k) ?? k }).ToFrozenSet(StringComparer.Ordinal));
+
+    private static bool IsFull(string folded) =>
+        FullNames.Value.Contains(folded) || (Romanisation.Canonical(folded) is { } c && FullNames.Value.Contains(c));
 
     private static int[] GroupsOf(string folded) =>
         Groups.Value.TryGetValue(folded, out var g) ? g
