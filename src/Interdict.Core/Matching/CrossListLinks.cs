@@ -57,6 +57,7 @@ public sealed partial class CrossListLinks
             if (e.ListId == "un")
             {
                 Add("UN reference " + e.SourceId, i, null);
+                Add(UnDesignatedName(e.Name), i, null);
             }
             else
             {
@@ -71,6 +72,12 @@ public sealed partial class CrossListLinks
                     {
                         // The FCDO's designations name the OFSI group of the same party.
                         Add("OFSI group " + text["OFSI Group ID ".Length..], i, null);
+                    }
+                    else if (e.ListId == "uk-fcdo" && text.StartsWith("Designation source: ", StringComparison.Ordinal) && text.Contains("UN", StringComparison.Ordinal))
+                    {
+                        // A UN designation the FCDO carries without the UN's reference: the UN record of the same
+                        // name, words in any order (Soleimani Qasem / QASEM SOLEIMANI), when exactly one has it.
+                        Add(UnDesignatedName(e.Name), i, null);
                     }
                 }
             }
@@ -155,4 +162,8 @@ public sealed partial class CrossListLinks
 
     [GeneratedRegex(@"\bUN\s*Ref(?:erence)?\.?\s*(?:No\.?|#|:)?\s*([A-Z]{2}[ie]\.\d{3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnReference();
+
+    // The key of a UN-designated party's name: its words folded, in order of the alphabet.
+    private static string UnDesignatedName(string name) =>
+        "UN designation " + string.Join(' ', NameNormalizer.Tokenize(name).Order(StringComparer.Ordinal));
 }

@@ -112,6 +112,29 @@ public class UkSpreadsheetTests
     }
 
     [Fact]
+    public void FcdoUnDesignation_IsLinkedToTheUnRecordOfItsName_WordsInAnyOrder()
+    {
+        // AFG0001 (UN, 2025-11-19) against the UN's record of the same money exchange; a second UN record of the same
+        // name would make the name ambiguous, and link nothing.
+        var un = new WatchList
+        {
+            Id = "un",
+            Title = "UN",
+            Entities =
+            [
+                new Entity { Id = "un:TAe.010", ListId = "un", SourceId = "TAe.010", Kind = EntityKind.Organization, Name = "HAJI KHAIRULLAH HAJI SATTAR MONEY EXCHANGE" },
+                new Entity { Id = "un:TAe.012", ListId = "un", SourceId = "TAe.012", Kind = EntityKind.Organization, Name = "HAQQANI NETWORK (HQN)" },
+                new Entity { Id = "un:TAe.099", ListId = "un", SourceId = "TAe.099", Kind = EntityKind.Organization, Name = "HQN Haqqani Network" },
+            ],
+        };
+        var links = CrossListLinks.Build([.. un.Entities, .. Fcdo.Entities]);
+        links.For("uk-fcdo:AFG0001").ShouldHaveSingleItem().EntityId.ShouldBe("un:TAe.010");
+        links.For("uk-fcdo:AFG0003").ShouldBeEmpty();
+        // A designation by the UK alone is not linked by name.
+        links.For("uk-fcdo:IRN0082").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void ZippedOfacXml_IsReadFromItsMember_AndADamagedArchiveIsRefused()
     {
         var xml = File.ReadAllBytes(Fixtures.PathOf("ofac-xml/2025-06-30/consolidated.xml"));
