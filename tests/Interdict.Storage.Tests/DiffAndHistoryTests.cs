@@ -58,6 +58,29 @@ public class DiffAndHistoryTests : StoreTestBase
     }
 
     [Fact]
+    public void Diff_RealUkFiles_ReproducesTheProvenanceCounts_AcrossLayoutsAndFormats()
+    {
+        // Issue #22: OFSI's CSV of 2018 and workbooks of 2023 and 2025; the FCDO's exports of August and November 2025.
+        var file = (string path) => new Core.Model.ListFileContent[] { new(Path.GetFileName(path), File.ReadAllBytes(SharedData.PathOf(path))) };
+        Library.Import("uk-ofsi", file("uk-ofsi-conlist/2018-04-13/sanctionsconlist.csv"), "2018", null, makeCurrent: true);
+        Library.Import("uk-ofsi", file("uk-ofsi-conlist/2023-06-05_resaved/ConList.xlsx"), "2023", null, makeCurrent: true);
+        Library.Import("uk-ofsi", file("uk-ofsi-conlist/2025-04-14/ConList.xlsx"), "2025", null, makeCurrent: true);
+        var uk = ListDiff.Compute(Library.Load(Library.Find("uk-ofsi", "2023-06-05")), Library.Load(Library.Find("uk-ofsi", "2025-04-14")));
+        (uk.Added.Count, uk.Removed.Count).ShouldBe((826, 131)); // shared/data/lists/PROVENANCE.md: +826, -131 Group IDs
+        ListHistory.Compute(Store, "uk-ofsi", []).Where(r => r.Program == "(all)").Select(r => r.Entities).ShouldBe([2106, 3993, 4688]);
+
+        var ods = (string date) => new Core.Model.ListFileContent[] { new("FCDO_SL_summary.ods", File.ReadAllBytes(SharedData.PathOf($"uk-fcdo-sanctions-list-summary/{date}/FCDO_SL_summary.ods"))) };
+        Library.Import("uk-fcdo", ods("2025-08-11"), "aug", new DateOnly(2025, 8, 11), makeCurrent: true);
+        Library.Import("uk-fcdo", ods("2025-11-19"), "nov", new DateOnly(2025, 11, 19), makeCurrent: true);
+        var fcdo = ListDiff.Compute(Library.Load(Library.Find("uk-fcdo", "2025-08-11")), Library.Load(Library.Find("uk-fcdo", "2025-11-19")));
+        // The provenance's +373 / -7 unique ids, with the two designations published without a name in each file (not
+        // entities) counted as added (BEL0174, RUS1467: unnamed in August) and removed (AFG0043, CTI0060: in November).
+        (fcdo.Added.Count, fcdo.Removed.Count).ShouldBe((375, 9));
+        fcdo.Added.ShouldContain(e => e.EntityId == "uk-fcdo:BEL0174");
+        fcdo.Removed.ShouldContain(e => e.EntityId == "uk-fcdo:AFG0043");
+    }
+
+    [Fact]
     public void History_CountsEntitiesPerProgrammeAndAddedRemovedBetweenVersions()
     {
         Library.Import("un", Un20251120, "a", null, makeCurrent: true, evenIfOlder: true);
