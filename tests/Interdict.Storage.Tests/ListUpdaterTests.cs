@@ -84,6 +84,17 @@ public sealed class ListUpdaterTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Update_SourceWithoutADownloadAddress_SaysSo_AndKeepsTheVersionInForce()
+    {
+        // The FCDO's summary export is made on request: updating every source must not crash on it (it did).
+        var outcome = await Updater.UpdateAsync("uk-fcdo", Options, cancellationToken: TestContext.Current.CancellationToken);
+        outcome.Succeeded.ShouldBeTrue();
+        outcome.Message.ShouldContain("not updated");
+        outcome.Message.ShouldContain("lists import FILE --source uk-fcdo");
+        Library.InForce("uk-fcdo").Label.ShouldBe("bundled");
+    }
+
+    [Fact]
     public async Task Update_NetworkError_FailsAndKeepsTheVersionInForce()
     {
         var before = Library.Import("un", Un20260227, "known good", null, makeCurrent: true).Result.Version;

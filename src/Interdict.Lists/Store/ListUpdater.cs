@@ -36,6 +36,14 @@ public sealed class ListUpdater(ListLibrary library, HttpClient http, TimeProvid
     public async Task<UpdateOutcome> UpdateAsync(string source, UpdateOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (ListSources.Downloads(source).Count == 0)
+        {
+            // The FCDO makes its summary export on request: there is no address to fetch it from. Not a failure of the
+            // other sources' update; the version in force stays, and the list's age shows when it grows stale.
+            var inForce = library.InForce(source);
+            return new UpdateOutcome(source, true, $"{source}: not updated: the publisher serves no file at a fixed address; import a new export with 'interdict lists import FILE --source {source} --published DATE' (in force: {inForce.Label}, published {inForce.PublicationDate:yyyy-MM-dd})", inForce.Stored);
+        }
+
         try
         {
             var files = new List<ListFileContent>();
