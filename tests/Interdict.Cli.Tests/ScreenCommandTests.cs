@@ -96,6 +96,18 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void Screen_DobWrittenOut_IsReadAsTheApiReadsIt()
+    {
+        // Issue #21: '11 Mar 1957' was refused by the CLI but taken by the API and the batch reader.
+        var run = CliRun.Of("screen", "Qassem Soleimani", "--dob", "11 Mar 1957", "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        var hit = doc.RootElement.GetProperty("hits")[0];
+        hit.GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:10481");
+        hit.GetProperty("explanation").GetProperty("facts").EnumerateArray().ShouldContain(f => f.GetProperty("feature").GetString() == "date_of_birth" && f.GetProperty("effect").GetDouble() > 0);
+    }
+
+    [Fact]
     public void Screen_NoNameAndNoInput_IsAUsageError()
     {
         var run = CliRun.Of("screen");

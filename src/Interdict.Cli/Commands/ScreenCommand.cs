@@ -376,9 +376,10 @@ internal static class ScreenCommand
             return null;
         }
 
-        return PartialDate.TryParse(text, out var date)
+        // The same dates the API and the batch reader take (issue #21: '11 Mar 1957' was refused here only).
+        return PartialDate.TryParseFlexible(text, out var date)
             ? date
-            : throw new UsageException($"--dob '{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+            : throw new UsageException($"--dob '{text}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or '11 Mar 1957'");
     }
 
     /// <summary>One line of the JSON lines output.</summary>
