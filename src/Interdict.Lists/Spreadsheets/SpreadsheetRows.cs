@@ -16,6 +16,9 @@ namespace Interdict.Lists.Spreadsheets;
 /// </summary>
 internal static class SpreadsheetRows
 {
+    // The most columns a sheet has (Excel and LibreOffice: 16,384).
+    private const int MaxColumns = 16_384;
+
     /// <summary>Whether the bytes start like a ZIP archive (an .xlsx, an .ods or a zipped list file).</summary>
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
@@ -153,6 +156,7 @@ internal static class SpreadsheetRows
 
                 var rowRepeat = Repeat(xml, "number-rows-repeated", table);
                 var fields = new List<string>();
+                var pendingEmpty = 0;
                 if (!xml.IsEmptyElement)
                 {
                     var depth = xml.Depth;
@@ -162,11 +166,22 @@ internal static class SpreadsheetRows
                         {
                             var repeat = Repeat(xml, "number-columns-repeated", table);
                             var value = CellText(xml, text);
-                            // A run of empty cells repeated to the sheet's last column is padding, not data.
-                            for (var k = 0; k < repeat && (value.Length > 0 || k < 64); k++)
+                            if (value.Length == 0)
                             {
-                                fields.Add(value);
+                                // Empty cells count only once a value follows them: a run repeated to the sheet's last
+                                // column (16,000 in the FCDO's export) is padding, not data.
+                                pendingEmpty += repeat;
+                                continue;
                             }
+
+                            if ((long)fields.Count + pendingEmpty + repeat > MaxColumns)
+                            {
+                                throw new ListFormatException(listId, $"{fileName}, sheet '{sheet}'", number + 1, $"the row has values beyond column {MaxColumns:N0}, the most a sheet has");
+                            }
+
+                            fields.AddRange(Enumerable.Repeat("", pendingEmpty));
+                            pendingEmpty = 0;
+                            fields.AddRange(Enumerable.Repeat(value, repeat));
                         }
                     }
                 }
@@ -282,7 +297,7 @@ internal static class SpreadsheetRows
         for (; i < reference.Length && char.IsAsciiLetterUpper(reference[i]); i++)
         {
             column = (column * 26) + (reference[i] - 'A' + 1);
-            if (column > 16_384)
+            if (column > MaxColumns)
             {
                 return -1;
             }

@@ -96,6 +96,27 @@ public class UkSpreadsheetTests
     }
 
     [Fact]
+    public void Ods_EmptyCellsBetweenValues_KeepTheColumns_AndTrailingOnesAreDropped()
+    {
+        // A run of 100 empty cells before the header's last column: the column stays where the sheet puts it.
+        var bytes = Rewrite(File.ReadAllBytes(Fixtures.PathOf(Ods)), "content.xml", x => ReplaceFirst(x, "<table:table-cell office:value-type=\"string\" table:style-name=\"ce4\">\n            <text:p>Sanctions Imposed</text:p>",
+            "<table:table-cell table:number-columns-repeated=\"100\" /><table:table-cell office:value-type=\"string\" table:style-name=\"ce4\">\n            <text:p>Sanctions Imposed</text:p>"));
+        var (sheet, rows) = Spreadsheets.SpreadsheetRows.ReadOds(new MemoryStream(bytes), "uk-fcdo", "FCDO_SL_summary.ods");
+        sheet.ShouldBe("UK_Sanction_List");
+        rows[0].Fields.Length.ShouldBe(108);
+        rows[0].Fields[107].ShouldBe("Sanctions Imposed");
+        // The sheet's 16,000 empty columns after the last value are not fields.
+        rows[1].Fields.Length.ShouldBe(8);
+    }
+
+    private static string ReplaceFirst(string text, string what, string with)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        at.ShouldBeGreaterThanOrEqualTo(0);
+        return string.Concat(text.AsSpan(0, at), with, text.AsSpan(at + what.Length));
+    }
+
+    [Fact]
     public void FcdoRecord_IsScreenedThroughItsOfsiGroup_WhenBothAreScreened_ElseItselfSayingItIsNamesOnly()
     {
         var both = new ScreeningEngine([Ofsi, Fcdo]);
