@@ -29,6 +29,13 @@ internal static partial class NameMatcher
             return 1;
         }
 
+        // 2.0.0, rule "legal form": a legal form pairs with a legal form only (compared by key, a word in Arabic script
+        // may be a form the table does not know as written). The score bound reads this through PartSimilarity.
+        if (legalA != legalB && !byKey && MatcherProfile.For(version).LegalFormsNeutral)
+        {
+            return 0;
+        }
+
         // Numbers (vessel numerals, years in names) must agree exactly.
         if (!digitsChecked && (HasDigit(a) || HasDigit(b)))
         {
@@ -234,13 +241,7 @@ internal static partial class NameMatcher
         ref readonly var q = ref query.Parts[i];
         ref readonly var c = ref listed.Parts[j];
         double s;
-        if (q.LegalForm != c.LegalForm && !byKey && version >= MatcherVersion.V200 && MatcherProfile.For(version).LegalFormsNeutral)
-        {
-            // 2.0.0, rule "legal form": a legal form pairs with a legal form only (compared by key, a word in Arabic
-            // script may be a form the table does not know as written).
-            s = 0;
-        }
-        else if (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
+        if (version >= MatcherVersion.V120 && !byKey && UnrelatedByPartInfo(q, c))
         {
             s = 0;
         }
@@ -308,14 +309,8 @@ internal static partial class NameMatcher
         var other = b.Tokens[j];
         var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
-        var legal = NameTerms.CategoryOf(joined, version) == "legal-form";
-        if (legal != b.LegalForm[j] && !byKey && MatcherProfile.For(version).LegalFormsNeutral)
-        {
-            return 0; // 2.0.0: a legal form pairs with a legal form only
-        }
-
         var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j],
-            legal, b.LegalForm[j], byKey, version);
+            NameTerms.CategoryOf(joined, version) == "legal-form", b.LegalForm[j], byKey, version);
         return s >= 0.9 ? s : 0;
     }
 

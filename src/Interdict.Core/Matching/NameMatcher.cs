@@ -158,7 +158,7 @@ internal static partial class NameMatcher
             var other = false;
             foreach (var p in chosen)
             {
-                if (p.QSpan == 1 && p.CSpan == 1 && FormsPaired(query, p.I, listed, p.J) && p.I < 64 && p.J < 64)
+                if (p.QSpan == 1 && p.CSpan == 1 && query.LegalForm[p.I] && listed.LegalForm[p.J] && p.I < 64 && p.J < 64)
                 {
                     neutralQ |= 1UL << p.I;
                     neutralC |= 1UL << p.J;
@@ -179,12 +179,12 @@ internal static partial class NameMatcher
         for (var i = 0; i < q.Length; i++)
         {
             var w = numbersDiffer && query.Numeral[i] ? Math.Max(query.Weights[i], PreparedName.NumberWeight) : query.Weights[i];
-            total += qPair[i] >= 0 ? (neutralQ != 0 && (neutralQ & (1UL << i)) != 0 ? 0 : w) : w * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
+            total += qPair[i] >= 0 ? (InMask(neutralQ, i) ? 0 : w) : w * (queryFactor < 1 && InLineage(query, i) ? LineageFactor120 : queryFactor);
         }
 
         foreach (var p in chosen)
         {
-            if (p.QSpan == 1 && p.CSpan == 1 && p.I < 64 && (neutralQ & (1UL << p.I)) != 0)
+            if (p.QSpan == 1 && InMask(neutralQ, p.I))
             {
                 continue;
             }
@@ -207,7 +207,7 @@ internal static partial class NameMatcher
         for (var j = 0; j < c.Length; j++)
         {
             var w = numbersDiffer && listed.Numeral[j] ? Math.Max(listed.Weights[j], PreparedName.NumberWeight) : listed.Weights[j];
-            total += cPair[j] >= 0 ? (neutralC != 0 && (neutralC & (1UL << j)) != 0 ? 0 : w) : w * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
+            total += cPair[j] >= 0 ? (InMask(neutralC, j) ? 0 : w) : w * (queryFactor < 1 && InLineage(listed, j) ? LineageFactor120 : listedFactor);
         }
 
         var score = total > 0 ? matched / total : 0;
@@ -254,7 +254,7 @@ internal static partial class NameMatcher
             var qText = string.Join(' ', q.AsSpan(p.I, p.QSpan).ToArray());
             var cText = string.Join(' ', c.AsSpan(p.J, p.CSpan).ToArray());
             var rule = p.QSpan == 1 && p.CSpan == 1 ? RuleOf(query, p.I, listed, p.J, profile) : null;
-            var neutral = p.QSpan == 1 && p.I < 64 && (neutralQ & (1UL << p.I)) != 0;
+            var neutral = p.QSpan == 1 && InMask(neutralQ, p.I);
             alignment.Add(new TokenAlignment(qText, cText, Math.Round(p.Sim, 4), neutral ? 0 : Math.Round(NameTerms.WeightOf(query.Terms[p.I], version) * NameTerms.WeightOf(listed.Terms[p.J], version), 2),
                 WrittenOf(query, p.I, p.QSpan), WrittenOf(listed, p.J, p.CSpan), rule));
         }
@@ -283,9 +283,8 @@ internal static partial class NameMatcher
         return new NameComparison(score, alignment);
     }
 
-    // Whether query part i and listed part j, paired one to one, are both legal forms (a part of a joined pair is not).
-    private static bool FormsPaired(PreparedName query, int i, PreparedName listed, int j) =>
-        query.LegalForm[i] && listed.LegalForm[j];
+    // Whether part i is in a mask of the first 64 parts of a name.
+    private static bool InMask(ulong mask, int i) => i < 64 && (mask & (1UL << i)) != 0;
 
     // The words as written that span parts of a name from i stand for, when they differ from the parts (a key, a reading).
     private static string? WrittenOf(PreparedName name, int i, int span)

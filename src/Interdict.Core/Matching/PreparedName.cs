@@ -92,7 +92,7 @@ internal sealed class PreparedName
             // (SHARIKAH, read as "co": "srk", as شركة is).
             for (var i = 0; i < Keys.Length; i++)
             {
-                if (RuleNotes[i] is { } note && note.StartsWith("legal form", StringComparison.Ordinal))
+                if (RuleNotes[i] is { } note && note.StartsWith(LegalFormRule.Instance.Name, StringComparison.Ordinal))
                 {
                     Keys[i] = Romanisation.ConsonantKeyOfFolded(Romanisation.Fold(Written[i].Replace(" ", "", StringComparison.Ordinal), version));
                 }

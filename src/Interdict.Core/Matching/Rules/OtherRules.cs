@@ -16,7 +16,8 @@ internal static class HypocorismRule
     /// <summary>The similarity a familiar form and its name are given.</summary>
     public const double Similarity = 0.9;
 
-    private static readonly Lazy<FrozenDictionary<string, int[]>> Groups = new(Load);
+    // The name groups of each folded name and familiar form (one group per row of the data file), and the given names.
+    private static readonly Lazy<(FrozenDictionary<string, int[]> Groups, FrozenSet<string> Full)> Table = new(Load);
 
     /// <summary>A mask of the name groups a folded word belongs to (0 when none), for a cheap first check.</summary>
     public static ulong Mask(string folded)
@@ -46,35 +47,37 @@ internal static class HypocorismRule
             && (IsFull(a) || IsFull(b) || (a.Length >= 3 && b.Length >= 3 && a.AsSpan(0, 3).SequenceEqual(b.AsSpan(0, 3))));
     }
 
-    private static readonly Lazy<FrozenSet<string>> FullNames = new(() => ReferenceData.ReadTsv("hypocorisms.tsv")
-        .Select(f => Romanisation.Fold(NameNormalizer.Fold(f[0]))).SelectMany(k => new[] { k, Romanisation.Canonical(k) ?? k }).ToFrozenSet(StringComparer.Ordinal));
-
     private static bool IsFull(string folded) =>
-        FullNames.Value.Contains(folded) || (Romanisation.Canonical(folded) is { } c && FullNames.Value.Contains(c));
+        Table.Value.Full.Contains(folded) || (Romanisation.Canonical(folded) is { } c && Table.Value.Full.Contains(c));
 
     private static int[] GroupsOf(string folded) =>
-        Groups.Value.TryGetValue(folded, out var g) ? g
-        : Romanisation.Canonical(folded) is { } c && Groups.Value.TryGetValue(c, out var h) ? h : [];
+        Table.Value.Groups.TryGetValue(folded, out var g) ? g
+        : Romanisation.Canonical(folded) is { } c && Table.Value.Groups.TryGetValue(c, out var h) ? h : [];
 
-    private static FrozenDictionary<string, int[]> Load()
+    private static (FrozenDictionary<string, int[]>, FrozenSet<string>) Load()
     {
         var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var full = new HashSet<string>(StringComparer.Ordinal);
         var group = 0;
         foreach (var f in ReferenceData.ReadTsv("hypocorisms.tsv"))
         {
-            foreach (var word in f[1].Split(',').Prepend(f[0]))
+            foreach (var (word, given) in f[1].Split(',').Select(w => (w, false)).Prepend((f[0], true)))
             {
                 var key = Romanisation.Fold(NameNormalizer.Fold(word));
                 foreach (var k in new[] { key, Romanisation.Canonical(key) ?? key }.Distinct())
                 {
                     (map.TryGetValue(k, out var l) ? l : map[k] = []).Add(group);
+                    if (given)
+                    {
+                        full.Add(k);
+                    }
                 }
             }
 
             group++;
         }
 
-        return map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Distinct().ToArray(), StringComparer.Ordinal);
+        return (map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Distinct().ToArray(), StringComparer.Ordinal), full.ToFrozenSet(StringComparer.Ordinal));
     }
 }
 

@@ -87,7 +87,7 @@ internal sealed class LegalFormRule : ITokenRule
 
                 var written = string.Join(' ', tokens.GetRange(i, words.Length).Select(t => t.Written));
                 tokens.RemoveRange(i, words.Length);
-                tokens.Insert(i, new RuleToken(canonical, written, written == canonical ? null : $"legal form: {written} = {canonical}"));
+                tokens.Insert(i, new RuleToken(canonical, written, written == canonical ? null : $"{Name}: {written} = {canonical}"));
                 break;
             }
         }
