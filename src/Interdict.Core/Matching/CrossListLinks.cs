@@ -68,10 +68,10 @@ public sealed partial class CrossListLinks
                     {
                         Add("UN reference " + m.Groups[1].Value, i, null);
                     }
-                    else if (e.ListId == "uk-fcdo" && text.StartsWith("OFSI Group ID ", StringComparison.Ordinal))
+                    else if (e.ListId == "uk-fcdo" && text.StartsWith(Entity.OfsiGroupMark, StringComparison.Ordinal))
                     {
                         // The FCDO's designations name the OFSI group of the same party.
-                        Add("OFSI group " + text["OFSI Group ID ".Length..], i, null);
+                        Add("OFSI group " + text[Entity.OfsiGroupMark.Length..], i, null);
                     }
                     else if (e.ListId == "uk-fcdo" && text.StartsWith("Designation source: ", StringComparison.Ordinal) && text.Contains("UN", StringComparison.Ordinal))
                     {

@@ -163,7 +163,7 @@ public sealed partial class ScreeningEngine
     // The lists whose record of the same party an entity is screened through (null: it is screened itself).
     private readonly string[]?[] _screenedThrough;
 
-    private static bool IsNamesOnly(Entity e) => e.OtherFacts is [var first, ..] && first.StartsWith("names only", StringComparison.Ordinal);
+    private static bool IsNamesOnly(Entity e) => e.OtherFacts is [var first, ..] && first.StartsWith(Entity.NamesOnlyMark, StringComparison.Ordinal);
 
     /// <summary>The records that several of the loaded lists publish for one party.</summary>
     public CrossListLinks Links { get; }

@@ -74,6 +74,15 @@ public sealed record Entity
     /// <summary>Remark parts that were not turned into structured facts, kept as published.</summary>
     public IReadOnlyList<string> OtherFacts { get; init; } = [];
 
+    /// <summary>
+    /// How the first of <see cref="OtherFacts"/> starts on a record of a list that publishes names only (the FCDO's
+    /// summary export): screening says so on its hits, and screens it through a richer record of the same party.
+    /// </summary>
+    public const string NamesOnlyMark = "names only";
+
+    /// <summary>How a fact citing the OFSI group of the same party starts (the FCDO's designations): <c>OFSI Group ID 15599</c>.</summary>
+    public const string OfsiGroupMark = "OFSI Group ID ";
+
     /// <summary>The source record, field by field, as published (after decoding).</summary>
     public IReadOnlyList<SourceRecord> SourceRecords { get; init; } = [];
 }

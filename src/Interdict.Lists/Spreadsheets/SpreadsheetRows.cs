@@ -53,6 +53,10 @@ internal static class SpreadsheetRows
         return header;
     }
 
+    /// <summary>A cell of a row by its column's header, trimmed; null when blank or when the layout has no such column.</summary>
+    public static string? Cell(RawRecord row, Dictionary<string, int> header, string column) =>
+        header.TryGetValue(column, out var i) && i < row.Fields.Length && row.Fields[i].Trim() is { Length: > 0 } value ? value : null;
+
     /// <summary>A row as the publisher wrote it, by column name, for the audit record.</summary>
     public static KeyValuePair<string, string>[] Fields(RawRecord row, Dictionary<string, int> header) =>
         [.. header.OrderBy(h => h.Value).Select(h => new KeyValuePair<string, string>(h.Key, h.Value < row.Fields.Length ? row.Fields[h.Value].Trim() : ""))];

@@ -14,7 +14,7 @@ public static class UkFcdoSource
     public const string Id = "uk-fcdo";
 
     /// <summary>What a hit on this list carries, for every place its hits are shown.</summary>
-    public const string NamesOnly = "names only: the FCDO summary export publishes each designation's primary name, regime, type and date, no aliases, dates of birth or identifiers";
+    public const string NamesOnly = Entity.NamesOnlyMark + ": the FCDO summary export publishes each designation's primary name, regime, type and date, no aliases, dates of birth or identifiers";
 
     /// <summary>The source descriptor.</summary>
     public static ListSource Descriptor { get; } = new(
@@ -57,7 +57,7 @@ public static class UkFcdoMapper
 
         var header = SpreadsheetRows.Header(rows[0], Required, listId, where, $"the FCDO summary columns {string.Join(", ", Required)}");
 
-        string? F(RawRecord r, string column) => header.TryGetValue(column, out var i) && i < r.Fields.Length && r.Fields[i].Trim() is { Length: > 0 } v ? v : null;
+        string? F(RawRecord r, string column) => SpreadsheetRows.Cell(r, header, column);
         var entities = new List<Entity>();
         var unnamed = new List<string>();
         DateOnly? latest = null;
@@ -91,7 +91,7 @@ public static class UkFcdoMapper
             var facts = new List<string> { UkFcdoSource.NamesOnly };
             if (F(r, "OFSI Group ID") is { } group)
             {
-                facts.Add("OFSI Group ID " + group);
+                facts.Add(Entity.OfsiGroupMark + group);
             }
 
             if (F(r, "Designation source") is { } source)

@@ -87,13 +87,12 @@ public static partial class UkOfsiMapper
             }
 
             // A CSV row has every column; a sheet's row may end early (empty cells are not written), never run over.
-            var csv = where == file.Name;
-            if ((csv && r.Fields.Length != header.Count) || r.Fields.Length > header.Count)
+            if ((!zip && r.Fields.Length != header.Count) || r.Fields.Length > header.Count)
             {
                 throw new ListFormatException(listId, where, r.Line, $"expected {header.Count} fields but found {r.Fields.Length}; the file may be truncated");
             }
 
-            var groupId = Cell(r, header, "Group ID") ?? "";
+            var groupId = SpreadsheetRows.Cell(r, header, "Group ID") ?? "";
             if (!long.TryParse(groupId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
                 throw new ListFormatException(listId, where, r.Line, $"Group ID '{groupId}' is not a number");
@@ -107,7 +106,7 @@ public static partial class UkOfsiMapper
             throw new ListFormatException(listId, where, null, "the file has no header row; it is empty or truncated");
         }
 
-        var entities = rows.GroupBy(r => Cell(r, header, "Group ID")!, StringComparer.Ordinal).Select(g => Map(listId, file.Name, g.Key, [.. g], header)).ToList();
+        var entities = rows.GroupBy(r => SpreadsheetRows.Cell(r, header, "Group ID")!, StringComparer.Ordinal).Select(g => Map(listId, file.Name, g.Key, [.. g], header)).ToList();
         return new WatchList
         {
             Id = listId,
@@ -118,13 +117,9 @@ public static partial class UkOfsiMapper
         };
     }
 
-    // A cell of a row by its column's header, trimmed; null when blank or when the layout has no such column.
-    private static string? Cell(RawRecord r, Dictionary<string, int> header, string column) =>
-        header.TryGetValue(column, out var i) && i < r.Fields.Length ? Value(r.Fields[i]) : null;
-
     private static Entity Map(string listId, string fileName, string groupId, List<RawRecord> rows, Dictionary<string, int> header)
     {
-        string? F(RawRecord r, string column) => Cell(r, header, column);
+        string? F(RawRecord r, string column) => SpreadsheetRows.Cell(r, header, column);
         var primaryRow = rows.Find(r => F(r, "Alias Type") is "Prime Alias" or "Primary name") is { Fields: not null } prime ? prime : rows[0];
         var person = F(primaryRow, "Group Type") == "Individual";
 
@@ -262,8 +257,6 @@ public static partial class UkOfsiMapper
 
     private static IEnumerable<string> SplitNumbered(string text) =>
         Numbered().Split(text).Select(p => p.Trim().TrimEnd('.', ',').Trim()).Where(p => p.Length > 0);
-
-    private static string? Value(string field) => field.Trim() is { Length: > 0 } t ? t : null;
 
     [GeneratedRegex(@"\b[A-Z]{0,3}-?\d[0-9A-Z/-]{3,}\b")]
     private static partial Regex DocumentNumber();
