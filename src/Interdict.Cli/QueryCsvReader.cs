@@ -87,6 +87,14 @@ internal static class QueryCsvReader
                 continue;
             }
 
+            // The one query policy every door uses; its messages gain the file and line here.
+            var built = QueryPolicy.Build(new QueryInput(name, Get("type"), Get("dob"), Get("country"), Get("identifier")));
+            if (built.Error is { } error)
+            {
+                yield return new QueryRow(line, id, null, [], $"{fileName}, line {line}: {error}; row skipped");
+                continue;
+            }
+
             var warnings = new List<string>();
             if (csv.Parser.RawRecord.Contains('\uFFFD', StringComparison.Ordinal))
             {
@@ -98,33 +106,8 @@ internal static class QueryCsvReader
                 warnings.Add($"{fileName}, line {line}: the id is empty");
             }
 
-            var kind = EntityKind.Unknown;
-            if (Get("type") is { } type && !EntityKinds.TryParse(type, out kind))
-            {
-                warnings.Add($"{fileName}, line {line}: type '{type}' is not person, organization, vessel or aircraft; ignored");
-            }
-
-            PartialDate? dob = null;
-            if (Get("dob") is { } dobText)
-            {
-                if (PartialDate.TryParseFlexible(dobText, out var d))
-                {
-                    dob = d;
-                }
-                else
-                {
-                    warnings.Add($"{fileName}, line {line}: dob '{dobText}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored");
-                }
-            }
-
-            var query = new ScreeningQuery
-            {
-                Name = name,
-                Kind = kind,
-                DateOfBirth = dob,
-                Country = Get("country"),
-                Identifier = Get("identifier"),
-            };
+            warnings.AddRange(built.Warnings.Select(w => $"{fileName}, line {line}: {w}"));
+            var query = built.Query!;
             yield return new QueryRow(line, id, query, warnings, null);
         }
     }

@@ -15,6 +15,9 @@ public sealed record DownloadFile(string Name, Uri Url, bool Required = true);
 /// <summary>The supported official sources: their descriptors, download files, and one reader that recognises each format.</summary>
 public static class ListSources
 {
+    /// <summary>How the id of a source imported from FollowTheMoney entity files starts: <c>ftm:opensanctions</c>.</summary>
+    public const string FtmPrefix = "ftm:";
+
     /// <summary>Every supported source, in the order they are screened and listed.</summary>
     public static IReadOnlyList<ListSource> All { get; } = [OfacSdnSource.Descriptor, OfacConsSource.Descriptor, UnSource.Descriptor, UkOfsiSource.Descriptor, UkFcdoSource.Descriptor];
 

@@ -94,6 +94,7 @@ public static class ServerApp
         AuditEndpoints.Map(app);
         AlertEndpoints.Map(app);
         HealthEndpoints.Map(app);
+        YenteEndpoints.Map(app);
         return app;
     }
 

@@ -34,7 +34,7 @@ public class BatchScreenTests
             .ShouldBe(["entity_id", "list", "name", "kind", "matched_name", "score", "explanation", "same_party"]);
 
         run.Error.ShouldContain($"{input}, line 3: the name is empty; row skipped");
-        run.Error.ShouldContain($"{input}, line 5: dob '31/31/1980' is not a date");
+        run.Error.ShouldContain($"{input}, line 5: date of birth '31/31/1980' is not a date");
         run.Error.ShouldContain("country 'Atlantis' was not recognised");
         run.Error.ShouldContain("1 skipped");
         docs[2].GetProperty("warnings").GetArrayLength().ShouldBe(2);

@@ -82,8 +82,6 @@ public class ScreenCommandTests
     }
 
     [Theory]
-    [InlineData("--dob", "11/03/1957", "--dob '11/03/1957' is not a date")]
-    [InlineData("--type", "ship-ish", "--type 'ship-ish' is not one of")]
     [InlineData("--threshold", "1.5", "--threshold '1.5'")]
     [InlineData("--limit", "0", "--limit '0'")]
     [InlineData("--lists", "eu-fsf", "unknown list 'eu-fsf'")]
@@ -93,6 +91,19 @@ public class ScreenCommandTests
         var run = CliRun.Of("screen", "Qassem Soleimani", option, value);
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("--dob", "11/31/1957", "date of birth '11/31/1957' is not a date")]
+    [InlineData("--type", "ship-ish", "type 'ship-ish' is not one of")]
+    public void Screen_FactNotUnderstood_IsIgnoredWithTheApisWarning(string option, string value, string message)
+    {
+        // One policy for every door (issue #21): what cannot be read is ignored with a warning, and the name is still screened.
+        var run = CliRun.Of("screen", "Qassem Soleimani", option, value, "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        doc.RootElement.GetProperty("warnings").EnumerateArray().ShouldContain(w => w.GetString()!.StartsWith(message, StringComparison.Ordinal));
+        doc.RootElement.GetProperty("hits")[0].GetProperty("entity_id").GetString().ShouldBe("ofac-sdn:10481");
     }
 
     [Fact]

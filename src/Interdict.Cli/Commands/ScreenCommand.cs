@@ -46,10 +46,22 @@ internal static class ScreenCommand
         command.SetAction(parse =>
         {
             var settings = Settings.Load();
+            // The one query policy every door uses (QueryPolicy): a bad threshold or limit is an error; a type or date
+            // that cannot be read is ignored with a warning, as the API and the batch reader do.
+            if (QueryPolicy.ParseThreshold(parse.GetValue(threshold), "--threshold", out var thresholdValue) is { } badThreshold)
+            {
+                throw new UsageException(badThreshold);
+            }
+
+            if (QueryPolicy.ParseLimit(parse.GetValue(limit), "--limit", QueryLimits.Default, out var limitValue) is { } badLimit)
+            {
+                throw new UsageException(badLimit);
+            }
+
             var options = new ScreeningOptions
             {
-                Threshold = ParseThreshold(parse.GetValue(threshold)) ?? settings.Screening.Threshold,
-                Limit = ParseLimit(parse.GetValue(limit)) ?? settings.Screening.Limit,
+                Threshold = thresholdValue ?? settings.Screening.Threshold,
+                Limit = limitValue ?? settings.Screening.Limit,
             };
             var listIds = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var inputPath = parse.GetValue(input);
@@ -59,29 +71,30 @@ internal static class ScreenCommand
                 throw new UsageException(inputPath is null ? "give a NAME to screen, or --input FILE" : "give either a NAME or --input FILE, not both");
             }
 
-            var defaults = new ScreeningQuery
+            // With --input, the name comes from each row; the options' facts fill the rows that leave them blank.
+            var built = QueryPolicy.Build(new QueryInput(nameValue ?? "-", parse.GetValue(type), parse.GetValue(dob), parse.GetValue(country), parse.GetValue(identifier)), QueryLimits.Default, "NAME");
+            if (built.Error is { } badName)
             {
-                Name = nameValue ?? "",
-                Kind = ParseKind(parse.GetValue(type)),
-                DateOfBirth = ParseDob(parse.GetValue(dob)),
-                Country = parse.GetValue(country),
-                Identifier = parse.GetValue(identifier),
-            };
+                throw new UsageException(badName);
+            }
+
+            var defaults = built.Query!;
 
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var selected = ListCatalog.Select(listIds, parse.GetValue(listFiles) ?? [], new ListLibrary(store), ParseAsOf(parse.GetValue(asOf)));
             var engine = new ScreeningEngine(selected, ParseAlgorithm(parse.GetValue(algorithm)));
             var hits = inputPath is null
-                ? ScreenOne(app, engine, defaults, options, parse.GetValue(format) == "json", parse.GetValue(verbose))
-                : ScreenBatch(app, engine, inputPath, parse.GetValue(output), defaults, options);
+                ? ScreenOne(app, engine, defaults, built.Warnings, options, parse.GetValue(format) == "json", parse.GetValue(verbose))
+                : ScreenBatch(app, engine, inputPath, parse.GetValue(output), defaults, built.Warnings, options);
             return hits > 0 && parse.GetValue(failOnHit) ? ExitCodes.HitsFound : ExitCodes.Success;
         });
         return command;
     }
 
-    private static int ScreenOne(CliApplication app, ScreeningEngine engine, ScreeningQuery query, ScreeningOptions options, bool json, bool verbose)
+    private static int ScreenOne(CliApplication app, ScreeningEngine engine, ScreeningQuery query, IReadOnlyList<string> inputWarnings, ScreeningOptions options, bool json, bool verbose)
     {
-        var result = engine.Screen(query, options);
+        var screened = engine.Screen(query, options);
+        var result = screened with { Warnings = [.. inputWarnings, .. screened.Warnings] };
         if (json)
         {
             var doc = new SingleResult(query.Name, result.Hits, result.Warnings, engine.ListVersions, engine.AlgorithmName);
@@ -99,8 +112,13 @@ internal static class ScreenCommand
         return result.Hits.Count;
     }
 
-    private static int ScreenBatch(CliApplication app, ScreeningEngine engine, string inputPath, string? outputPath, ScreeningQuery defaults, ScreeningOptions options)
+    private static int ScreenBatch(CliApplication app, ScreeningEngine engine, string inputPath, string? outputPath, ScreeningQuery defaults, IReadOnlyList<string> optionWarnings, ScreeningOptions options)
     {
+        foreach (var w in optionWarnings)
+        {
+            app.Error.WriteLine($"warning: {w}");
+        }
+
         if (!File.Exists(inputPath))
         {
             throw new DataFileException($"{inputPath}: file not found (--input)");
@@ -332,55 +350,6 @@ internal static class ScreenCommand
         : MatcherVersions.TryParse(text, out var v) ? v : throw new UsageException($"--algorithm '{text}' is not a matcher version; available: {MatcherVersions.Names}");
 
     internal static DateOnly? ParseAsOf(string? text) => ListsStoreCommands.ParseDate(text, "--as-of");
-
-    private static double? ParseThreshold(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is >= 0 and <= 1
-            ? t
-            : throw new UsageException($"--threshold '{text}' is not a number from 0 to 1");
-    }
-
-    private static int? ParseLimit(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000
-            ? n
-            : throw new UsageException($"--limit '{text}' is not a whole number from 1 to 1000");
-    }
-
-    private static EntityKind ParseKind(string? text)
-    {
-        if (text is null)
-        {
-            return EntityKind.Unknown;
-        }
-
-        return EntityKinds.TryParse(text, out var kind)
-            ? kind
-            : throw new UsageException($"--type '{text}' is not one of person, organization, vessel, aircraft");
-    }
-
-    private static PartialDate? ParseDob(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        // The same dates the API and the batch reader take (issue #21: '11 Mar 1957' was refused here only).
-        return PartialDate.TryParseFlexible(text, out var date)
-            ? date
-            : throw new UsageException($"--dob '{text}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or '11 Mar 1957'");
-    }
 
     /// <summary>One line of the JSON lines output.</summary>
     internal sealed record BatchLine(

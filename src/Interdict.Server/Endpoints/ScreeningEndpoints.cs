@@ -156,26 +156,14 @@ internal static class ScreeningEndpoints
             return bad;
         }
 
-        double? t = null;
-        if (threshold is not null)
+        if (QueryPolicy.ParseThreshold(threshold, "threshold", out var t) is { } badThreshold)
         {
-            if (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var tv))
-            {
-                return Problems.BadRequest($"threshold '{threshold}' is not a number from 0 to 1", "threshold");
-            }
-
-            t = tv;
+            return Problems.BadRequest(badThreshold, "threshold");
         }
 
-        int? l = null;
-        if (limit is not null)
+        if (QueryPolicy.ParseLimit(limit, "limit", settings.Limits.Query, out var l) is { } badLimit)
         {
-            if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var lv))
-            {
-                return Problems.BadRequest($"limit '{limit}' is not a whole number", "limit");
-            }
-
-            l = lv;
+            return Problems.BadRequest(badLimit, "limit");
         }
 
         var snapshot = host.Current;
@@ -203,11 +191,10 @@ internal static class ScreeningEndpoints
             : TypedResults.Ok(new SearchResponse(query.Name, result.Hits, allWarnings, snapshot.Engine.ListVersions, snapshot.Engine.AlgorithmName, record.Seq));
     }
 
-    /// <summary>Builds a query from loosely written input: what cannot be understood is ignored with a warning; only a missing name is refused.</summary>
     // Screens a request's names by the work they ask for: light requests take their turn on a screening thread
     // (concurrency comes from many clients); heavy ones (a large batch, long or Arabic-script names) go to the heavy lane,
     // one at a time on threads of their own. Too much work for one request is 413; a full heavy lane is 503 + Retry-After.
-    private static async Task<ProblemHttpResult?> Run(HttpContext http, ServerSettings settings, string[] names, Action<int> screenOne, CancellationToken cancellationToken)
+    internal static async Task<ProblemHttpResult?> Run(HttpContext http, ServerSettings settings, string[] names, Action<int> screenOne, CancellationToken cancellationToken)
     {
         var work = names.Sum(n => (long)HeavyLane.WorkOf(n));
         if (work > settings.Limits.MaxRequestWork)
@@ -235,82 +222,32 @@ internal static class ScreeningEndpoints
             $"{settings.Limits.MaxQueuedHeavy:N0} large request(s) are already waiting (setting Limits:MaxQueuedHeavy); retry after a few seconds, or send smaller requests");
     }
 
-    private static ProblemHttpResult? Query(string? name, string? type, string? dob, string? country, string? identifier, ServerSettings settings, string field,
+    // The one query policy (QueryPolicy), with this server's limits; an error is a 400 naming the field.
+    internal static ProblemHttpResult? Query(string? name, string? type, string? dob, string? country, string? identifier, ServerSettings settings, string field,
         out ScreeningQuery query, out List<string> warnings)
     {
-        warnings = [];
-        query = null!;
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return Problems.BadRequest($"{field} is required: the name to screen", field);
-        }
-
-        if (name.Length > settings.Limits.MaxNameLength)
-        {
-            return Problems.BadRequest($"{field} is {name.Length:N0} characters long; at most {settings.Limits.MaxNameLength:N0} (setting Limits:MaxNameLength)", field);
-        }
-
-        if (HeavyLane.WordsOf(name) is var words && words > settings.Limits.MaxNameWords)
-        {
-            return Problems.BadRequest($"{field} has {words:N0} words; at most {settings.Limits.MaxNameWords:N0} (setting Limits:MaxNameWords): screen each name on its own", field);
-        }
-
-        var kind = EntityKind.Unknown;
-        if (!string.IsNullOrWhiteSpace(type) && !EntityKinds.TryParse(type, out kind))
-        {
-            warnings.Add($"type '{type}' is not one of person, organization, vessel, aircraft and was ignored");
-        }
-
-        PartialDate? date = null;
-        if (!string.IsNullOrWhiteSpace(dob))
-        {
-            if (PartialDate.TryParseFlexible(dob, out var d))
-            {
-                date = d;
-            }
-            else
-            {
-                warnings.Add($"date of birth '{dob}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or '11 Mar 1957') and was ignored");
-            }
-        }
-
-        query = new ScreeningQuery
-        {
-            Name = name.Trim(),
-            Kind = kind,
-            DateOfBirth = date,
-            Country = string.IsNullOrWhiteSpace(country) ? null : country,
-            Identifier = string.IsNullOrWhiteSpace(identifier) ? null : identifier,
-        };
-        return null;
+        var built = QueryPolicy.Build(new QueryInput(name, type, dob, country, identifier), settings.Limits.Query, field);
+        query = built.Query!;
+        warnings = [.. built.Warnings];
+        return built.Error is { } error ? Problems.BadRequest(error, field) : null;
     }
 
-    private static ProblemHttpResult? Options(EngineSnapshot snapshot, ServerSettings settings, IReadOnlyList<string>? lists, double? threshold, int? limit, out ScreeningOptions options)
+    internal static ProblemHttpResult? Options(EngineSnapshot snapshot, ServerSettings settings, IReadOnlyList<string>? lists, double? threshold, int? limit, out ScreeningOptions options)
     {
         options = null!;
-        if (threshold is { } t && t is not (>= 0 and <= 1))
+        if (QueryPolicy.CheckThreshold(threshold, "threshold") is { } badThreshold)
         {
-            return Problems.BadRequest(string.Create(CultureInfo.InvariantCulture, $"threshold {t} is outside 0 to 1"), "threshold");
+            return Problems.BadRequest(badThreshold, "threshold");
         }
 
-        if (limit is { } l && (l < 1 || l > settings.Limits.MaxHits))
+        if (QueryPolicy.CheckLimit(limit, "limit", settings.Limits.Query) is { } badLimit)
         {
-            return Problems.BadRequest($"limit {l} is outside 1 to {settings.Limits.MaxHits} (setting Limits:MaxHits)", "limit");
+            return Problems.BadRequest(badLimit, "limit");
         }
 
-        HashSet<string>? selected = null;
-        if (lists is { Count: > 0 })
+        if (QueryPolicy.SelectLists(lists, snapshot.Lists.Select(x => x.Id), "lists", out var selected) is { } badLists)
         {
-            selected = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in lists)
-            {
-                if (!snapshot.Lists.Any(x => x.Id == id))
-                {
-                    return Problems.BadRequest($"list '{id}' is not loaded; loaded: {string.Join(", ", snapshot.Lists.Select(x => x.Id))}", "lists");
-                }
-
-                selected.Add(id);
-            }
+            return Problems.BadRequest(badLists, "lists");
         }
 
         options = new ScreeningOptions { Threshold = threshold ?? settings.Threshold, Limit = limit ?? settings.Limit, Lists = selected };
@@ -345,7 +282,7 @@ internal static class ScreeningEndpoints
     }
 
     /// <summary>Reads the body up to <paramref name="max"/> bytes; null when it is longer.</summary>
-    private static async Task<byte[]?> ReadBody(HttpRequest request, int max, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadBody(HttpRequest request, int max, CancellationToken cancellationToken)
     {
         if (request.ContentLength > max)
         {

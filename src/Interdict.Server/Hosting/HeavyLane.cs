@@ -1,3 +1,4 @@
+using Interdict.Core.Matching;
 using Interdict.Core.Text;
 
 namespace Interdict.Server.Hosting;
@@ -64,27 +65,8 @@ internal sealed class HeavyLane : IDisposable
     public static int WorkOf(string name)
     {
         var cleaned = NameSanitizer.Clean(name);
-        var words = WordsOf(cleaned);
+        var words = QueryPolicy.WordsOf(cleaned);
         return NameSanitizer.IsMostlyArabicOrHebrewScript(cleaned) ? words * 8 : words;
-    }
-
-    /// <summary>The number of words of a name (runs of letters or digits).</summary>
-    public static int WordsOf(string name)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in name)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord)
-            {
-                words++;
-            }
-
-            inWord = letter;
-        }
-
-        return words;
     }
 
     public void Dispose()

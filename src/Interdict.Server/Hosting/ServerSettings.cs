@@ -31,6 +31,9 @@ internal sealed record LimitSettings
 
     /// <summary>Heavy requests that may wait for the heavy lane; more get 503 with Retry-After.</summary>
     public int MaxQueuedHeavy { get; init; } = 32;
+
+    /// <summary>The bounds of one query, for <see cref="QueryPolicy"/>.</summary>
+    public QueryLimits Query => new() { MaxNameLength = MaxNameLength, MaxNameWords = MaxNameWords, MaxHits = MaxHits };
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ internal sealed record RequiresScope(string Scope);
 
 /// <summary>
 /// Checks the API key on every endpoint that declares <see cref="RequiresScope"/>. Keys come in
-/// <c>Authorization: Bearer …</c> or <c>X-Api-Key: …</c>. With no keys configured the server is open, but only to
+/// <c>Authorization: Bearer …</c>, <c>Authorization: ApiKey …</c> (yente's clients) or <c>X-Api-Key: …</c>. With no keys configured the server is open, but only to
 /// connections arriving on a loopback address (start-up refuses any other binding; this is the second line).
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings settings)
@@ -152,6 +152,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
     {
         var auth = request.Headers.Authorization.ToString();
         if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && auth.Length > 7)
+        {
+            return auth[7..].Trim();
+        }
+
+        // yente's clients (OpenSanctions' hosted API) send 'Authorization: ApiKey <key>'.
+        if (auth.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) && auth.Length > 7)
         {
             return auth[7..].Trim();
         }
