@@ -83,6 +83,8 @@ internal static class ListCatalog
         return version.Stored is null ? LoadBundled(id) : LoadStored(library, version);
     }
 
+    private static WatchList Load(ListLibrary library, VersionRef version) => version.Stored is null ? LoadBundled(version.Source) : LoadStored(library, version);
+
     private static VersionRef ResolveVersion(ListLibrary library, string id, DateOnly? asOf)
     {
         try
@@ -116,20 +118,26 @@ internal static class ListCatalog
         library ??= new ListLibrary(null);
         var lists = new List<WatchList>();
         var custom = listFiles.Select(LoadCustom).ToList();
-        var ids = listIds.Count > 0 ? listIds : listFiles.Count > 0 ? [] : ListSources.Ids;
+        var available = library.Sources();
+        var ids = listIds.Count > 0 ? listIds : listFiles.Count > 0 ? [] : available;
         foreach (var id in ids)
         {
-            if (!ListSources.Ids.Contains(id) && !custom.Any(c => c.Id == id))
+            if (!available.Contains(id) && !ListSources.IsKnown(id) && !custom.Any(c => c.Id == id))
             {
-                throw new UsageException($"--lists: unknown list '{id}'; available: {string.Join(", ", ListSources.Ids.Concat(custom.Select(c => c.Id)))}");
+                throw new UsageException($"--lists: unknown list '{id}'; available: {string.Join(", ", available.Concat(custom.Select(c => c.Id)))}");
             }
         }
 
         // The official lists are parsed in parallel (each parse is independent); the store is read one version at a time.
-        var official = ids.Where(ListSources.Ids.Contains).ToList();
+        var official = ids.Where(id => !custom.Any(c => c.Id == id)).ToList();
         var versions = official.Select(id => (Id: id, Version: ResolveVersion(library, id, asOf))).ToList();
+        foreach (var (id, version) in versions.Where(v => v.Version.Stored is null && !BundledLists.Ids.Contains(v.Id)))
+        {
+            throw new UsageException($"--lists: {id} has no version in the list store; import one with 'interdict lists import FILE --source {id}'");
+        }
+
         var loaded = new WatchList[versions.Count];
-        Parallel.For(0, versions.Count, i => loaded[i] = versions[i].Version.Stored is null ? LoadBundled(versions[i].Id) : LoadStored(library, versions[i].Version));
+        Parallel.For(0, versions.Count, i => loaded[i] = Load(library, versions[i].Version));
         lists.AddRange(loaded);
 
         // Custom lists are screened when no --lists is given, or when --lists names them.

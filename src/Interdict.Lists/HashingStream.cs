@@ -7,6 +7,9 @@ internal sealed class HashingStream(Stream inner) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
+    /// <summary>How many bytes have been read through it.</summary>
+    public long BytesRead { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -38,6 +41,7 @@ internal sealed class HashingStream(Stream inner) : Stream
     {
         var n = inner.Read(buffer);
         _hash.AppendData(buffer[..n]);
+        BytesRead += n;
         return n;
     }
 

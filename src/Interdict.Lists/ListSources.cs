@@ -24,9 +24,21 @@ public static class ListSources
     /// <summary>The ids of the supported sources.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(s => s.Id)];
 
-    /// <summary>The descriptor of a source; throws <see cref="ArgumentException"/> naming the supported ones when unknown.</summary>
+    /// <summary>
+    /// The descriptor of a source: a supported one, or an FtM dataset (<c>ftm:NAME</c>); throws
+    /// <see cref="ArgumentException"/> naming the supported ones when unknown.
+    /// </summary>
     public static ListSource Get(string id) => All.FirstOrDefault(s => s.Id == id)
-        ?? throw new ArgumentException($"unknown source '{id}'; supported: {string.Join(", ", Ids)}", nameof(id));
+        ?? (Ftm.FtmSource.IsFtm(id) && Ftm.FtmSource.Invalid(id) is null ? Ftm.FtmSource.Descriptor(id) : null)
+        ?? throw new ArgumentException(Unknown(id), nameof(id));
+
+    /// <summary>True when <paramref name="id"/> is a supported source or a well-formed FtM source id.</summary>
+    public static bool IsKnown(string? id) => id is not null && (Ids.Contains(id) || (Ftm.FtmSource.IsFtm(id) && Ftm.FtmSource.Invalid(id) is null));
+
+    /// <summary>The message for an unknown source id.</summary>
+    public static string Unknown(string? id) => Ftm.FtmSource.IsFtm(id)
+        ? Ftm.FtmSource.Invalid(id!)!
+        : $"unknown source '{id}'; supported: {string.Join(", ", Ids)}, or ftm:NAME for FollowTheMoney entity files";
 
     /// <summary>The files that make up one publication of a source, at their official addresses.</summary>
     public static IReadOnlyList<DownloadFile> Downloads(string id)
@@ -48,6 +60,8 @@ public static class ListSources
             UkOfsiSource.Id => [new("ConList.csv", UkOfsiSource.Descriptor.OfficialUrl)],
             // The summary export is made on request by the FCDO's search service: no fixed address to fetch it from.
             UkFcdoSource.Id => [],
+            // FtM files are the user's (an OpenSanctions data licence): imported, never fetched.
+            _ when IsKnown(id) => [],
             _ => throw new ArgumentException($"unknown source '{id}'; supported: {string.Join(", ", Ids)}", nameof(id)),
         };
     }
@@ -119,6 +133,8 @@ public static class ListSources
                 return UkOfsiMapper.Read(Open(Single(sourceId, files)), sourceId);
             case UkFcdoSource.Id:
                 return UkFcdoMapper.Read(Open(Single(sourceId, files)), sourceId);
+            case var ftm when IsKnown(ftm):
+                return Ftm.FtmSource.Read(Open(Single(sourceId, files)), sourceId);
             default:
                 throw new ArgumentException($"unknown source '{sourceId}'; supported: {string.Join(", ", Ids)}", nameof(sourceId));
         }

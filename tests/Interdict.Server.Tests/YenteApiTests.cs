@@ -175,3 +175,36 @@ public sealed class YenteApiKeyTests(KeyedServerFactory server) : IClassFixture<
         doc.RootElement.GetProperty("responses").GetProperty("q").GetProperty("results")[0].GetProperty("id").GetString().ShouldBe("ofac-sdn:10481");
     }
 }
+
+/// <summary>The server with an FtM dataset imported beside the official lists (Screening:Lists names it).</summary>
+public sealed class FtmServerFactory : ServerFactory
+{
+    public FtmServerFactory()
+    {
+        using var store = Storage.Sqlite.SqliteListStore.Open(StorePath);
+        var file = new Core.Model.ListFileContent("entities.ftm.json", TestKit.Fixtures.Bytes("ftm/entities.ftm.json"));
+        new Lists.Store.ListLibrary(store).Import("ftm:fixture", [file], "fixture", null, makeCurrent: true);
+    }
+
+    public override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Screening:Lists"] = "ofac-sdn,un,ftm:fixture" };
+}
+
+/// <summary>An imported FollowTheMoney dataset is a yente dataset of its own name, matched and served like the official lists.</summary>
+public sealed class YenteFtmDatasetTests(FtmServerFactory server) : IClassFixture<FtmServerFactory>
+{
+    [Fact]
+    public async Task Match_FtmDataset_IsADatasetOfItsName()
+    {
+        var client = server.CreateClient();
+        const string body = """{"queries": {"q": {"schema": "Person", "properties": {"name": ["Ghasem Soleimani"], "birthDate": ["1957-03-11"]}}}}""";
+        var response = await client.PostAsync(new Uri("/match/fixture", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var top = (await response.Json()).GetProperty("responses").GetProperty("q").GetProperty("results")[0];
+        top.GetProperty("id").GetString().ShouldBe("ftm:fixture:fx-soleimani");
+        top.GetProperty("datasets")[0].GetString().ShouldBe("fixture");
+        top.GetProperty("properties").GetProperty("passportNumber")[0].GetString().ShouldBe("008827");
+
+        var catalog = await (await client.Get("/catalog")).Json();
+        catalog.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ShouldContain("fixture");
+    }
+}

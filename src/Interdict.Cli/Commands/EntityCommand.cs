@@ -20,11 +20,11 @@ internal static class EntityCommand
         command.SetAction(parse =>
         {
             var wanted = parse.GetValue(id)!.Trim();
-            // Only the list the id names is loaded: "ofac-sdn:10481" is looked up in ofac-sdn (in force in the store, else bundled).
-            var prefix = wanted.Split(':', 2)[0];
+            // Only the list the id names is loaded: "ofac-sdn:10481" is looked up in ofac-sdn (in force in the store, else
+            // bundled), "ftm:opensanctions:NK-…" in the FtM dataset ftm:opensanctions.
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new Lists.Store.ListLibrary(store);
-            var lists = Lists.ListSources.Ids.Where(l => l == prefix).Select(l => ListCatalog.LoadOfficial(library, l, null))
+            var lists = library.Sources().Where(l => wanted.StartsWith(l + ":", StringComparison.Ordinal)).Select(l => ListCatalog.LoadOfficial(library, l, null))
                 .Concat((parse.GetValue(listFiles) ?? []).Select(ListCatalog.LoadCustom));
 
             var entity = lists.SelectMany(l => l.Entities).FirstOrDefault(e => string.Equals(e.Id, wanted, StringComparison.Ordinal));

@@ -29,7 +29,7 @@ internal static class ListsCommand
         {
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
-            var lists = ListSources.Ids.Select(id => (List: ListCatalog.LoadOfficial(library, id, null), Version: library.InForce(id))).ToList();
+            var lists = library.Sources().Select(id => (List: ListCatalog.LoadOfficial(library, id, null), Version: library.InForce(id))).ToList();
             if (parse.GetValue(format) == "json")
             {
                 var doc = lists.Select(x => new

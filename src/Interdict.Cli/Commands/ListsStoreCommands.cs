@@ -40,7 +40,9 @@ internal static class ListsStoreCommands
         {
             var sourceId = RequireSource(parse.GetValue(source));
             var date = ParseDate(parse.GetValue(published), "--published");
-            var contents = ReadFiles(app, parse.GetValue(files)!, parse.GetValue(maxFile) is > 0 and var mb ? mb : throw new UsageException("--max-file-mb must be a positive number of megabytes"));
+            var contents = Lists.Ftm.FtmSource.IsFtm(sourceId)
+                ? [ReduceFtm(app, sourceId, parse.GetValue(files)!)]
+                : ReadFiles(app, parse.GetValue(files)!, parse.GetValue(maxFile) is > 0 and var mb ? mb : throw new UsageException("--max-file-mb must be a positive number of megabytes"));
             using var store = ListCatalog.OpenStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
             app.Error.WriteLine($"Parsing {string.Join(", ", contents.Select(c => c.Name))} as {sourceId}...");
@@ -90,9 +92,9 @@ internal static class ListsStoreCommands
         var command = new Command("versions", "List the stored versions of each source (and the bundled snapshot), with the one in force.") { source, format };
         command.SetAction(parse =>
         {
-            var ids = parse.GetValue(source) is { } one ? [RequireSource(one)] : ListSources.Ids;
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new ListLibrary(store);
+            var ids = parse.GetValue(source) is { } one ? [RequireSource(one)] : library.Sources();
             var rows = ListReports.Versions(library, ids);
             if (parse.GetValue(format) == "json")
             {
@@ -295,6 +297,62 @@ internal static class ListsStoreCommands
     /// </summary>
     internal const int DefaultMaxFileMegabytes = 256;
 
+    // An FtM file (several GB for OpenSanctions' full collection) is streamed, never read whole: the lines Interdict
+    // reads are kept, and what was left out is said.
+    private static ListFileContent ReduceFtm(CliApplication app, string sourceId, string[] paths)
+    {
+        if (paths.Length != 1)
+        {
+            throw new UsageException($"{sourceId}: give one FtM entities file (entities.ftm.json), not {paths.Length}");
+        }
+
+        var path = paths[0];
+        if (!File.Exists(path))
+        {
+            throw new DataFileException($"{path}: file not found");
+        }
+
+        var length = new FileInfo(path).Length;
+        app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reading {path} ({length / (1024.0 * 1024):N1} MB) as FollowTheMoney entities..."));
+        var lastShown = 0L;
+        var progress = new SynchronousProgress<long>(read =>
+        {
+            if (read - lastShown >= 256L << 20)
+            {
+                lastShown = read;
+                app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {read / (1024.0 * 1024):N0} MB of {length / (1024.0 * 1024):N0} MB read"));
+            }
+        });
+        Lists.Ftm.FtmReduction reduced;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            reduced = Lists.Ftm.FtmSource.Reduce(sourceId, stream, Path.GetFileName(path), progress);
+        }
+        catch (ListFormatException ex)
+        {
+            throw new DataFileException($"{ex.Message}. Nothing was stored.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException($"{path}: cannot be read: {ex.Message}", ex);
+        }
+
+        app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {reduced.Lines:N0} lines (sha256 {reduced.Sha256}); kept {reduced.Kept:N0}: parties to screen and the sanctions and documents about them"));
+        if (reduced.OtherSchemata.Count > 0)
+        {
+            app.Error.WriteLine($"  left out (not screened): {string.Join(", ", reduced.OtherSchemata.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Value:N0} {kv.Key}")))}");
+        }
+
+        return reduced.File;
+    }
+
+    /// <summary>Reports on the thread that reports (the console lines stay in order).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     private static List<ListFileContent> ReadFiles(CliApplication app, IEnumerable<string> paths, int maxMegabytes = DefaultMaxFileMegabytes)
     {
         var all = new List<string>();
@@ -342,7 +400,7 @@ internal static class ListsStoreCommands
 
     private static Option<string?> SourceOption(bool required)
     {
-        var option = new Option<string?>("--source") { Description = $"The source: {string.Join(", ", ListSources.Ids)}.", Required = required };
+        var option = new Option<string?>("--source") { Description = $"The source: {string.Join(", ", ListSources.Ids)}, or ftm:NAME for a FollowTheMoney entities file (OpenSanctions).", Required = required };
         return option;
     }
 
@@ -353,9 +411,9 @@ internal static class ListsStoreCommands
         return option;
     }
 
-    private static string RequireSource(string? id) => id is not null && ListSources.Ids.Contains(id)
-        ? id
-        : throw new UsageException($"unknown source '{id}'; supported: {string.Join(", ", ListSources.Ids)}");
+    private static string RequireSource(string? id) => ListSources.IsKnown(id)
+        ? id!
+        : throw new UsageException(ListSources.Unknown(id));
 
     /// <summary>Reads an option's YYYY-MM-DD date; a usage error naming the option when it is not one.</summary>
     internal static DateOnly? ParseDate(string? text, string option) => text is null

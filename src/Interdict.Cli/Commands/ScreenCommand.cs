@@ -25,7 +25,7 @@ internal static class ScreenCommand
         var dob = new Option<string?>("--dob") { Description = "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD." };
         var country = new Option<string?>("--country") { Description = "Country: ISO code, English name or demonym." };
         var identifier = new Option<string?>("--identifier") { Description = "Passport, ID, IMO or other number; an exact match is strong evidence." };
-        var lists = new Option<string?>("--lists") { Description = "Comma-separated list ids to screen against (default: every bundled list)." };
+        var lists = new Option<string?>("--lists") { Description = "Comma-separated list ids to screen against (default: every official list, and every FtM dataset imported)." };
         var listFiles = new Option<string[]>("--list-file") { Description = "A custom watchlist CSV (id,name[,type,aliases,dob,country]); repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var threshold = new Option<string?>("--threshold") { Description = "Minimum score for a hit, 0 to 1 (default from settings: 0.83)." };
         var limit = new Option<string?>("--limit") { Description = "Maximum hits per name (default from settings: 10)." };

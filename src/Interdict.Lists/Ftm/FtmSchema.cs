@@ -29,6 +29,12 @@ public static class FtmSchema
     /// <summary>Properties holding a name of the party (the first <c>name</c> is its caption).</summary>
     public static IReadOnlyList<string> NameProperties { get; } = ["name", "alias", "previousName", "weakAlias"];
 
+    /// <summary>Properties holding parts of a person's name, in the order they make a name when no whole one is given.</summary>
+    public static IReadOnlyList<string> NamePartProperties { get; } = ["firstName", "secondName", "middleName", "fatherName", "lastName"];
+
+    /// <summary>Properties holding where an organisation is registered or based.</summary>
+    public static IReadOnlyList<string> JurisdictionProperties { get; } = ["country", "jurisdiction", "mainCountry", "registrationCountry"];
+
     /// <summary>Properties holding a country (as an ISO code, or a name).</summary>
     public static IReadOnlyList<string> CountryProperties { get; } = ["nationality", "citizenship", "country", "jurisdiction", "flag", "mainCountry", "registrationCountry"];
 

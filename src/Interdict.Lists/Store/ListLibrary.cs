@@ -80,7 +80,8 @@ public sealed class ListLibrary(IListStore? store)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(inForce);
-        var before = inForce.Stored?.Entities ?? Load(inForce).Entities.Count;
+        // A source never imported (an FtM dataset) has nothing in force to shrink from.
+        var before = inForce.Stored?.Entities ?? (IsBundled(inForce.Source) ? Load(inForce).Entities.Count : 0);
         return list.Entities.Count < before * (1 - maxDrop)
             ? string.Create(CultureInfo.InvariantCulture,
                 $"the new file has {list.Entities.Count:N0} entities, {before - list.Entities.Count:N0} fewer than the {before:N0} of the version in force ({inForce.Label}), a drop of more than {maxDrop * 100:0.#}%; {advice}, or rerun with --force")
@@ -109,9 +110,18 @@ public sealed class ListLibrary(IListStore? store)
         return candidates.OrderBy(v => v.PublicationDate).ThenBy(v => v.Stored?.Id ?? 0).Last();
     }
 
-    /// <summary>Every version of a source: the bundled snapshot first, then the stored ones oldest first.</summary>
+    /// <summary>Every version of a source: the bundled snapshot first (for the sources that have one), then the stored ones oldest first.</summary>
     public IReadOnlyList<VersionRef> Versions(string source) =>
-        [new VersionRef(source, null, BundledPublicationDate(source)), .. (Store?.Versions(source) ?? []).Select(v => new VersionRef(source, v, v.PublicationDate))];
+        [.. IsBundled(source) ? [new VersionRef(source, null, BundledPublicationDate(source))] : Array.Empty<VersionRef>(),
+            .. (Store?.Versions(source) ?? []).Select(v => new VersionRef(source, v, v.PublicationDate))];
+
+    /// <summary>
+    /// Every source this library screens by default: the supported ones (stored or bundled), then each FtM dataset with a
+    /// version in force in the store, by id.
+    /// </summary>
+    public IReadOnlyList<string> Sources() =>
+        [.. ListSources.Ids, .. (Store?.Versions() ?? []).Select(v => v.Source).Where(Ftm.FtmSource.IsFtm).Distinct(StringComparer.Ordinal)
+            .Where(s => Store!.Current(s) is not null).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Finds a version by what a person types: <c>v12</c> or <c>12</c> (store number), <c>bundled</c>, <c>current</c>,
@@ -155,14 +165,18 @@ public sealed class ListLibrary(IListStore? store)
         ArgumentNullException.ThrowIfNull(version);
         if (version.Stored is not { } v)
         {
-            return BundledLists.Load(version.Source);
+            return IsBundled(version.Source)
+                ? BundledLists.Load(version.Source)
+                : throw new ArgumentException($"{version.Source} has no version in the list store; import one with 'interdict lists import FILE --source {version.Source}'");
         }
 
         var key = v.Files.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}:{f.Sha256}:{f.PublicationDate:yyyy-MM-dd}")).Prepend(v.ContentHash);
         return ParsedListCache.GetOrRead(version.Source, key, () => ListSources.Read(version.Source, RequireStore().Files(v.Id)));
     }
 
-    private static DateOnly? BundledPublicationDate(string source) => BundledLists.PublicationDate(source);
+    private static DateOnly? BundledPublicationDate(string source) => IsBundled(source) ? BundledLists.PublicationDate(source) : null;
+
+    private static bool IsBundled(string source) => BundledLists.Ids.Contains(source);
 
     private IListStore RequireStore() => Store ?? throw new InvalidOperationException("no list store is open");
 }

@@ -117,7 +117,7 @@ internal static class ListEndpoints
         }
     }
 
-    private static ProblemHttpResult? Unknown(string source) => ListSources.Ids.Contains(source)
+    private static ProblemHttpResult? Unknown(string source) => ListSources.IsKnown(source)
         ? null
         : Problems.Result(StatusCodes.Status404NotFound, "No such list", $"unknown list '{source}'; lists: {string.Join(", ", ListSources.Ids)}", "source");
 }

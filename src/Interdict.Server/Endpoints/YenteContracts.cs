@@ -20,7 +20,8 @@ public record YenteEntity(string Id, string Caption, string Schema, IReadOnlyDic
 /// <summary>A scored entity of a <c>/match</c> answer (<c>ScoredEntityResponse</c>).</summary>
 public sealed record YenteScoredEntity(string Id, string Caption, string Schema, IReadOnlyDictionary<string, List<string>> Properties, IReadOnlyList<string> Datasets,
     IReadOnlyList<string> Referents, bool Target, DateOnly? FirstSeen, DateOnly? LastSeen, DateOnly? LastChange,
-    double Score, IReadOnlyDictionary<string, double> Features, bool Match, Explanation Explanation)
+    [property: JsonPropertyOrder(1)] double Score, [property: JsonPropertyOrder(1)] IReadOnlyDictionary<string, double> Features,
+    [property: JsonPropertyOrder(1)] bool Match, [property: JsonPropertyOrder(2)] Explanation Explanation)
     : YenteEntity(Id, Caption, Schema, Properties, Datasets, Referents, Target, FirstSeen, LastSeen, LastChange);
 
 /// <summary>A total count, as yente writes it.</summary>

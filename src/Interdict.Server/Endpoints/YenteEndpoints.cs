@@ -33,8 +33,6 @@ internal static class YenteEndpoints
     /// <summary>yente's algorithm names: a client may send them; Interdict answers with the matcher it runs.</summary>
     private static readonly string[] YenteAlgorithms = ["best", "default", "logic-v1", "logic-v2", "name-based", "name-qualified", "regression-v1", "regression-v2", "regression-v3"];
 
-    private static readonly string[] NamePartProperties = ["firstName", "secondName", "middleName", "fatherName", "lastName"];
-
     private static readonly string[] MatchParameters = ["threshold", "cutoff", "limit", "algorithm", "include_dataset", "exclude_dataset", "exclude_schema", "exclude_entity_ids", "topics"];
 
     private static readonly string[] SearchParameters = ["q", "schema", "countries", "limit", "offset", "include_dataset", "exclude_dataset", "topics", "fuzzy", "simple"];
@@ -490,7 +488,7 @@ internal static class YenteEndpoints
         var at = $"queries.{key}.properties";
         List<string> Values(string property) => properties.TryGetValue(property, out var v) ? v : [];
         var names = FtmSchema.NameProperties.SelectMany(Values).Distinct(StringComparer.Ordinal).ToList();
-        if (names.Count == 0 && string.Join(' ', NamePartProperties.SelectMany(Values)) is { Length: > 0 } parts)
+        if (names.Count == 0 && string.Join(' ', FtmSchema.NamePartProperties.SelectMany(Values)) is { Length: > 0 } parts)
         {
             names.Add(parts);
         }

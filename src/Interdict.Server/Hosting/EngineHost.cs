@@ -112,7 +112,16 @@ internal sealed class EngineHost
         }
     }
 
-    private List<(string Id, VersionRef Version)> InForce(ListLibrary library) => [.. _settings.Lists.Select(id => (id, library.InForce(id)))];
+    private List<(string Id, VersionRef Version)> InForce(ListLibrary library)
+    {
+        var versions = (_settings.ListsConfigured ? _settings.Lists : library.Sources()).Select(id => (Id: id, Version: library.InForce(id))).ToList();
+        foreach (var (id, _) in versions.Where(v => v.Version.Stored is null && !BundledLists.Ids.Contains(v.Id)))
+        {
+            throw ServerSettings.Invalid("Screening:Lists", id, $"lists with a version in the list store ({StoreLocation}); import {id} first with 'interdict lists import FILE --source {id}'");
+        }
+
+        return versions;
+    }
 
     private EngineSnapshot Build(ListLibrary library, List<(string Id, VersionRef Version)> versions)
     {

@@ -56,8 +56,11 @@ internal sealed record ServerSettings
     /// <summary>Threads screening single names and small batches, first come first served (default: one per core).</summary>
     public int ScreeningThreads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The official lists to load (default: all).</summary>
+    /// <summary>The lists to load (<c>Screening:Lists</c>; default: every official list and every FtM dataset in the store).</summary>
     public required IReadOnlyList<string> Lists { get; init; }
+
+    /// <summary>True when <c>Screening:Lists</c> names the lists; else every source of the store is loaded, FtM datasets included.</summary>
+    public bool ListsConfigured { get; init; }
 
     public required string StorePath { get; init; }
 
@@ -103,9 +106,9 @@ internal sealed record ServerSettings
         var lists = (config["Screening:Lists"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var id in lists)
         {
-            if (!ListSources.Ids.Contains(id))
+            if (!ListSources.IsKnown(id))
             {
-                throw Invalid("Screening:Lists", id, $"a comma-separated list of {string.Join(", ", ListSources.Ids)}");
+                throw Invalid("Screening:Lists", id, $"a comma-separated list of {string.Join(", ", ListSources.Ids)} or ftm:NAME (an imported FollowTheMoney dataset)");
             }
         }
 
@@ -118,6 +121,7 @@ internal sealed record ServerSettings
                 : throw Invalid("Screening:Algorithm", algorithm, $"a matcher version: {MatcherVersions.Names} or current"),
             ScreeningThreads = (int)Number(config, "Screening:Threads", Environment.ProcessorCount, v => v is >= 1 and <= 256 && v == Math.Floor(v), "a whole number from 1 to 256"),
             Lists = lists.Length > 0 ? lists : ListSources.Ids,
+            ListsConfigured = lists.Length > 0,
             StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
             AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
             AlertsPath = config["Alerts:Path"] is { Length: > 0 } alerts ? alerts : Path.Combine(DataDirectory, "alerts.db"),

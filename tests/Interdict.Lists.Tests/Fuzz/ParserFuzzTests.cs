@@ -22,6 +22,7 @@ public class ParserFuzzTests
         ("uk-ofsi", "ConList.csv", Fixtures.Bytes("uk-ofsi/2018-04-13/sanctionsconlist.csv")),
         ("uk-ofsi", "ConList.xlsx", Fixtures.Bytes("uk-ofsi/2025-04-14/ConList.xlsx")),
         ("uk-fcdo", "FCDO_SL_summary.ods", Fixtures.Bytes("uk-fcdo/2025-11-19/FCDO_SL_summary.ods")),
+        ("ftm:fixture", "entities.ftm.json", Fixtures.Bytes("ftm/entities.ftm.json")),
         ("ofac-cons", "CONS.ZIP", Zipped("consolidated.xml", Fixtures.Bytes("ofac-xml/2025-06-30/consolidated.xml"))),
     ];
 
