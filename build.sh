@@ -18,10 +18,16 @@ set -e
 # Sum the per-assembly summaries: "Passed!  - Failed:     0, Passed:    92, Skipped:     0, Total:    92, ..."
 passed=$(sed -n 's/.*Failed: *[0-9]*, Passed: *\([0-9]*\),.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
 failed=$(sed -n 's/.*Failed: *\([0-9]*\), Passed: *[0-9]*,.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+skipped=$(sed -n 's/.*Failed: *[0-9]*, Passed: *[0-9]*, Skipped: *\([0-9]*\),.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The run failed without a failing test (a crash or a build problem): count it as a failure.
   failed=1
 fi
 echo
+if [ "$skipped" -gt 0 ]; then
+  # Skipped tests say why (no PostgreSQL, no Chromium, no ../shared beside the clone); CI requires all three.
+  echo "$skipped skipped, by test class (each says why when run alone):"
+  grep -E '^  Skipped ' "$log" | sed -E 's/^  Skipped ([^ ]+)\.[^. ]+ \[.*$/\1/' | sort | uniq -c | sort -rn || true
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

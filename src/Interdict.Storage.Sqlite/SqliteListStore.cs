@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Interdict.Core;
@@ -15,28 +14,30 @@ namespace Interdict.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteListStore : IListStore
 {
-    /// <summary>
-    /// Test hook for crash-safety tests: when this environment variable holds a number N, the process kills itself after
-    /// writing N entity rows of an import, in the middle of the transaction. Never set it in production.
-    /// </summary>
-    public const string KillAfterEntitiesVariable = "INTERDICT_FAULT_KILL_AFTER_ENTITIES";
-
     private const int SchemaVersion = 1;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
+    private readonly Action<int>? _afterEntityRow;
 
-    private SqliteListStore(SqliteConnection connection, TimeProvider time)
+    private SqliteListStore(SqliteConnection connection, TimeProvider time, Action<int>? afterEntityRow)
     {
         _connection = connection;
         _time = time;
+        _afterEntityRow = afterEntityRow;
     }
 
     /// <summary>The database file.</summary>
     public string Path => _connection.DataSource;
 
     /// <summary>Opens (creating when absent) the store at <paramref name="path"/>; its folder is created too.</summary>
-    public static SqliteListStore Open(string path, TimeProvider? time = null)
+    /// <param name="path">The database file.</param>
+    /// <param name="time">The clock that stamps imports.</param>
+    /// <param name="afterEntityRow">
+    /// A fault-injection hook for crash-safety tests: called with the count of entity rows an import has written, inside
+    /// its transaction (a test host kills its own process there). Null in production.
+    /// </param>
+    public static SqliteListStore Open(string path, TimeProvider? time = null, Action<int>? afterEntityRow = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -50,7 +51,7 @@ public sealed class SqliteListStore : IListStore
         try
         {
             connection.Open();
-            var store = new SqliteListStore(connection, time ?? TimeProvider.System);
+            var store = new SqliteListStore(connection, time ?? TimeProvider.System, afterEntityRow);
             store.Migrate();
             return store;
         }
@@ -85,7 +86,6 @@ public sealed class SqliteListStore : IListStore
             }
         }
 
-        var killAfter = int.TryParse(Environment.GetEnvironmentVariable(KillAfterEntitiesVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
         var now = _time.GetUtcNow();
         long id;
         using (var cmd = Command("""
@@ -129,10 +129,7 @@ public sealed class SqliteListStore : IListStore
                 cmd.Parameters.AddWithValue("$programs", string.Join('\t', e.Programs));
                 cmd.Parameters.AddWithValue("$hash", EntityFingerprint.Hash(e));
                 cmd.ExecuteNonQuery();
-                if (++written == killAfter)
-                {
-                    Process.GetCurrentProcess().Kill();
-                }
+                _afterEntityRow?.Invoke(++written);
             }
         }
 

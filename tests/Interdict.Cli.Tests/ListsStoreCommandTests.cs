@@ -207,13 +207,13 @@ public sealed class ListsStoreCommandTests : IDisposable
         var bundled = _temp.File("un-2026-02-27.xml");
         File.WriteAllBytes(bundled, Lists.Bundled.BundledLists.Files("un")[0].Bytes);
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "interdict.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "lists", "import", bundled, "--source", "un", "--store", Store])
+        // The host injects the store's fault hook: it kills its own process after 500 entity rows.
+        var host = Path.Combine(CrashHostFolder(), "Interdict.CrashHost.dll");
+        var start = new ProcessStartInfo("dotnet", [host, Store, bundled, "un", "500"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment[SqliteListStore.KillAfterEntitiesVariable] = "500";
         using (var process = Process.Start(start)!)
         {
             process.StandardOutput.ReadToEnd().ShouldNotContain("Stored");
@@ -229,6 +229,15 @@ public sealed class ListsStoreCommandTests : IDisposable
 
         // The same import run to the end afterwards works.
         Run("lists", "import", bundled, "--source", "un").Output.ShouldContain("Stored un v");
+    }
+
+    // The crash host's build output, beside this test assembly's in the artifacts folder (bin/<project>/<configuration>).
+    private static string CrashHostFolder()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var folder = Path.Combine(here.Parent!.Parent!.FullName, "Interdict.CrashHost", here.Name);
+        File.Exists(Path.Combine(folder, "Interdict.CrashHost.dll")).ShouldBeTrue($"the crash host is not built at {folder}");
+        return folder;
     }
 
     public void Dispose()

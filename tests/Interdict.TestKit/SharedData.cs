@@ -15,6 +15,11 @@ public static class SharedData
     public static string PathOf(string relative)
     {
         var folder = ListsFolder;
+        if (folder is null && Environment.GetEnvironmentVariable("INTERDICT_REQUIRE_SHARED") == "1")
+        {
+            Assert.Fail("../shared/data/lists is not beside the repository, and INTERDICT_REQUIRE_SHARED=1 (CI) requires it");
+        }
+
         if (folder is null)
         {
             Assert.Skip("../shared/data/lists is not beside the repository; this test needs the full official files");
