@@ -37,15 +37,18 @@ internal static class YenteEndpoints
 
     private static readonly string[] SearchParameters = ["q", "schema", "countries", "limit", "offset", "include_dataset", "exclude_dataset", "topics", "fuzzy", "simple"];
 
+    /// <summary>Where the score features are described, in the repository's documentation.</summary>
+    private const string MatchingDocs = "docs/matching.md";
+
     /// <summary>The score features Interdict reports, documented as yente documents its own.</summary>
     private static readonly Dictionary<string, YenteFeatureDoc> Features = new(StringComparer.Ordinal)
     {
-        ["name_score"] = new("The name comparison alone: names aligned part by part across scripts, transliterations, word order, legal forms, numbers and nicknames (see the explanation's alignment).", 1, "https://github.com/interdict/interdict/blob/main/docs/matching.md"),
-        ["date_of_birth"] = new("Change from the date of birth: raised when it agrees, lowered when it contradicts.", 1, "https://github.com/interdict/interdict/blob/main/docs/matching.md"),
-        ["country"] = new("Change from the country (nationality, residence, registration or flag).", 1, "https://github.com/interdict/interdict/blob/main/docs/matching.md"),
-        ["identifier"] = new("Change from an identifier (passport, ID, IMO, registration number, BIC): an exact match is strong evidence.", 1, "https://github.com/interdict/interdict/blob/main/docs/matching.md"),
-        ["kind"] = new("Change from the kind of party (person, organisation, vessel, aircraft).", 1, "https://github.com/interdict/interdict/blob/main/docs/matching.md"),
-        ["weak_alias"] = new("Lowered because the publisher marks the matched alias as weak.", 1, "https://github.com/interdict/interdict/blob/main/docs/matching.md"),
+        ["name_score"] = new("The name comparison alone: names aligned part by part across scripts, transliterations, word order, legal forms, numbers and nicknames (see the explanation's alignment).", 1, MatchingDocs),
+        ["date_of_birth"] = new("Change from the date of birth: raised when it agrees, lowered when it contradicts.", 1, MatchingDocs),
+        ["country"] = new("Change from the country (nationality, residence, registration or flag).", 1, MatchingDocs),
+        ["identifier"] = new("Change from an identifier (passport, ID, IMO, registration number, BIC): an exact match is strong evidence.", 1, MatchingDocs),
+        ["kind"] = new("Change from the kind of party (person, organisation, vessel, aircraft).", 1, MatchingDocs),
+        ["weak_alias"] = new("Lowered because the publisher marks the matched alias as weak.", 1, MatchingDocs),
     };
 
     public static void Map(IEndpointRouteBuilder app)
