@@ -30,15 +30,16 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
     /// The list store a parsed command line names: <c>--store</c> (a SQLite file), else PostgreSQL when the
     /// <c>Storage:Postgres</c> setting is given, else the <c>Store:Path</c> setting's SQLite file.
     /// </summary>
-    public static StoreLocation Store(ParseResult parse)
+    public static Hosting.StoreFactory Store(ParseResult parse)
     {
+        var storage = Settings.Load().Storage;
         if (parse.GetValue(StoreOption) is { Length: > 0 } path)
         {
-            return new StoreLocation(path, null);
+            storage.Postgres = null;
+            storage.StorePath = path;
         }
 
-        var settings = Settings.Load();
-        return new StoreLocation(settings.StorePath, settings.Postgres);
+        return new Hosting.StoreFactory(storage);
     }
 
     /// <summary>Tables written to a file or a pipe are laid out this wide: each column as wide as its text, not wrapped at 80.</summary>

@@ -6,15 +6,9 @@ using Interdict.Lists;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Custom;
 using Interdict.Lists.Store;
-using Interdict.Storage.Postgres;
-using Interdict.Storage.Sqlite;
+using Interdict.Hosting;
 
 namespace Interdict.Cli;
-
-/// <summary>Where the list store is: a SQLite file, or PostgreSQL when <paramref name="Postgres"/> (a connection string) is given.</summary>
-/// <param name="Path">The SQLite file.</param>
-/// <param name="Postgres">The PostgreSQL connection string, which wins over <paramref name="Path"/>.</param>
-internal sealed record StoreLocation(string Path, string? Postgres);
 
 /// <summary>Loads the lists a command asked for: official lists (the store's version in force, else the bundled snapshot), custom watchlists from files.</summary>
 internal static class ListCatalog
@@ -38,16 +32,11 @@ internal static class ListCatalog
     /// Opens the list store for reading when it exists; null when a SQLite store was never created (nothing imported:
     /// screening then uses the bundled lists). A PostgreSQL store always exists once reachable.
     /// </summary>
-    public static IListStore? OpenExistingStore(StoreLocation location)
+    public static IListStore? OpenExistingStore(StoreFactory location)
     {
-        if (location.Postgres is null && !File.Exists(location.Path))
-        {
-            return null;
-        }
-
         try
         {
-            return Open(location);
+            return location.OpenExistingListStore();
         }
         catch (InterdictException ex)
         {
@@ -56,11 +45,11 @@ internal static class ListCatalog
     }
 
     /// <summary>Opens (creating when needed) the list store, for commands that write to it.</summary>
-    public static IListStore OpenStore(StoreLocation location)
+    public static IListStore OpenStore(StoreFactory location)
     {
         try
         {
-            return Open(location);
+            return location.OpenListStore();
         }
         catch (InterdictException ex)
         {
@@ -69,12 +58,9 @@ internal static class ListCatalog
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DataFileException(location.Postgres is null ? $"{location.Path}: the list store cannot be opened: {ex.Message}" : ex.Message, ex);
+            throw new DataFileException(location.IsPostgres ? ex.Message : $"{location.ListStoreLocation}: the list store cannot be opened: {ex.Message}", ex);
         }
     }
-
-    private static IListStore Open(StoreLocation location) =>
-        location.Postgres is { } pg ? PostgresListStore.Open(pg) : SqliteListStore.Open(location.Path);
 
     /// <summary>Loads the version of an official list a command should use: in force now, or in force on <paramref name="asOf"/>.</summary>
     public static WatchList LoadOfficial(ListLibrary library, string id, DateOnly? asOf)

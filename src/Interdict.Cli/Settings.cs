@@ -31,26 +31,14 @@ internal sealed class Settings
 {
     public required ScreeningSettings Screening { get; init; }
 
-    /// <summary>The list store: the <c>Store:Path</c> setting, else <c>lists.db</c> in <see cref="DataDirectory"/>.</summary>
-    public required string StorePath { get; init; }
-
-    /// <summary>The audit trail's SQLite file: the <c>Audit:Path</c> setting, else <c>audit.db</c> in <see cref="DataDirectory"/>.</summary>
-    public required string AuditPath { get; init; }
+    /// <summary>Where the stores are (<c>Storage:Postgres</c>, <c>Store:Path</c>, <c>Audit:Path</c>, <c>Alerts:Path</c>), read and checked as the server reads them.</summary>
+    public required Hosting.StorageOptions Storage { get; init; }
 
     /// <summary>The audit trail's key file (<c>Audit:KeyFile</c>), as the server reads it.</summary>
     public string? AuditKeyFile { get; init; }
 
-    /// <summary>The <c>Storage:Postgres</c> connection string: when set, the list store and the audit trail are in PostgreSQL.</summary>
-    public string? Postgres { get; init; }
-
     /// <summary>The <c>Updates</c> section: where <c>lists update</c> downloads from, and how much shrinkage it accepts.</summary>
     public required UpdateSettings Updates { get; init; }
-
-    /// <summary>Where the user's settings live: <c>$INTERDICT_CONFIG_DIR</c>, else the platform's application data folder (shared with the server).</summary>
-    public static string SettingsDirectory => Server.ServerApp.SettingsDirectory;
-
-    /// <summary>Where the user's data (list store, audit) lives: <c>$INTERDICT_DATA_DIR</c>, else the platform's local data folder (shared with the server).</summary>
-    public static string DataDirectory => Server.Hosting.ServerSettings.DataDirectory;
 
     public static Settings Load()
     {
@@ -60,7 +48,7 @@ internal sealed class Settings
             config = new ConfigurationBuilder()
                 .SetBasePath(AppContext.BaseDirectory)
                 .AddJsonFile("appsettings.json", optional: true)
-                .AddJsonFile(Path.Combine(SettingsDirectory, "appsettings.json"), optional: true)
+                .AddJsonFile(Hosting.InterdictFolders.SettingsFile, optional: true)
                 .AddEnvironmentVariables("INTERDICT__")
                 .Build();
         }
@@ -85,16 +73,26 @@ internal sealed class Settings
         return new Settings
         {
             Screening = screening,
-            StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
-            AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
+            Storage = ReadStorage(config),
             AuditKeyFile = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? keyFile : null,
-            Postgres = config["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
             Updates = new UpdateSettings
             {
                 BaseUrl = baseUrl is null ? null : new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),
                 MaxDrop = Read(updates, "MaxDrop", 0.10, v => v is >= 0 and <= 1, "a share from 0 to 1 (0.1 = 10%)"),
             },
         };
+    }
+
+    private static Hosting.StorageOptions ReadStorage(IConfiguration config)
+    {
+        try
+        {
+            return Hosting.StorageOptions.From(config);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            throw new UsageException(string.Join("; ", ex.Failures));
+        }
     }
 
     private static double Read(IConfigurationSection section, string key, double fallback, Func<double, bool> valid, string expected)

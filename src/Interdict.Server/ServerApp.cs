@@ -1,11 +1,11 @@
 using Interdict.Core.Alerts;
 using Interdict.Core.Audit;
+using Interdict.Hosting;
 using Interdict.Server.Endpoints;
 using Interdict.Server.Hosting;
 using Interdict.Server.Security;
-using Interdict.Storage.Postgres;
-using Interdict.Storage.Sqlite;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Interdict.Server;
@@ -13,19 +13,13 @@ namespace Interdict.Server;
 /// <summary>Builds the screening service: settings, lists, audit trail, security, endpoints. Used by <c>Program</c> and <c>interdict serve</c>.</summary>
 public static class ServerApp
 {
-    /// <summary>Where the user's settings file lives: <c>$INTERDICT_CONFIG_DIR</c>, else the platform's application data folder.</summary>
-    public static string SettingsDirectory =>
-        Environment.GetEnvironmentVariable("INTERDICT_CONFIG_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
-
     /// <summary>Builds the application; throws <see cref="InvalidOperationException"/> with a clear message on a bad setting or an unsafe binding.</summary>
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         // Same settings as the CLI: the user's settings file and INTERDICT__Section__Key variables; the command line still wins.
         builder.Configuration
-            .AddJsonFile(Path.Combine(SettingsDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(InterdictFolders.SettingsFile, optional: true)
             .AddEnvironmentVariables("INTERDICT__")
             .AddCommandLine(args);
 
@@ -35,12 +29,16 @@ public static class ServerApp
         // Everything reads configuration when first resolved, after the host is built, so test hosts can override it.
         builder.Services.AddSingleton(sp => ServerSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(TimeProvider.System);
+        // Where the stores are, decided once (SQLite files or PostgreSQL), validated at start; one factory opens them.
+        builder.Services.AddOptions<StorageOptions>().Configure<IConfiguration>(StorageOptions.Read).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptions.Validator>();
+        builder.Services.AddSingleton(sp => new StoreFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddSingleton(sp => new ScreeningWorkers(sp.GetRequiredService<ServerSettings>().ScreeningThreads));
         builder.Services.AddSingleton(sp => new HeavyLane(sp.GetRequiredService<ServerSettings>().ScreeningThreads, sp.GetRequiredService<ServerSettings>().Limits.MaxQueuedHeavy));
-        builder.Services.AddSingleton<IAuditLog>(sp => OpenAudit(sp.GetRequiredService<ServerSettings>()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<StoreFactory>().OpenAuditLog(sp.GetRequiredService<ServerSettings>().AuditKey));
         builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddSingleton(sp => OpenAlerts(sp.GetRequiredService<ServerSettings>()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<StoreFactory>().OpenAlertStore());
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<ListRefresher>();
@@ -118,6 +116,10 @@ public static class ServerApp
         {
             return ex.Message;
         }
+        catch (OptionsValidationException ex)
+        {
+            return string.Join("; ", ex.Failures);
+        }
         catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
         {
             return $"cannot listen: {ex.Message} (is another server on that port? choose another with --urls http://127.0.0.1:PORT)";
@@ -127,14 +129,6 @@ public static class ServerApp
             return $"cannot listen on the configured address: {ex.Message} (an IPv4 address is written http://127.0.0.1:PORT, not as an IPv6-mapped [::ffff:…] address)";
         }
     }
-
-    /// <summary>Opens the audit trail the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Audit:Path</c>.</summary>
-    internal static IAuditLog OpenAudit(ServerSettings settings) =>
-        settings.Postgres is { } pg ? PostgresAuditLog.Open(pg, settings.AuditKey) : SqliteAuditLog.Open(settings.AuditPath, settings.AuditKey);
-
-    /// <summary>Opens the alert queue the settings name: PostgreSQL when <c>Storage:Postgres</c> is set, else the SQLite file <c>Alerts:Path</c>.</summary>
-    internal static IAlertStore OpenAlerts(ServerSettings settings) =>
-        settings.Postgres is { } pg ? PostgresAlertStore.Open(pg) : SqliteAlertStore.Open(settings.AlertsPath);
 
     /// <summary>An open server (no keys) may only listen on loopback; anything else stops the start.</summary>
     internal static void CheckBinding(ServerSettings settings, IReadOnlyList<string> addresses, ILogger log)

@@ -207,9 +207,19 @@ public sealed class ScreeningApiTests(ServerFactory server) : IClassFixture<Serv
 
     internal static string RunCli(params string[] args) => RunCliExpecting(0, args);
 
-    internal static string RunCliExpecting(int exitCode, params string[] args)
+    internal static string RunCliExpecting(int exitCode, params string[] args) => RunCli(exitCode, null, args).Output;
+
+    /// <summary>Runs the tool with extra environment variables; returns its standard error.</summary>
+    internal static string RunCliWithEnvironment(int exitCode, Dictionary<string, string> environment, params string[] args) => RunCli(exitCode, environment, args).Error;
+
+    private static (string Output, string Error) RunCli(int exitCode, Dictionary<string, string>? environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (k, v) in environment ?? [])
+        {
+            start.Environment[k] = v;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "interdict.dll"));
         foreach (var a in args)
         {
@@ -221,6 +231,6 @@ public sealed class ScreeningApiTests(ServerFactory server) : IClassFixture<Serv
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         process.WaitForExit();
         process.ExitCode.ShouldBe(exitCode, error.Result);
-        return output.Result;
+        return (output.Result, error.Result);
     }
 }

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Interdict.Core;
 using Interdict.Core.Audit;
-using Interdict.Storage.Postgres;
-using Interdict.Storage.Sqlite;
 
 namespace Interdict.Cli.Commands;
 
@@ -168,21 +166,21 @@ internal static class AuditCommand
 
     private static IAuditLog Open(string? path)
     {
-        var settings = Settings.Load();
+        var storage = Settings.Load().Storage;
+        if (path is not null)
+        {
+            storage.Postgres = null;
+            storage.AuditPath = path;
+        }
+
         try
         {
-            if (path is null && settings.Postgres is { } pg)
+            if (storage.Postgres is null && !File.Exists(storage.AuditPath))
             {
-                return PostgresAuditLog.Open(pg);
+                throw new DataFileException($"{storage.AuditPath}: no audit trail here (the server writes it on its first screening; see Audit:Path)");
             }
 
-            var file = path ?? settings.AuditPath;
-            if (!File.Exists(file))
-            {
-                throw new DataFileException($"{file}: no audit trail here (the server writes it on its first screening; see Audit:Path)");
-            }
-
-            return SqliteAuditLog.Open(file);
+            return new Hosting.StoreFactory(storage).OpenAuditLog();
         }
         catch (InterdictException ex)
         {

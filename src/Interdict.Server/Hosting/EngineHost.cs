@@ -3,8 +3,7 @@ using Interdict.Core.Model;
 using Interdict.Core.Store;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Store;
-using Interdict.Storage.Postgres;
-using Interdict.Storage.Sqlite;
+using Interdict.Hosting;
 
 namespace Interdict.Server.Hosting;
 
@@ -32,14 +31,16 @@ internal sealed record RefreshOutcome(DateTimeOffset At, bool Changed, string? E
 internal sealed class EngineHost
 {
     private readonly ServerSettings _settings;
+    private readonly StoreFactory _stores;
     private readonly TimeProvider _time;
     private readonly ILogger<EngineHost> _log;
     private readonly Lock _refreshGate = new();
     private volatile EngineSnapshot _current;
 
-    public EngineHost(ServerSettings settings, TimeProvider time, ILogger<EngineHost> log)
+    public EngineHost(ServerSettings settings, StoreFactory stores, TimeProvider time, ILogger<EngineHost> log)
     {
         _settings = settings;
+        _stores = stores;
         _time = time;
         _log = log;
         using (var store = OpenStore())
@@ -60,16 +61,13 @@ internal sealed class EngineHost
     public RefreshOutcome? LastRefresh { get; private set; }
 
     /// <summary>Where the list store is: the PostgreSQL database (<c>Storage:Postgres</c>) or the SQLite file (<c>Store:Path</c>).</summary>
-    public string StoreLocation => _settings.Postgres is { } pg ? PostgresDatabase.Location(pg) : _settings.StorePath;
+    public string StoreLocation => _stores.ListStoreLocation;
 
     /// <summary>
     /// Opens the list store: PostgreSQL when <c>Storage:Postgres</c> is set (shared by every replica), else the SQLite
     /// file, or null when that was never created (nothing imported: the bundled lists are used).
     /// </summary>
-    public IListStore? OpenStore() =>
-        _settings.Postgres is { } pg ? PostgresListStore.Open(pg, _time)
-        : File.Exists(_settings.StorePath) ? SqliteListStore.Open(_settings.StorePath, _time)
-        : null;
+    public IListStore? OpenStore() => _stores.OpenExistingListStore();
 
     /// <summary>Rebuilds the engine when the versions in force changed; keeps the current one on any failure.</summary>
     public RefreshOutcome Refresh()

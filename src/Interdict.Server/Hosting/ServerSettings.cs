@@ -62,9 +62,6 @@ internal sealed record ServerSettings
     /// <summary>True when <c>Screening:Lists</c> names the lists; else every source of the store is loaded, FtM datasets included.</summary>
     public bool ListsConfigured { get; init; }
 
-    public required string StorePath { get; init; }
-
-    public required string AuditPath { get; init; }
 
     /// <summary>
     /// The audit trail's HMAC key, read from the file <c>Audit:KeyFile</c> (at least 32 bytes; <c>interdict audit
@@ -78,12 +75,6 @@ internal sealed record ServerSettings
     /// </summary>
     public bool StartOnBrokenTrail { get; init; }
 
-    /// <summary>The alert queue of batch screenings (SQLite file).</summary>
-    public required string AlertsPath { get; init; }
-
-    /// <summary>A PostgreSQL connection string: when set, the list store, the alert queue and the audit trail live there (shared by every replica).</summary>
-    public string? Postgres { get; init; }
-
     public required LimitSettings Limits { get; init; }
 
     public required IReadOnlyList<ApiKey> Keys { get; init; }
@@ -93,12 +84,6 @@ internal sealed record ServerSettings
 
     /// <summary>A list older than this is reported as stale on /health.</summary>
     public required int MaxListAgeDays { get; init; }
-
-    /// <summary>The user's data directory: <c>$INTERDICT_DATA_DIR</c>, else the platform's local application data folder.</summary>
-    public static string DataDirectory =>
-        Environment.GetEnvironmentVariable("INTERDICT_DATA_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "interdict");
 
     public static ServerSettings From(IConfiguration config)
     {
@@ -122,10 +107,6 @@ internal sealed record ServerSettings
             ScreeningThreads = (int)Number(config, "Screening:Threads", Environment.ProcessorCount, v => v is >= 1 and <= 256 && v == Math.Floor(v), "a whole number from 1 to 256"),
             Lists = lists.Length > 0 ? lists : ListSources.Ids,
             ListsConfigured = lists.Length > 0,
-            StorePath = config["Store:Path"] is { Length: > 0 } store ? store : Path.Combine(DataDirectory, "lists.db"),
-            AuditPath = config["Audit:Path"] is { Length: > 0 } audit ? audit : Path.Combine(DataDirectory, "audit.db"),
-            AlertsPath = config["Alerts:Path"] is { Length: > 0 } alerts ? alerts : Path.Combine(DataDirectory, "alerts.db"),
-            Postgres = config["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
             AuditKey = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? AuditKeys.Read(keyFile, "Audit:KeyFile") : null,
             StartOnBrokenTrail = config["Audit:StartOnBrokenTrail"] is not { Length: > 0 } broken ? false
                 : bool.TryParse(broken, out var b) ? b : throw Invalid("Audit:StartOnBrokenTrail", broken, "true or false"),
