@@ -15,11 +15,9 @@ namespace Interdict.Cli.Commands;
 /// <summary>The <c>lists</c> subcommands that work on the versioned list store.</summary>
 internal static class ListsStoreCommands
 {
-    private static readonly Dictionary<string, string[]> Companions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sdn.csv"] = ["alt.csv", "add.csv", "sdn_comments.csv"],
-        ["cons_prim.csv"] = ["cons_alt.csv", "cons_add.csv", "cons_comments.csv"],
-    };
+    // Each source's companion files (OFAC's alt/add/comments beside sdn.csv), as its definition says.
+    private static readonly Dictionary<string, IReadOnlyList<string>> Companions =
+        ListSources.BuiltIn.SelectMany(d => d.Companions).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary><c>lists import FILE... --source ID</c>.</summary>
     public static Command Import(CliApplication app)

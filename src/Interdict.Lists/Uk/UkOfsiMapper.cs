@@ -8,21 +8,6 @@ using Interdict.Lists.Spreadsheets;
 
 namespace Interdict.Lists.Uk;
 
-/// <summary>The UK HM Treasury / OFSI Consolidated List, CSV format.</summary>
-public static class UkOfsiSource
-{
-    /// <summary>The list id.</summary>
-    public const string Id = "uk-ofsi";
-
-    /// <summary>The source descriptor.</summary>
-    public static ListSource Descriptor { get; } = new(
-        Id,
-        "UK OFSI Consolidated List of Financial Sanctions Targets",
-        "HM Treasury, Office of Financial Sanctions Implementation",
-        new Uri("https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"),
-        "OFSI ConList CSV (Windows-1252; a 'Last Updated' line, a header, then one row per name variant grouped by Group ID)");
-}
-
 /// <summary>
 /// Reads the OFSI consolidated list CSV. Rows are grouped by <c>Group ID</c> into one entity (<c>uk-ofsi:&lt;Group ID&gt;</c>);
 /// the first <c>Prime Alias</c> row gives the primary name, the others become aliases, and every row's regime is a programme.
