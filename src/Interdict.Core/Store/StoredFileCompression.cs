@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Interdict.Core.Store;
 
 /// <summary>How list stores keep a version's files: gzip, decompressed on reading to the bytes imported.</summary>
-public static class StoredFileCompression
+internal static class StoredFileCompression
 {
     /// <summary>The gzip form of <paramref name="bytes"/>.</summary>
     public static byte[] Compress(byte[] bytes)

@@ -7,7 +7,7 @@ namespace Interdict.Core.Text;
 /// Abdelrahman, Abdul Rahman, Abdurrahman and Abdirahman are all <c>abd rahman</c>; Nur al-Din, Nour Eldin and
 /// Nureddin are <c>nur din</c>. The forms are reference data: <c>Data/arabic-compounds.tsv</c>. Matcher 1.5.0 and later.
 /// </summary>
-public static class ArabicCompounds
+internal static class ArabicCompounds
 {
     private const string Abd = "abd";
     private const string Din = "din";

@@ -6,7 +6,7 @@ namespace Interdict.Core.Text;
 /// Romanises Hangul syllables as the sanctions lists spell North Korean names, one name part per syllable
 /// (<c>김정은</c> → <c>kim jong un</c>); the letters' romanisations are in <c>Data/hangul.tsv</c>. Matcher 1.4.0 and later.
 /// </summary>
-public static class Hangul
+internal static class Hangul
 {
     private const char First = '\uAC00';
     private const char Last = '\uD7A3';

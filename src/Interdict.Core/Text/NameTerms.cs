@@ -5,7 +5,7 @@ using Interdict.Core.Matching;
 namespace Interdict.Core.Text;
 
 /// <summary>Weights of low-information words in names (legal forms, generic words, honorifics, particles, very common names).</summary>
-public static class NameTerms
+internal static class NameTerms
 {
     private static readonly Lazy<FrozenDictionary<string, (double Weight, string Category, MatcherVersion Since)>> Terms = new(Load);
 

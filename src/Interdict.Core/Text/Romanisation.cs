@@ -9,7 +9,7 @@ namespace Interdict.Core.Text;
 /// and reduces names to consonant keys for comparing Arabic-script names with their romanisations. The rules are
 /// reference data: <c>Data/romanisation.tsv</c>, <c>Data/name-variants.tsv</c> and <c>Data/arabic-script.tsv</c>.
 /// </summary>
-public static class Romanisation
+internal static class Romanisation
 {
     private static readonly Lazy<Rules> Loaded = new(Load);
 
