@@ -20,6 +20,8 @@ public sealed class FtmImportTests : IDisposable
         var import = Run("lists", "import", Fixtures.PathOf("ftm/entities.ftm.json"), "--source", "ftm:fixture");
         import.ExitCode.ShouldBe(0, import.Error);
         import.Output.ShouldContain("Stored ftm:fixture v1: 5 entities, published 2025-06-01");
+        import.Output.ShouldNotContain("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"); // the hash of nothing
+        import.Output.ShouldMatch("(?s).*sha256 [0-9a-f]{64}.*");
         import.Error.ShouldContain("11 lines");
         import.Error.ShouldContain("kept 9");
         import.Error.ShouldContain("left out (not screened): 1 Address, 1 Ownership");

@@ -111,8 +111,10 @@ public static partial class FtmSource
         var documents = new List<FtmEntity>();
         var notices = new List<string>();
         DateOnly? latest = null;
-        using var reader = new StreamReader(file.Stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var hashing = new HashingStream(file.Stream);
+        using var reader = new StreamReader(hashing, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         long lineNumber = 0;
+        var records = 0;
         while (ReadLine(reader, sourceId, file.Name, lineNumber + 1) is { } line)
         {
             lineNumber++;
@@ -122,6 +124,7 @@ public static partial class FtmSource
             }
 
             var e = Parse(sourceId, file.Name, lineNumber, line);
+            records++;
             if (e.LastChange is { } changed && (latest is null || changed > latest))
             {
                 latest = changed;
@@ -198,11 +201,14 @@ public static partial class FtmSource
             notices.Add($"{file.Name}: {unnamed:N0} {(unnamed == 1 ? "party has" : "parties have")} no name (name, alias or first and last name) and cannot be screened; skipped");
         }
 
+        var published = file.PublicationDate ?? latest;
         return new WatchList
         {
             Id = sourceId,
             Title = Descriptor(sourceId).Title,
-            PublicationDate = file.PublicationDate ?? latest,
+            PublicationDate = published,
+            // The version's identity: the SHA-256 of the file read (for an import, the kept lines).
+            Files = [new ListFile(file.Name, hashing.Finish(), published, records)],
             Entities = entities,
             Notices = notices,
         };

@@ -38,6 +38,8 @@ public sealed class FtmSourceTests
         var list = Fixture();
         list.Id.ShouldBe(Source);
         list.PublicationDate.ShouldBe(new DateOnly(2025, 6, 1)); // the latest last_change
+        list.ContentHash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Fixtures.Bytes("ftm/entities.ftm.json"))));
+        list.Files.ShouldHaveSingleItem().Records.ShouldBe(11);
         list.Entities.Select(e => e.Id).ShouldBe(["ftm:fixture:fx-soleimani", "ftm:fixture:fx-kataib", "ftm:fixture:fx-ark", "ftm:fixture:fx-parts", "ftm:fixture:fx-related"]);
         list.Notices.ShouldHaveSingleItem().ShouldContain("1 party has no name");
 
