@@ -22,22 +22,3 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, string 
         return new CliRun(code, output.ToString(), error.ToString(), screen.ToString());
     }
 }
-
-/// <summary>A temporary folder for input and output files, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("interdict-tests-").FullName;
-
-    public string File(string name, string? content = null)
-    {
-        var path = System.IO.Path.Combine(Path, name);
-        if (content is not null)
-        {
-            System.IO.File.WriteAllText(path, content);
-        }
-
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Interdict.TestKit;
 
 namespace Interdict.Cli.Tests;
 

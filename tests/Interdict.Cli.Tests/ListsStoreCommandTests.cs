@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Interdict.Storage.Sqlite;
-using Interdict.TestKit;
 
 namespace Interdict.Cli.Tests;
 

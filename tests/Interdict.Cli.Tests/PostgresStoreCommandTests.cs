@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Interdict.TestKit;
 
 namespace Interdict.Cli.Tests;
 

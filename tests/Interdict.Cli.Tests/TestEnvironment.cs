@@ -5,14 +5,13 @@ namespace Interdict.Cli.Tests;
 /// <summary>Points the CLI's data and settings folders at an empty temporary folder, so no test reads or writes the user's own list store.</summary>
 internal static class TestEnvironment
 {
-    public static string DataDirectory { get; } = Directory.CreateTempSubdirectory("interdict-cli-home-").FullName;
+    public static string DataDirectory { get; private set; } = "";
 
 #pragma warning disable CA2255 // A test assembly sets up its process environment once, before any test.
     [ModuleInitializer]
 #pragma warning restore CA2255
     public static void Initialize()
     {
-        Environment.SetEnvironmentVariable("INTERDICT_DATA_DIR", DataDirectory);
-        Environment.SetEnvironmentVariable("INTERDICT_CONFIG_DIR", DataDirectory);
+        DataDirectory = TestKit.TemporaryHome.Use("interdict-cli-home-");
     }
 }

@@ -5,7 +5,6 @@ using Interdict.Core.Model;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Store;
 using Interdict.Storage.Sqlite;
-using Interdict.TestKit;
 
 namespace Interdict.Server.Tests;
 

@@ -5,7 +5,6 @@ using System.Net.Sockets;
 using Interdict.Core.Audit;
 using Interdict.Storage.Postgres;
 using Interdict.Storage.Sqlite;
-using Interdict.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

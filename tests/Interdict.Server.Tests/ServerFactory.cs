@@ -9,15 +9,14 @@ namespace Interdict.Server.Tests;
 /// <summary>Keeps every test's data and settings in temporary folders (never the user's).</summary>
 internal static class TestEnvironment
 {
-    public static string DataDirectory { get; } = Directory.CreateTempSubdirectory("interdict-server-home-").FullName;
+    public static string DataDirectory { get; private set; } = "";
 
 #pragma warning disable CA2255 // A test assembly sets up its process environment once, before any test.
     [ModuleInitializer]
 #pragma warning restore CA2255
     public static void Initialize()
     {
-        Environment.SetEnvironmentVariable("INTERDICT_DATA_DIR", DataDirectory);
-        Environment.SetEnvironmentVariable("INTERDICT_CONFIG_DIR", DataDirectory);
+        DataDirectory = TestKit.TemporaryHome.Use("interdict-server-home-");
     }
 }
 

@@ -3,7 +3,6 @@ using Interdict.Core.Model;
 using Interdict.Lists.Bundled;
 using Interdict.Lists.Store;
 using Interdict.Storage.Sqlite;
-using Interdict.TestKit;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Interdict.Server.Tests;
+namespace Interdict.TestKit;
 
 /// <summary>Starts the real server (Interdict.Server.dll beside the tests) as a child process on a free loopback port.</summary>
-internal static class ServerProcess
+public static class ServerProcess
 {
     public static (string Name, string Url, Process Process) Start(string name, Dictionary<string, string> environment)
     {
@@ -41,7 +41,11 @@ internal static class ServerProcess
     {
         for (var attempt = 0; attempt < 240; attempt++)
         {
-            process.HasExited.ShouldBeFalse($"the server at {url} exited with code {(process.HasExited ? process.ExitCode : 0)}");
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the server at {url} exited with code {process.ExitCode}");
+            }
+
             try
             {
                 if ((await http.GetAsync(new Uri(url + "/health"), token)).IsSuccessStatusCode)
