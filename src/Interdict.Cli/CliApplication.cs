@@ -68,6 +68,7 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create(this));
         root.Subcommands.Add(KeysCommand.Create(this));
+        root.Subcommands.Add(MonitorCommand.Create(this));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

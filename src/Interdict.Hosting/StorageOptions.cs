@@ -22,6 +22,9 @@ public sealed class StorageOptions
     /// <summary>The audit trail's SQLite file.</summary>
     public string AuditPath { get; set; } = Path.Combine(InterdictFolders.Data, "audit.db");
 
+    /// <summary>The monitoring registry's SQLite file (<c>Monitor:Path</c>; SQLite even when <see cref="Postgres"/> is set).</summary>
+    public string MonitorPath { get; set; } = Path.Combine(InterdictFolders.Data, "monitor.db");
+
     /// <summary>Reads the settings' keys into <paramref name="options"/> (what is not set keeps its default).</summary>
     public static void Read(StorageOptions options, IConfiguration config)
     {
@@ -45,6 +48,11 @@ public sealed class StorageOptions
         if (config["Audit:Path"] is { Length: > 0 } audit)
         {
             options.AuditPath = audit;
+        }
+
+        if (config["Monitor:Path"] is { Length: > 0 } monitor)
+        {
+            options.MonitorPath = monitor;
         }
     }
 
@@ -81,7 +89,7 @@ public sealed class StorageOptions
                 }
             }
 
-            foreach (var (key, path) in new[] { ("Store:Path", options.StorePath), ("Alerts:Path", options.AlertsPath), ("Audit:Path", options.AuditPath) })
+            foreach (var (key, path) in new[] { ("Store:Path", options.StorePath), ("Alerts:Path", options.AlertsPath), ("Audit:Path", options.AuditPath), ("Monitor:Path", options.MonitorPath) })
             {
                 if (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || Directory.Exists(path))
                 {

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text.Json;
+using Interdict.Core;
+using Microsoft.Data.Sqlite;
+
+namespace Interdict.Monitoring;
+
+/// <summary>What an import changed.</summary>
+public sealed record ImportCounts(int Added, int Changed, int Unchanged, int Links);
+
+/// <summary>A monitoring alert: one customer and one listed party (every list's record of it), or one customer owned by listed parties.</summary>
+/// <param name="Id">The alert number.</param>
+/// <param name="PartyId">The monitored party.</param>
+/// <param name="PartyName">Its name.</param>
+/// <param name="Key">The listed party (the first of its records' ids, for a name alert), or <c>ownership</c>.</param>
+/// <param name="Kind"><c>name</c> or <c>ownership</c>.</param>
+/// <param name="Priority"><c>high</c> (a name match, or 50% or more owned by listed parties) or <c>low</c> (a smaller share above the threshold).</param>
+/// <param name="EntityIds">The listed records (every list's record of the party), or the listed owners.</param>
+/// <param name="Score">The name score, or the share owned (0–1).</param>
+/// <param name="Reason">Why it was raised or reopened: new designation, listed entity changed, customer changed, ownership, initial screening.</param>
+/// <param name="Status"><c>open</c> or <c>closed</c>.</param>
+/// <param name="CloseReason">Why it was closed (e.g. the listed party was removed from the list).</param>
+/// <param name="Details">The hit's explanation or the ownership paths, as JSON.</param>
+/// <param name="OpenedRun">The run that raised it.</param>
+/// <param name="ClosedRun">The run that closed it.</param>
+public sealed record MonitorAlert(long Id, string PartyId, string PartyName, string Key, string Kind, string Priority, IReadOnlyList<string> EntityIds, double Score,
+    string Reason, string Status, string? CloseReason, string Details, long OpenedRun, long? ClosedRun);
+
+/// <summary>What the last run screened against: per list, its version label.</summary>
+/// <param name="Id">The run number.</param>
+/// <param name="At">When it ran.</param>
+/// <param name="Lists">Each list's version (<c>v3</c>, <c>bundled</c>).</param>
+/// <param name="PartySeq">The registry's change counter it screened up to.</param>
+public sealed record MonitorRun(long Id, DateTimeOffset At, IReadOnlyDictionary<string, string> Lists, long PartySeq);
+
+/// <summary>
+/// The monitoring registry in a SQLite file: parties, ownership links, runs and alerts. Imports and runs are each one
+/// transaction: a failure leaves the registry as it was.
+/// </summary>
+public sealed class MonitorStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _tx;
+
+    private MonitorStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>The database file.</summary>
+    public string Path => _connection.DataSource;
+
+    /// <summary>Opens (creating when absent) the registry at <paramref name="path"/>.</summary>
+    public static MonitorStore Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            var store = new MonitorStore(connection);
+            store.Execute("""
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT OR IGNORE INTO meta VALUES ('party_seq', 0);
+                CREATE TABLE IF NOT EXISTS parties (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, dob TEXT, country TEXT, identifier TEXT,
+                    hash TEXT NOT NULL, seq INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS links (owner_id TEXT NOT NULL, owned_id TEXT NOT NULL, percent REAL NOT NULL, PRIMARY KEY (owner_id, owned_id));
+                CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, at TEXT NOT NULL, lists TEXT NOT NULL, party_seq INTEGER NOT NULL, summary TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS alerts (id INTEGER PRIMARY KEY, party_id TEXT NOT NULL, party_name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+                    priority TEXT NOT NULL, entity_ids TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, close_reason TEXT,
+                    details TEXT NOT NULL, opened_run INTEGER NOT NULL, closed_run INTEGER);
+                CREATE UNIQUE INDEX IF NOT EXISTS alerts_open ON alerts (party_id, key) WHERE status = 'open';
+                """);
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new InterdictException($"{path}: the monitoring registry cannot be opened: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The registry's change counter: it grows with every party added or changed.</summary>
+    public long PartySeq => (long)Scalar("SELECT value FROM meta WHERE key = 'party_seq'")!;
+
+    /// <summary>True when the registry holds a party of that id.</summary>
+    public bool Has(string id) => Scalar("SELECT 1 FROM parties WHERE id = $id", ("$id", id)) is not null;
+
+    /// <summary>Upserts parties by id and replaces the ownership links of the parties named in <paramref name="links"/>, in one transaction.</summary>
+    public ImportCounts Import(IReadOnlyList<Party> parties, IReadOnlyList<OwnershipLink>? links)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        using var tx = _tx = _connection.BeginTransaction();
+        int added = 0, changed = 0, unchanged = 0;
+        var seq = PartySeq;
+        foreach (var p in parties)
+        {
+            var hash = Scalar("SELECT hash FROM parties WHERE id = $id", ("$id", p.Id)) as string;
+            if (hash == p.Hash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            seq++;
+            _ = hash is null ? added++ : changed++;
+            Execute("""
+                INSERT INTO parties (id, name, type, dob, country, identifier, hash, seq) VALUES ($id, $name, $type, $dob, $country, $identifier, $hash, $seq)
+                ON CONFLICT (id) DO UPDATE SET name = $name, type = $type, dob = $dob, country = $country, identifier = $identifier, hash = $hash, seq = $seq
+                """, ("$id", p.Id), ("$name", p.Name), ("$type", p.Type), ("$dob", p.Dob), ("$country", p.Country), ("$identifier", p.Identifier), ("$hash", p.Hash), ("$seq", seq));
+        }
+
+        foreach (var owned in (links ?? []).Select(l => l.OwnedId).Distinct(StringComparer.Ordinal))
+        {
+            Execute("DELETE FROM links WHERE owned_id = $owned", ("$owned", owned));
+        }
+
+        foreach (var l in links ?? [])
+        {
+            Execute("INSERT OR REPLACE INTO links (owner_id, owned_id, percent) VALUES ($o, $d, $p)", ("$o", l.OwnerId), ("$d", l.OwnedId), ("$p", l.Percent));
+        }
+
+        Execute("UPDATE meta SET value = $seq WHERE key = 'party_seq'", ("$seq", seq));
+        tx.Commit();
+        _tx = null;
+        return new ImportCounts(added, changed, unchanged, links?.Count ?? 0);
+    }
+
+    /// <summary>Removes parties (their links and open alerts with them); returns the ids that were not in the registry.</summary>
+    public IReadOnlyList<string> Remove(IReadOnlyList<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var unknown = ids.Where(id => !Has(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return unknown;
+        }
+
+        using var tx = _tx = _connection.BeginTransaction();
+        foreach (var id in ids)
+        {
+            Execute("DELETE FROM parties WHERE id = $id", ("$id", id));
+            Execute("DELETE FROM links WHERE owner_id = $id OR owned_id = $id", ("$id", id));
+            Execute("UPDATE alerts SET status = 'closed', close_reason = 'customer removed from the registry' WHERE party_id = $id AND status = 'open'", ("$id", id));
+        }
+
+        tx.Commit();
+        _tx = null;
+        return [];
+    }
+
+    /// <summary>Every party, with the change counter of its last change.</summary>
+    public IReadOnlyList<(Party Party, long Seq)> Parties()
+    {
+        using var cmd = Command("SELECT id, name, type, dob, country, identifier, seq FROM parties ORDER BY id");
+        using var r = cmd.ExecuteReader();
+        var list = new List<(Party, long)>();
+        while (r.Read())
+        {
+            list.Add((new Party(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5)), r.GetInt64(6)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every ownership link.</summary>
+    public IReadOnlyList<OwnershipLink> Links()
+    {
+        using var cmd = Command("SELECT owner_id, owned_id, percent FROM links ORDER BY owned_id, owner_id");
+        using var r = cmd.ExecuteReader();
+        var list = new List<OwnershipLink>();
+        while (r.Read())
+        {
+            list.Add(new OwnershipLink(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The last run, if any.</summary>
+    public MonitorRun? LastRun()
+    {
+        using var cmd = Command("SELECT id, at, lists, party_seq FROM runs ORDER BY id DESC LIMIT 1");
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new MonitorRun(r.GetInt64(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(2))!, r.GetInt64(3))
+            : null;
+    }
+
+    /// <summary>Alerts, newest first; only open ones unless <paramref name="all"/>.</summary>
+    public IReadOnlyList<MonitorAlert> Alerts(bool all = false)
+    {
+        using var cmd = Command($"SELECT id, party_id, party_name, key, kind, priority, entity_ids, score, reason, status, close_reason, details, opened_run, closed_run FROM alerts {(all ? "" : "WHERE status = 'open'")} ORDER BY id");
+        using var r = cmd.ExecuteReader();
+        var list = new List<MonitorAlert>();
+        while (r.Read())
+        {
+            list.Add(new MonitorAlert(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(6))!, r.GetDouble(7), r.GetString(8), r.GetString(9), Text(r, 10), r.GetString(11), r.GetInt64(12),
+                r.IsDBNull(13) ? null : r.GetInt64(13)));
+        }
+
+        return list;
+    }
+
+    /// <summary>What a run does to the alerts, applied in one transaction with the run's record.</summary>
+    internal long Record(DateTimeOffset at, IReadOnlyDictionary<string, string> lists, long partySeq, string summary, Func<long, RunWrites> writes)
+    {
+        using var tx = _tx = _connection.BeginTransaction();
+        var runId = (long)Scalar("INSERT INTO runs (at, lists, party_seq, summary) VALUES ($at, $lists, $seq, $summary) RETURNING id",
+            ("$at", at.ToString("O", CultureInfo.InvariantCulture)), ("$lists", JsonSerializer.Serialize(lists)), ("$seq", partySeq), ("$summary", summary))!;
+        var w = writes(runId);
+        foreach (var (party, key, reason) in w.Close)
+        {
+            Execute("UPDATE alerts SET status = 'closed', close_reason = $reason, closed_run = $run WHERE party_id = $party AND key = $key AND status = 'open'",
+                ("$reason", reason), ("$run", runId), ("$party", party), ("$key", key));
+        }
+
+        foreach (var a in w.Open)
+        {
+            // An alert already open on the same customer and listed party is kept (updated), not raised twice.
+            var existing = Scalar("SELECT id FROM alerts WHERE party_id = $party AND key = $key AND status = 'open'", ("$party", a.PartyId), ("$key", a.Key));
+            if (existing is long id)
+            {
+                Execute("UPDATE alerts SET entity_ids = $ids, score = $score, details = $details, priority = $priority WHERE id = $id",
+                    ("$ids", JsonSerializer.Serialize(a.EntityIds)), ("$score", a.Score), ("$details", a.Details), ("$priority", a.Priority), ("$id", id));
+                continue;
+            }
+
+            Execute("""
+                INSERT INTO alerts (party_id, party_name, key, kind, priority, entity_ids, score, reason, status, details, opened_run)
+                VALUES ($party, $name, $key, $kind, $priority, $ids, $score, $reason, 'open', $details, $run)
+                """, ("$party", a.PartyId), ("$name", a.PartyName), ("$key", a.Key), ("$kind", a.Kind), ("$priority", a.Priority), ("$ids", JsonSerializer.Serialize(a.EntityIds)),
+                ("$score", a.Score), ("$reason", a.Reason), ("$details", a.Details), ("$run", runId));
+        }
+
+        tx.Commit();
+        _tx = null;
+        return runId;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = _tx is { Connection: not null } ? _tx : null;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, parameters);
+        cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, parameters);
+        return cmd.ExecuteScalar();
+    }
+}
+
+/// <summary>A new or kept alert a run writes.</summary>
+internal sealed record AlertWrite(string PartyId, string PartyName, string Key, string Kind, string Priority, IReadOnlyList<string> EntityIds, double Score, string Reason, string Details);
+
+/// <summary>The alerts a run opens and closes.</summary>
+internal sealed record RunWrites(IReadOnlyList<AlertWrite> Open, IReadOnlyList<(string Party, string Key, string Reason)> Close);
