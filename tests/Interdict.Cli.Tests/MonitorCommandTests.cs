@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Interdict.Monitoring;
+
+namespace Interdict.Cli.Tests;
+
+/// <summary>
+/// Issue #23: a registry monitored across the real OFAC SDN files of 2024-02-20 and 2024-02-23 (553 designations, 8
+/// changes). Customers named, in other spellings, like three parties designated on 2024-02-23 (PORKHACHEV, Nikolay
+/// Vladimirovich, SDN 47729; LLC APPLICATA, 47532; AO KB NAVIS, 47560), and companies they own 30%, 50% and 60% of
+/// (one through an intermediate company, with a cycle), plus an unlisted customer who owns 70% of one of them.
+/// </summary>
+public sealed class MonitorCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private CliRun Run(params string[] args) =>
+        CliRun.Of([.. args, "--store", _temp.File("lists.db"), .. args[0] == "monitor" ? ["--registry", _temp.File("monitor.db")] : Array.Empty<string>()]);
+
+    private CliRun RunJson(params string[] args) => Run([.. args, "--format", "json"]);
+
+    private string Parties() => _temp.File("parties.csv", """
+        id,name,type,dob,country,identifier
+        c-1,Nikolai Porkhachev,person,1979-09-27,Russia,
+        c-2,Applicata LLC,organization,,RU,
+        c-3,Navis KB JSC,organization,,,
+        c-4,Vyatka Timber Trading,organization,,RU,
+        c-5,Kirov Paper Mill,organization,,RU,
+        c-6,Northern Lights Freight,organization,,RU,
+        c-7,Taiga Holdings,organization,,RU,
+        c-8,Margaret Thornbury,person,1980-02-29,GB,
+
+        """);
+
+    private string Ownership() => _temp.File("ownership.csv", """
+        owner_id,owned_id,percent
+        c-1,c-4,60
+        c-1,c-5,30
+        c-2,c-6,50
+        c-4,c-7,100
+        c-7,c-4,5
+        c-8,c-5,70
+
+        """);
+
+    private void ImportSdn(string date) =>
+        Run("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date, "--switch", "--force").ExitCode.ShouldBe(0);
+
+    private static List<JsonElement> Alerts(JsonElement report, string property) => [.. report.GetProperty(property).EnumerateArray()];
+
+    [Fact]
+    public void DesignationsOfFebruary23_RaiseExactlyTheNameAndOwnershipAlerts_ThenCloseThemWhenDelisted()
+    {
+        ImportSdn("2024-02-20");
+        var import = Run("monitor", "import", Parties(), "--ownership", Ownership());
+        import.ExitCode.ShouldBe(0, import.Error);
+        import.Output.ShouldContain("8 added, 0 changed, 0 unchanged; 6 ownership links");
+
+        var first = RunJson("monitor", "run", "--lists", "ofac-sdn");
+        first.ExitCode.ShouldBe(0, first.Error);
+        var firstReport = JsonDocument.Parse(first.Output).RootElement;
+        firstReport.GetProperty("first_run").GetBoolean().ShouldBeTrue();
+        Alerts(firstReport, "opened").ShouldBeEmpty();
+
+        ImportSdn("2024-02-23");
+        var second = RunJson("monitor", "run", "--lists", "ofac-sdn");
+        second.ExitCode.ShouldBe(1, second.Error); // alerts raised
+        var report = JsonDocument.Parse(second.Output).RootElement;
+        report.GetProperty("entities_added").GetInt32().ShouldBe(553);
+        report.GetProperty("entities_changed").GetInt32().ShouldBe(8);
+        report.GetProperty("parties_screened_against_changes").GetInt32().ShouldBe(8);
+        report.GetProperty("parties_screened_in_full").GetInt32().ShouldBe(0);
+        var opened = Alerts(report, "opened").Select(a => (
+            Party: a.GetProperty("party_id").GetString(), Kind: a.GetProperty("kind").GetString(), Priority: a.GetProperty("priority").GetString(),
+            Entities: string.Join(",", a.GetProperty("entity_ids").EnumerateArray().Select(e => e.GetString())), Reason: a.GetProperty("reason").GetString(),
+            Score: a.GetProperty("score").GetDouble())).ToList();
+        opened.Select(a => (a.Party, a.Kind, a.Priority, a.Entities, a.Reason)).ShouldBe([
+            ("c-1", "name", "high", "ofac-sdn:47729", "new designation"),
+            ("c-2", "name", "high", "ofac-sdn:47532", "new designation"),
+            ("c-3", "name", "high", "ofac-sdn:47560", "new designation"),
+            ("c-4", "ownership", "high", "c-1", "ownership"),
+            ("c-5", "ownership", "low", "c-1", "ownership"),
+            ("c-6", "ownership", "high", "c-2", "ownership"),
+            ("c-7", "ownership", "high", "c-1", "ownership"),
+        ], ignoreOrder: true);
+        opened.Single(a => a.Party == "c-7").Score.ShouldBe(0.6);
+        opened.Single(a => a.Party == "c-5").Score.ShouldBe(0.3); // c-8 owns 70% but is not listed
+        var taiga = Alerts(report, "opened").Single(a => a.GetProperty("party_id").GetString() == "c-7");
+        JsonDocument.Parse(taiga.GetProperty("details").GetString()!).RootElement.GetProperty("paths")[0].GetString()
+            .ShouldBe("c-1 (Nikolai Porkhachev) -> 60% c-4 (Vyatka Timber Trading) -> 100% c-7 (Taiga Holdings) = 60%");
+
+        // Nothing changed: nothing new, nothing raised twice.
+        var third = JsonDocument.Parse(RunJson("monitor", "run", "--lists", "ofac-sdn").Output).RootElement;
+        Alerts(third, "opened").ShouldBeEmpty();
+        Alerts(third, "closed").ShouldBeEmpty();
+        JsonDocument.Parse(RunJson("monitor", "alerts").Output).RootElement.GetArrayLength().ShouldBe(7);
+
+        // The 2024-02-20 list put back in force: the three are no longer listed; their alerts and the ownership alerts close.
+        ImportSdn("2024-02-20");
+        var back = JsonDocument.Parse(RunJson("monitor", "run", "--lists", "ofac-sdn").Output).RootElement;
+        Alerts(back, "closed").Count.ShouldBe(7);
+        Alerts(back, "closed").Where(a => a.GetProperty("kind").GetString() == "name")
+            .ShouldAllBe(a => a.GetProperty("close_reason").GetString() == "the listed party was removed from its list");
+        JsonDocument.Parse(RunJson("monitor", "alerts").Output).RootElement.GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public void ChangedCustomer_IsScreenedAgainstEverything_AndRemovedOnesCloseTheirAlerts()
+    {
+        ImportSdn("2024-02-23");
+        _temp.File("one.csv", "id,name,type\nc-1,Margaret Thornbury,person\n");
+        Run("monitor", "import", _temp.File("one.csv")).ExitCode.ShouldBe(0);
+        Alerts(JsonDocument.Parse(RunJson("monitor", "run", "--lists", "ofac-sdn").Output).RootElement, "opened").ShouldBeEmpty();
+
+        // The customer's name changes to a listed one: screened in full, with the reason.
+        _temp.File("one.csv", "id,name,type,dob\nc-1,Nikolay Porkhachev,person,1979\n");
+        Run("monitor", "import", _temp.File("one.csv")).Output.ShouldContain("0 added, 1 changed, 0 unchanged");
+        var changed = JsonDocument.Parse(RunJson("monitor", "run", "--lists", "ofac-sdn").Output).RootElement;
+        changed.GetProperty("parties_screened_in_full").GetInt32().ShouldBe(1);
+        var alert = Alerts(changed, "opened").ShouldHaveSingleItem();
+        alert.GetProperty("reason").GetString().ShouldBe("customer changed");
+        alert.GetProperty("entity_ids")[0].GetString().ShouldBe("ofac-sdn:47729");
+
+        Run("monitor", "remove", "c-1").ExitCode.ShouldBe(0);
+        JsonDocument.Parse(RunJson("monitor", "alerts").Output).RootElement.GetArrayLength().ShouldBe(0);
+        Run("monitor", "remove", "c-404").Error.ShouldContain("not in the registry: c-404");
+    }
+
+    [Fact]
+    public void Import_BadRows_AreAllNamedAndNothingIsStored()
+    {
+        var parties = _temp.File("bad.csv", "id,name,type\nc-1,Good Name,person\nc-2,,person\nc-1,Again,person\n");
+        var links = _temp.File("bad-links.csv", "owner_id,owned_id,percent\nc-1,c-9,50\nc-1,c-1,10\nc-1,c-2,150\n");
+        var run = Run("monitor", "import", parties, "--ownership", links);
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain($"{parties}, line 3: party 'c-2' has no name");
+        run.Error.ShouldContain($"{parties}, line 4: id 'c-1' is given again (first on line 2)");
+        run.Error.ShouldContain("nothing was imported");
+
+        var good = _temp.File("good.csv", "id,name\nc-1,Good Name\nc-2,Other Name\n");
+        var linkRun = Run("monitor", "import", good, "--ownership", links);
+        linkRun.Error.ShouldContain($"{links}, line 2: 'c-9' is not a party of the registry or of this import");
+        linkRun.Error.ShouldContain($"{links}, line 3: 'c-1' cannot own itself");
+        linkRun.Error.ShouldContain($"{links}, line 4: percent '150' is not a number from 0 to 100");
+        JsonDocument.Parse(RunJson("monitor", "alerts").Output).RootElement.GetArrayLength().ShouldBe(0);
+        using var store = MonitorStore.Open(_temp.File("monitor.db"));
+        store.Parties().ShouldBeEmpty();
+    }
+}
+
+/// <summary>The 50% rule's arithmetic: shares multiplied along a chain and added across owners, cycles cut, no double counting.</summary>
+public sealed class OwnershipTests
+{
+    [Fact]
+    public void Shares_MultiplyAlongChains_AddAcrossOwners_CutCycles()
+    {
+        OwnershipLink[] links =
+        [
+            new("L1", "A", 30), new("L2", "A", 25), // two listed owners: 55%
+            new("L1", "B", 80), new("B", "C", 50),  // a chain: 40%
+            new("C", "B", 10),                      // a cycle back
+            new("L2", "C", 20),                     // and another owner of C: 40% + 20% = 60%
+            new("U", "D", 90),                      // an unlisted owner: nothing
+        ];
+        var shares = Ownership.Shares(links, new HashSet<string> { "L1", "L2" }).ToDictionary(s => s.PartyId);
+        shares["A"].Percent.ShouldBe(55, 1e-9);
+        shares["B"].Percent.ShouldBe(82, 1e-9); // 80% from L1, and L2's 20% of C's 10%
+        shares["C"].Percent.ShouldBe(60, 1e-9);
+        shares["C"].Paths.Select(p => string.Join(">", p.Parties)).ShouldBe(["L1>B>C", "L2>C"], ignoreOrder: true);
+        shares.ShouldNotContainKey("D");
+    }
+
+    [Fact]
+    public void Shares_StopAtAListedIntermediate_SoNothingIsCountedTwice()
+    {
+        // L1 owns 60% of L2 (itself listed), which owns 100% of X: X is L2's, counted once (100%), not 160%.
+        var shares = Ownership.Shares([new("L1", "L2", 60), new("L2", "X", 100)], new HashSet<string> { "L1", "L2" });
+        shares.ShouldHaveSingleItem().Percent.ShouldBe(100);
+    }
+}
