@@ -73,6 +73,9 @@ public sealed class MonitorStore : IDisposable
                     priority TEXT NOT NULL, entity_ids TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, close_reason TEXT,
                     details TEXT NOT NULL, opened_run INTEGER NOT NULL, closed_run INTEGER);
                 CREATE UNIQUE INDEX IF NOT EXISTS alerts_open ON alerts (party_id, key) WHERE status = 'open';
+                CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS deliveries (outbox_id INTEGER NOT NULL, target TEXT NOT NULL, attempts INTEGER NOT NULL, next_at TEXT NOT NULL,
+                    delivered_at TEXT, last_status INTEGER, last_error TEXT, PRIMARY KEY (outbox_id, target));
                 """);
             return store;
         }
@@ -230,16 +233,64 @@ public sealed class MonitorStore : IDisposable
                 continue;
             }
 
-            Execute("""
+            var alertId = (long)Scalar("""
                 INSERT INTO alerts (party_id, party_name, key, kind, priority, entity_ids, score, reason, status, details, opened_run)
-                VALUES ($party, $name, $key, $kind, $priority, $ids, $score, $reason, 'open', $details, $run)
+                VALUES ($party, $name, $key, $kind, $priority, $ids, $score, $reason, 'open', $details, $run) RETURNING id
                 """, ("$party", a.PartyId), ("$name", a.PartyName), ("$key", a.Key), ("$kind", a.Kind), ("$priority", a.Priority), ("$ids", JsonSerializer.Serialize(a.EntityIds)),
-                ("$score", a.Score), ("$reason", a.Reason), ("$details", a.Details), ("$run", runId));
+                ("$score", a.Score), ("$reason", a.Reason), ("$details", a.Details), ("$run", runId))!;
+            // The webhook message is written with the alert, in the same transaction: a receiver that is down loses nothing.
+            var body = JsonSerializer.Serialize(new
+            {
+                @event = "alert.opened",
+                alert = new { id = alertId, party_id = a.PartyId, party_name = a.PartyName, kind = a.Kind, priority = a.Priority, entity_ids = a.EntityIds, score = a.Score, reason = a.Reason, details = JsonDocument.Parse(a.Details).RootElement, run = runId },
+            });
+            Execute("INSERT INTO outbox (alert_id, body, created_at) VALUES ($alert, $body, $at)", ("$alert", alertId), ("$body", body), ("$at", at.ToString("O", CultureInfo.InvariantCulture)));
         }
 
         tx.Commit();
         _tx = null;
         return runId;
+    }
+
+    /// <summary>Webhook messages not yet delivered to <paramref name="target"/> whose next attempt is due at <paramref name="now"/>.</summary>
+    public IReadOnlyList<(long Id, string Body, int Attempts)> Pending(string target, DateTimeOffset now, int max = 100)
+    {
+        using var cmd = Command("""
+            SELECT o.id, o.body, COALESCE(d.attempts, 0) FROM outbox o LEFT JOIN deliveries d ON d.outbox_id = o.id AND d.target = $target
+            WHERE d.delivered_at IS NULL AND (d.next_at IS NULL OR d.next_at <= $now) ORDER BY o.id LIMIT $max
+            """, ("$target", target), ("$now", now.ToString("O", CultureInfo.InvariantCulture)), ("$max", max));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(long, string, int)>();
+        while (r.Read())
+        {
+            list.Add((r.GetInt64(0), r.GetString(1), r.GetInt32(2)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Records one delivery attempt: delivered, or the next attempt's time.</summary>
+    public void Delivered(long outboxId, string target, int attempts, DateTimeOffset now, int? status, string? error, DateTimeOffset? retryAt)
+    {
+        Execute("""
+            INSERT INTO deliveries (outbox_id, target, attempts, next_at, delivered_at, last_status, last_error) VALUES ($id, $target, $attempts, $next, $done, $status, $error)
+            ON CONFLICT (outbox_id, target) DO UPDATE SET attempts = $attempts, next_at = $next, delivered_at = $done, last_status = $status, last_error = $error
+            """, ("$id", outboxId), ("$target", target), ("$attempts", attempts), ("$next", (retryAt ?? now).ToString("O", CultureInfo.InvariantCulture)),
+            ("$done", retryAt is null ? now.ToString("O", CultureInfo.InvariantCulture) : null), ("$status", status), ("$error", error));
+    }
+
+    /// <summary>The delivery log: every attempt's latest state, per message and target.</summary>
+    public IReadOnlyList<(long OutboxId, long AlertId, string Target, int Attempts, bool Delivered, int? Status, string? Error)> Deliveries()
+    {
+        using var cmd = Command("SELECT d.outbox_id, o.alert_id, d.target, d.attempts, d.delivered_at IS NOT NULL, d.last_status, d.last_error FROM deliveries d JOIN outbox o ON o.id = d.outbox_id ORDER BY d.outbox_id, d.target");
+        using var r = cmd.ExecuteReader();
+        var list = new List<(long, long, string, int, bool, int?, string?)>();
+        while (r.Read())
+        {
+            list.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetInt32(5), Text(r, 6)));
+        }
+
+        return list;
     }
 
     /// <inheritdoc/>

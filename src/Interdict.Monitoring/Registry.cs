@@ -73,31 +73,13 @@ public static class RegistryCsv
     {
         var problems = new List<string>();
         var parties = new List<Party>();
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (line, get) in Rows(path, ["id", "name"], ["type", "dob", "country", "identifier"], problems))
         {
-            var id = get("id");
-            var name = get("name");
-            if (id is null)
+            if (RegistryRules.Party($"{path}, line {line}", $"line {line}", get("id"), get("name"), get("type"), get("dob"), get("country"), get("identifier"), seen, problems) is { } party)
             {
-                problems.Add($"{path}, line {line}: the id is empty");
-                continue;
+                parties.Add(party);
             }
-
-            if (name is null)
-            {
-                problems.Add($"{path}, line {line}: party '{id}' has no name");
-                continue;
-            }
-
-            if (seen.TryGetValue(id, out var first))
-            {
-                problems.Add($"{path}, line {line}: id '{id}' is given again (first on line {first})");
-                continue;
-            }
-
-            seen[id] = line;
-            parties.Add(new Party(id, name, get("type"), get("dob"), get("country"), get("identifier")));
         }
 
         return problems.Count > 0 ? throw new RegistryFileException(problems) : parties;
@@ -111,39 +93,13 @@ public static class RegistryCsv
         var links = new List<OwnershipLink>();
         foreach (var (line, get) in Rows(path, ["owner_id", "owned_id", "percent"], [], problems))
         {
-            var owner = get("owner_id");
-            var owned = get("owned_id");
-            var percentText = get("percent");
-            if (owner is null || owned is null)
+            if (RegistryRules.Link($"{path}, line {line}", get("owner_id"), get("owned_id"), get("percent"), known, problems) is { } link)
             {
-                problems.Add($"{path}, line {line}: owner_id and owned_id are required");
-                continue;
+                links.Add(link);
             }
-
-            if (!double.TryParse(percentText?.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100 || !double.IsFinite(percent))
-            {
-                problems.Add($"{path}, line {line}: percent '{percentText}' is not a number from 0 to 100");
-                continue;
-            }
-
-            foreach (var id in new[] { owner, owned }.Where(id => !known(id)))
-            {
-                problems.Add($"{path}, line {line}: '{id}' is not a party of the registry or of this import");
-            }
-
-            if (owner == owned)
-            {
-                problems.Add($"{path}, line {line}: '{owner}' cannot own itself");
-                continue;
-            }
-
-            links.Add(new OwnershipLink(owner, owned, percent));
         }
 
-        foreach (var over in links.GroupBy(l => l.OwnedId).Where(g => g.Sum(l => l.Percent) > 100.0001))
-        {
-            problems.Add($"{path}: the shares in '{over.Key}' add up to {over.Sum(l => l.Percent).ToString("0.##", CultureInfo.InvariantCulture)}%, more than 100%");
-        }
+        RegistryRules.Totals(path, links, problems);
 
         return problems.Count > 0 ? throw new RegistryFileException(problems) : links;
     }
@@ -188,4 +144,79 @@ public static class RegistryCsv
             });
         }
     }
+}
+
+/// <summary>The checks every door into the registry applies (the CLI's CSV files, the server's JSON): one rule set.</summary>
+public static class RegistryRules
+{
+    /// <summary>A party from its fields, or null with the problem added (<paramref name="where"/> names the row).</summary>
+    public static Party? Party(string where, string firstSeenAs, string? id, string? name, string? type, string? dob, string? country, string? identifier,
+        Dictionary<string, string> seen, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            problems.Add($"{where}: the id is empty");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add($"{where}: party '{id}' has no name");
+            return null;
+        }
+
+        if (seen.TryGetValue(id, out var first))
+        {
+            problems.Add($"{where}: id '{id}' is given again (first on {first})");
+            return null;
+        }
+
+        seen[id] = firstSeenAs;
+        return new Party(id.Trim(), name.Trim(), Blank(type), Blank(dob), Blank(country), Blank(identifier));
+    }
+
+    /// <summary>An ownership link from its fields, or null with the problem added.</summary>
+    public static OwnershipLink? Link(string where, string? owner, string? owned, string? percentText, Func<string, bool> known, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (string.IsNullOrWhiteSpace(owner) || string.IsNullOrWhiteSpace(owned))
+        {
+            problems.Add($"{where}: owner_id and owned_id are required");
+            return null;
+        }
+
+        if (!double.TryParse(percentText?.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100 || !double.IsFinite(percent))
+        {
+            problems.Add($"{where}: percent '{percentText}' is not a number from 0 to 100");
+            return null;
+        }
+
+        foreach (var id in new[] { owner, owned }.Where(id => !known(id)))
+        {
+            problems.Add($"{where}: '{id}' is not a party of the registry or of this import");
+        }
+
+        if (owner == owned)
+        {
+            problems.Add($"{where}: '{owner}' cannot own itself");
+            return null;
+        }
+
+        return new OwnershipLink(owner, owned, percent);
+    }
+
+    /// <summary>Adds a problem for each party whose owners' shares add up to more than 100%.</summary>
+    public static void Totals(string where, IEnumerable<OwnershipLink> links, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var over in (links ?? []).GroupBy(l => l.OwnedId).Where(g => g.Sum(l => l.Percent) > 100.0001))
+        {
+            problems.Add($"{where}: the shares in '{over.Key}' add up to {over.Sum(l => l.Percent).ToString("0.##", CultureInfo.InvariantCulture)}%, more than 100%");
+        }
+    }
+
+    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 }

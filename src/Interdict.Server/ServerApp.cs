@@ -42,6 +42,10 @@ public static class ServerApp
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddHostedService<ListRefresher>();
+        builder.Services.AddSingleton(sp => MonitorSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => new MonitorHost(sp.GetRequiredService<EngineHost>(), sp.GetRequiredService<ServerSettings>(), sp.GetRequiredService<MonitorSettings>(),
+            sp.GetRequiredService<StoreFactory>(), null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MonitorHost>>()));
+        builder.Services.AddHostedService<MonitorService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
@@ -65,6 +69,7 @@ public static class ServerApp
 
         var app = builder.Build();
         var settings = app.Services.GetRequiredService<ServerSettings>();
+        app.Services.GetRequiredService<MonitorSettings>(); // a bad Monitoring setting stops the start
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Interdict.Server");
         CheckBinding(settings, ServerSettings.ConfiguredAddresses(app.Configuration), log);
 
@@ -93,6 +98,7 @@ public static class ServerApp
         AlertEndpoints.Map(app);
         HealthEndpoints.Map(app);
         YenteEndpoints.Map(app);
+        MonitorEndpoints.Map(app);
         return app;
     }
 

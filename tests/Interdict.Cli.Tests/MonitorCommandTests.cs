@@ -179,3 +179,55 @@ public sealed class OwnershipTests
         shares.ShouldHaveSingleItem().Percent.ShouldBe(100);
     }
 }
+
+/// <summary>Webhooks: each new alert posted signed, retried with backoff while the receiver is down, delivered once it is up.</summary>
+public sealed class WebhookTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private sealed class ManualTime(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task NewAlert_IsPostedSigned_RetriedWhileTheReceiverIsDown_AndDeliveredOnce()
+    {
+        using var store = MonitorStore.Open(_temp.File("monitor.db"));
+        store.Import([new Party("c-1", "Nikolai Porkhachev")], null);
+        store.Record(DateTimeOffset.UnixEpoch, new Dictionary<string, string> { ["ofac-sdn"] = "v2" }, store.PartySeq, "{}", _ => new RunWrites(
+            [new AlertWrite("c-1", "Nikolai Porkhachev", "ofac-sdn:47729", "name", "high", ["ofac-sdn:47729"], 0.94, "new designation", "{}")], []));
+
+        using var receiver = new LoopbackServer();
+        receiver.Files["hook"] = new Reply([], Status: 503);
+        var target = new WebhookTarget(new Uri(receiver.BaseUrl, "hook"), "a-shared-secret-of-some-length");
+        var time = new ManualTime(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        using var http = new HttpClient();
+        var sender = new WebhookSender(store, http, time);
+
+        (await sender.DeliverDueAsync([target], TestContext.Current.CancellationToken)).ShouldBe(0);
+        (await sender.DeliverDueAsync([target], TestContext.Current.CancellationToken)).ShouldBe(0); // not due again yet
+        receiver.Received.Count.ShouldBe(1);
+        store.Deliveries().ShouldHaveSingleItem().Attempts.ShouldBe(1);
+
+        receiver.Files["hook"] = new Reply([]);
+        time.Now += TimeSpan.FromSeconds(6);
+        (await sender.DeliverDueAsync([target], TestContext.Current.CancellationToken)).ShouldBe(1);
+        (await sender.DeliverDueAsync([target], TestContext.Current.CancellationToken)).ShouldBe(0);
+        store.Deliveries().ShouldHaveSingleItem().Delivered.ShouldBeTrue();
+
+        var posts = receiver.Received.ToList();
+        posts.Count.ShouldBe(2);
+        posts.Select(p => p.Headers["X-Interdict-Delivery"]).Distinct().ShouldHaveSingleItem(); // the same message, for deduplication
+        var last = posts[^1];
+        var t = long.Parse(last.Headers["X-Interdict-Signature"].Split(',')[0][2..], System.Globalization.CultureInfo.InvariantCulture);
+        last.Headers["X-Interdict-Signature"].ShouldBe(WebhookSender.Sign("a-shared-secret-of-some-length", t, last.Body));
+        using var body = System.Text.Json.JsonDocument.Parse(last.Body);
+        body.RootElement.GetProperty("event").GetString().ShouldBe("alert.opened");
+        body.RootElement.GetProperty("alert").GetProperty("entity_ids")[0].GetString().ShouldBe("ofac-sdn:47729");
+    }
+}

@@ -10,6 +10,13 @@ namespace Interdict.TestKit;
 /// <param name="DeclaredLength">The Content-Length announced; more than the body simulates a transfer cut off mid-way.</param>
 public sealed record Reply(byte[] Body, int Status = 200, long? DeclaredLength = null);
 
+/// <summary>A request the loopback server received.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Name">The last path segment.</param>
+/// <param name="Headers">Its headers.</param>
+/// <param name="Body">Its body, as text.</param>
+public sealed record ReceivedRequest(string Method, string Name, IReadOnlyDictionary<string, string> Headers, string Body);
+
 /// <summary>
 /// A small HTTP server on 127.0.0.1 (a free port) serving canned replies, for testing downloads without the network.
 /// Unknown paths answer 404. It stops when disposed.
@@ -40,6 +47,9 @@ public sealed class LoopbackServer : IDisposable
 
     /// <summary>How many requests were served.</summary>
     public int Requests => _requests;
+
+    /// <summary>Every request received, in order (a webhook receiver's log).</summary>
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
     private int _requests;
 
@@ -74,6 +84,13 @@ public sealed class LoopbackServer : IDisposable
 
             Interlocked.Increment(ref _requests);
             var name = context.Request.Url!.Segments[^1];
+            using (var body = new StreamReader(context.Request.InputStream))
+            {
+                Received.Enqueue(new ReceivedRequest(context.Request.HttpMethod, name,
+                    context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase),
+                    await body.ReadToEndAsync().ConfigureAwait(false)));
+            }
+
             var response = context.Response;
             try
             {

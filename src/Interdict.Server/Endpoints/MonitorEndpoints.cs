@@ -1,0 +1,84 @@
+using Interdict.Monitoring;
+using Interdict.Server.Hosting;
+using Interdict.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Interdict.Server.Endpoints;
+
+/// <summary>A party of <c>POST /v1/monitor/parties</c>: the screening input's fields.</summary>
+public sealed record MonitorPartyInput(string? Id, string? Name, string? Type, string? Dob, string? Country, string? Identifier);
+
+/// <summary>An ownership link of <c>POST /v1/monitor/parties</c>.</summary>
+public sealed record MonitorLinkInput(string? OwnerId, string? OwnedId, string? Percent);
+
+/// <summary>The body of <c>POST /v1/monitor/parties</c>.</summary>
+public sealed record MonitorImportRequest(IReadOnlyList<MonitorPartyInput>? Parties, IReadOnlyList<MonitorLinkInput>? Ownership);
+
+/// <summary>The answer of <c>POST /v1/monitor/parties</c>.</summary>
+public sealed record MonitorImportResponse(int Added, int Changed, int Unchanged, int Links);
+
+/// <summary>The monitoring registry over HTTP: import and remove parties, run, read alerts (docs/monitoring.md).</summary>
+internal static class MonitorEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/monitor/parties", (MonitorImportRequest request, MonitorHost host) =>
+            {
+                using var registry = host.OpenRegistry();
+                var problems = new List<string>();
+                var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+                var parties = (request.Parties ?? []).Select((p, i) => RegistryRules.Party($"parties[{i}]", $"parties[{i}]", p?.Id, p?.Name, p?.Type, p?.Dob, p?.Country, p?.Identifier, seen, problems))
+                    .OfType<Party>().ToList();
+                var ids = parties.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+                var links = request.Ownership is null ? null
+                    : request.Ownership.Select((l, i) => RegistryRules.Link($"ownership[{i}]", l?.OwnerId, l?.OwnedId, l?.Percent, id => ids.Contains(id) || registry.Has(id), problems)).OfType<OwnershipLink>().ToList();
+                RegistryRules.Totals("ownership", links ?? [], problems);
+                if (problems.Count > 0 || parties.Count == 0)
+                {
+                    return (Results<Ok<MonitorImportResponse>, ProblemHttpResult>)Problems.BadRequest(problems.Count > 0
+                        ? $"{problems.Count} problem(s); nothing was imported: {string.Join("; ", problems)}"
+                        : "'parties' is required: an array of at least one {\"id\", \"name\"}", "parties");
+                }
+
+                var counts = registry.Import(parties, links);
+                return TypedResults.Ok(new MonitorImportResponse(counts.Added, counts.Changed, counts.Unchanged, counts.Links));
+            })
+            .WithMetadata(new RequiresScope(Scopes.Admin)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorImport").WithSummary("Add or update monitored parties by id, and their owners (all or nothing)");
+
+        app.MapDelete("/v1/monitor/parties/{id}", (string id, MonitorHost host) =>
+            {
+                if (!host.HasRegistry)
+                {
+                    return (Results<NoContent, ProblemHttpResult>)Problems.Result(StatusCodes.Status404NotFound, "No such party", $"'{id}' is not in the registry (there is none yet)", "id");
+                }
+
+                using var registry = host.OpenRegistry();
+                return registry.Remove([id]).Count > 0
+                    ? Problems.Result(StatusCodes.Status404NotFound, "No such party", $"'{id}' is not in the registry", "id")
+                    : TypedResults.NoContent();
+            })
+            .WithMetadata(new RequiresScope(Scopes.Admin)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorRemove").WithSummary("Remove a monitored party (its links, and its open alerts closed)");
+
+        app.MapPost("/v1/monitor/run", async (MonitorHost host, CancellationToken cancellationToken) =>
+                await host.RunAsync(cancellationToken) is { } report
+                    ? (Results<Ok<MonitorReport>, ProblemHttpResult>)TypedResults.Ok(report)
+                    : Problems.Result(StatusCodes.Status404NotFound, "No registry", "there is no monitoring registry yet: import parties first (POST /v1/monitor/parties)"))
+            .WithMetadata(new RequiresScope(Scopes.Admin)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorRun").WithSummary("Run monitoring now (the server also runs after list changes and on Monitoring:IntervalSeconds)");
+
+        app.MapGet("/v1/monitor/alerts", (MonitorHost host, bool? all) =>
+            {
+                if (!host.HasRegistry)
+                {
+                    return TypedResults.Ok((IReadOnlyList<MonitorAlert>)[]);
+                }
+
+                using var registry = host.OpenRegistry();
+                return TypedResults.Ok(registry.Alerts(all ?? false));
+            })
+            .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter("all"))
+            .WithName("MonitorAlerts").WithSummary("Monitoring alerts (open ones unless all=true)");
+    }
+}
