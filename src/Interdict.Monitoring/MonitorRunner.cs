@@ -153,8 +153,13 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
             }
         }
 
-        var opens = hits.Select(kv => new AlertWrite(kv.Key.Party, names[kv.Key.Party], kv.Key.Key, "name", "high", kv.Value.Ids, Math.Round(kv.Value.Hit.Score, 4), kv.Value.Reason,
-            JsonSerializer.Serialize(kv.Value.Hit, ScreeningJson.Compact))).ToList();
+        // A pair decided a false positive is raised again only because the customer or the entity changed: say so.
+        string Reason(string party, string key, string reason) =>
+            store.FalsePositive(party, key) is { } decided && !open.Any(a => a.PartyId == party && a.Key == key)
+                ? $"reopened after the false-positive decision on alert {decided}: {reason}"
+                : reason;
+        var opens = hits.Select(kv => new AlertWrite(kv.Key.Party, names[kv.Key.Party], kv.Key.Key, "name", "high", kv.Value.Ids, Math.Round(kv.Value.Hit.Score, 4),
+            Reason(kv.Key.Party, kv.Key.Key, kv.Value.Reason), JsonSerializer.Serialize(kv.Value.Hit, ScreeningJson.Compact))).ToList();
 
         // The 50% rule: parties owned by those that match a listed party (after this run's changes).
         var closedKeys = closes.Select(c => (c.Party, c.Key)).ToHashSet();

@@ -26,6 +26,21 @@ public sealed record ImportCounts(int Added, int Changed, int Unchanged, int Lin
 public sealed record MonitorAlert(long Id, string PartyId, string PartyName, string Key, string Kind, string Priority, IReadOnlyList<string> EntityIds, double Score,
     string Reason, string Status, string? CloseReason, string Details, long OpenedRun, long? ClosedRun);
 
+/// <summary>One step of an alert's history: a decision proposed, approved or rejected.</summary>
+public sealed record AlertStep(DateTimeOffset At, string Step, string? Decision, string By, string Reason);
+
+/// <summary>The decisions an analyst may propose on a monitoring alert.</summary>
+public static class MonitorDecisions
+{
+    /// <summary>The decisions and what each does once approved.</summary>
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["false_positive"] = "closes the alert; it stays closed until the customer or the listed entity changes",
+        ["true_match"] = "confirms the alert (status confirmed): the customer is the listed party, or owned by it",
+        ["escalate"] = "keeps the alert open, marked escalated",
+    };
+}
+
 /// <summary>What the last run screened against: per list, its version label.</summary>
 /// <param name="Id">The run number.</param>
 /// <param name="At">When it ran.</param>
@@ -71,7 +86,9 @@ public sealed class MonitorStore : IDisposable
                 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, at TEXT NOT NULL, lists TEXT NOT NULL, party_seq INTEGER NOT NULL, summary TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS alerts (id INTEGER PRIMARY KEY, party_id TEXT NOT NULL, party_name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
                     priority TEXT NOT NULL, entity_ids TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, close_reason TEXT,
-                    details TEXT NOT NULL, opened_run INTEGER NOT NULL, closed_run INTEGER);
+                    details TEXT NOT NULL, opened_run INTEGER NOT NULL, closed_run INTEGER,
+                    decision TEXT, pending_decision TEXT, pending_by TEXT, pending_reason TEXT);
+                CREATE TABLE IF NOT EXISTS alert_history (alert_id INTEGER NOT NULL, at TEXT NOT NULL, step TEXT NOT NULL, decision TEXT, by TEXT NOT NULL, reason TEXT NOT NULL);
                 CREATE UNIQUE INDEX IF NOT EXISTS alerts_open ON alerts (party_id, key) WHERE status = 'open';
                 CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS deliveries (outbox_id INTEGER NOT NULL, target TEXT NOT NULL, attempts INTEGER NOT NULL, next_at TEXT NOT NULL,
@@ -224,8 +241,8 @@ public sealed class MonitorStore : IDisposable
 
         foreach (var a in w.Open)
         {
-            // An alert already open on the same customer and listed party is kept (updated), not raised twice.
-            var existing = Scalar("SELECT id FROM alerts WHERE party_id = $party AND key = $key AND status = 'open'", ("$party", a.PartyId), ("$key", a.Key));
+            // An alert already open (or confirmed a true match) on the same customer and listed party is kept (updated), not raised twice.
+            var existing = Scalar("SELECT id FROM alerts WHERE party_id = $party AND key = $key AND status IN ('open', 'confirmed') ORDER BY id DESC LIMIT 1", ("$party", a.PartyId), ("$key", a.Key));
             if (existing is long id)
             {
                 Execute("UPDATE alerts SET entity_ids = $ids, score = $score, details = $details, priority = $priority WHERE id = $id",
@@ -251,6 +268,108 @@ public sealed class MonitorStore : IDisposable
         _tx = null;
         return runId;
     }
+
+    /// <summary>
+    /// Four-eyes, first step: <paramref name="by"/> proposes a decision on an open alert; it takes effect only when a
+    /// different person approves it. Throws <see cref="InvalidOperationException"/> saying why it cannot be proposed.
+    /// </summary>
+    public void Propose(long alertId, string decision, string reason, string by, DateTimeOffset at)
+    {
+        if (!MonitorDecisions.All.ContainsKey(decision))
+        {
+            throw new ArgumentException($"decision '{decision}' is not one of {string.Join(", ", MonitorDecisions.All.Keys)}", nameof(decision));
+        }
+
+        var alert = Alerts(all: true).FirstOrDefault(a => a.Id == alertId) ?? throw new KeyNotFoundException($"there is no alert {alertId}");
+        if (alert.Status != "open")
+        {
+            throw new InvalidOperationException($"alert {alertId} is {alert.Status}; only an open alert takes a decision");
+        }
+
+        if (Scalar("SELECT pending_decision FROM alerts WHERE id = $id", ("$id", alertId)) is string pending)
+        {
+            throw new InvalidOperationException($"alert {alertId} already has a proposed decision ({pending}) waiting for approval");
+        }
+
+        using var tx = _tx = _connection.BeginTransaction();
+        Execute("UPDATE alerts SET pending_decision = $d, pending_by = $by, pending_reason = $r WHERE id = $id", ("$d", decision), ("$by", by), ("$r", reason), ("$id", alertId));
+        History(alertId, at, "proposed", decision, by, reason);
+        tx.Commit();
+        _tx = null;
+    }
+
+    /// <summary>
+    /// Four-eyes, second step: <paramref name="by"/>, who must not be the proposer, approves (or rejects) the proposed
+    /// decision. Returns the decision that took effect, or null when rejected.
+    /// </summary>
+    public string? Approve(long alertId, bool approve, string reason, string by, DateTimeOffset at)
+    {
+        using var cmd = Command("SELECT pending_decision, pending_by, pending_reason FROM alerts WHERE id = $id", ("$id", alertId));
+        string? decision, proposer, proposedReason;
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read())
+            {
+                throw new KeyNotFoundException($"there is no alert {alertId}");
+            }
+
+            (decision, proposer, proposedReason) = (Text(r, 0), Text(r, 1), Text(r, 2));
+        }
+
+        if (decision is null)
+        {
+            throw new InvalidOperationException($"alert {alertId} has no proposed decision to approve");
+        }
+
+        if (string.Equals(proposer, by, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"four eyes: {by} proposed this decision and cannot also approve it; another person must");
+        }
+
+        using var tx = _tx = _connection.BeginTransaction();
+        History(alertId, at, approve ? "approved" : "rejected", decision, by, reason);
+        if (!approve)
+        {
+            Execute("UPDATE alerts SET pending_decision = NULL, pending_by = NULL, pending_reason = NULL WHERE id = $id", ("$id", alertId));
+        }
+        else
+        {
+            var (status, close) = decision switch
+            {
+                "false_positive" => ("closed", $"false positive: {proposedReason} (proposed by {proposer}, approved by {by})"),
+                "true_match" => ("confirmed", null),
+                _ => ("open", null),
+            };
+            Execute("UPDATE alerts SET decision = $d, status = $s, close_reason = COALESCE($c, close_reason), pending_decision = NULL, pending_by = NULL, pending_reason = NULL WHERE id = $id",
+                ("$d", decision), ("$s", status), ("$c", close), ("$id", alertId));
+        }
+
+        tx.Commit();
+        _tx = null;
+        return approve ? decision : null;
+    }
+
+    /// <summary>An alert's history: every proposal, approval and rejection, oldest first.</summary>
+    public IReadOnlyList<AlertStep> HistoryOf(long alertId)
+    {
+        using var cmd = Command("SELECT at, step, decision, by, reason FROM alert_history WHERE alert_id = $id ORDER BY rowid", ("$id", alertId));
+        using var r = cmd.ExecuteReader();
+        var list = new List<AlertStep>();
+        while (r.Read())
+        {
+            list.Add(new AlertStep(DateTimeOffset.Parse(r.GetString(0), CultureInfo.InvariantCulture), r.GetString(1), Text(r, 2), r.GetString(3), r.GetString(4)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The last alert decided a false positive on this customer and listed party, if any.</summary>
+    internal long? FalsePositive(string partyId, string key) =>
+        Scalar("SELECT id FROM alerts WHERE party_id = $p AND key = $k AND decision = 'false_positive' ORDER BY id DESC LIMIT 1", ("$p", partyId), ("$k", key)) as long?;
+
+    private void History(long alertId, DateTimeOffset at, string step, string? decision, string by, string reason) =>
+        Execute("INSERT INTO alert_history (alert_id, at, step, decision, by, reason) VALUES ($id, $at, $step, $d, $by, $r)",
+            ("$id", alertId), ("$at", at.ToString("O", CultureInfo.InvariantCulture)), ("$step", step), ("$d", decision), ("$by", by), ("$r", reason));
 
     /// <summary>Webhook messages not yet delivered to <paramref name="target"/> whose next attempt is due at <paramref name="now"/>.</summary>
     public IReadOnlyList<(long Id, string Body, int Attempts)> Pending(string target, DateTimeOffset now, int max = 100)

@@ -231,3 +231,34 @@ public sealed class WebhookTests : IDisposable
         body.RootElement.GetProperty("alert").GetProperty("entity_ids")[0].GetString().ShouldBe("ofac-sdn:47729");
     }
 }
+
+/// <summary>Four eyes in the CLI: the proposer cannot approve; another person's approval puts the decision in force.</summary>
+public sealed class MonitorDecisionCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--registry", _temp.File("monitor.db")]);
+
+    [Fact]
+    public void Decide_ThenApproveBySomeoneElse_ClosesTheAlertAsAFalsePositive()
+    {
+        using (var store = MonitorStore.Open(_temp.File("monitor.db")))
+        {
+            store.Import([new Party("c-1", "Nikolai Porkhachev")], null);
+            store.Record(DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), store.PartySeq, "{}", _ => new RunWrites(
+                [new AlertWrite("c-1", "Nikolai Porkhachev", "ofac-sdn:47729", "name", "high", ["ofac-sdn:47729"], 0.94, "new designation", "{}")], []));
+        }
+
+        Run("monitor", "decide", "1", "--decision", "false_positive", "--reason", "born 1961", "--by", "alice").ExitCode.ShouldBe(0);
+        var self = Run("monitor", "approve", "1", "--by", "alice");
+        self.ExitCode.ShouldBe(2);
+        self.Error.ShouldContain("four eyes: alice proposed this decision and cannot also approve it");
+        Run("monitor", "approve", "1", "--by", "bob").Output.ShouldContain("false_positive approved by bob");
+
+        using var after = MonitorStore.Open(_temp.File("monitor.db"));
+        after.Alerts(all: true).Single().Status.ShouldBe("closed");
+        after.HistoryOf(1).Select(s => (s.Step, s.By)).ShouldBe([("proposed", "alice"), ("approved", "bob")]);
+    }
+}

@@ -94,3 +94,81 @@ public sealed class MonitorApiTests(MonitorServerFactory server) : IClassFixture
         posts.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("alert").GetProperty("party_id").GetString()).ShouldBe(["c-1", "c-4"], ignoreOrder: true);
     }
 }
+
+/// <summary>The server with an analyst key, a supervisor key and a registry holding two open alerts.</summary>
+public sealed class FourEyesServerFactory : ServerFactory
+{
+    public const string AnalystKey = "idk_test-analyst-key-000000000000000000000000";
+    public const string SupervisorKey = "idk_test-supervisor-key-000000000000000000000";
+
+    public FourEyesServerFactory()
+    {
+        using var store = MonitorStore.Open(Path.Combine(Folder, "monitor.db"));
+        store.Import([new Party("c-1", "Nikolai Porkhachev"), new Party("c-2", "Applicata LLC")], null);
+        store.Record(DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), store.PartySeq, "{}", _ => new RunWrites(
+        [
+            new AlertWrite("c-1", "Nikolai Porkhachev", "ofac-sdn:47729", "name", "high", ["ofac-sdn:47729"], 0.94, "new designation", "{}"),
+            new AlertWrite("c-2", "Applicata LLC", "ofac-sdn:47532", "name", "high", ["ofac-sdn:47532"], 1.0, "new designation", "{}"),
+        ], []));
+    }
+
+    public override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Monitor:Path"] = Path.Combine(Folder, "monitor.db"),
+        ["Monitoring:IntervalSeconds"] = "0",
+        ["Auth:Keys:0:Name"] = "analyst-anna",
+        ["Auth:Keys:0:Hash"] = Security.ApiKey.HashOf(AnalystKey),
+        ["Auth:Keys:0:Scopes:0"] = "screen",
+        ["Auth:Keys:0:Scopes:1"] = "review",
+        ["Auth:Keys:1:Name"] = "supervisor-sam",
+        ["Auth:Keys:1:Hash"] = Security.ApiKey.HashOf(SupervisorKey),
+        ["Auth:Keys:1:Scopes:0"] = "screen",
+        ["Auth:Keys:1:Scopes:1"] = "review",
+        ["Auth:Keys:1:Role"] = "supervisor",
+    };
+}
+
+/// <summary>Four eyes on monitoring alerts: one person proposes, a different supervisor approves; both steps in the history and the audit chain.</summary>
+public sealed class FourEyesTests(FourEyesServerFactory server) : IClassFixture<FourEyesServerFactory>
+{
+    private async Task<HttpResponseMessage> Post(string key, string url, object body)
+    {
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return await client.PostAsJsonAsync(url, body, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Decision_TakesEffectOnlyWhenADifferentSupervisorApprovesIt()
+    {
+        const string analyst = FourEyesServerFactory.AnalystKey, supervisor = FourEyesServerFactory.SupervisorKey;
+        (await Post(supervisor, "/v1/monitor/alerts/1/approve", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict); // nothing proposed
+        (await Post(analyst, "/v1/monitor/alerts/1/propose", new { decision = "false_positive", reason = "different date of birth: 1961, not 1979" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Post(analyst, "/v1/monitor/alerts/1/approve", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // not a supervisor
+
+        // A supervisor cannot approve what they proposed themselves.
+        (await Post(supervisor, "/v1/monitor/alerts/2/propose", new { decision = "false_positive", reason = "another company" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var own = await Post(supervisor, "/v1/monitor/alerts/2/approve", new { approve = true });
+        own.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await own.Json()).GetProperty("detail").GetString()!.ShouldContain("four eyes");
+
+        var approved = await Post(supervisor, "/v1/monitor/alerts/1/approve", new { approve = true, reason = "checked the passport copy" });
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var history = (await approved.Json()).EnumerateArray().Select(s => (s.GetProperty("step").GetString(), s.GetProperty("by").GetString())).ToList();
+        history.ShouldBe([("proposed", "analyst-anna"), ("approved", "supervisor-sam")]);
+
+        var reader = server.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", analyst);
+        var all = (await (await reader.GetAsync(new Uri("/v1/monitor/alerts?all=true", UriKind.Relative), TestContext.Current.CancellationToken)).Json()).EnumerateArray().ToList();
+        var first = all.Single(a => a.GetProperty("id").GetInt64() == 1);
+        first.GetProperty("status").GetString().ShouldBe("closed");
+        first.GetProperty("close_reason").GetString()!.ShouldContain("proposed by analyst-anna, approved by supervisor-sam");
+        all.Single(a => a.GetProperty("id").GetInt64() == 2).GetProperty("status").GetString().ShouldBe("open");
+
+        // Both steps are in the audit chain, under the identities of the keys.
+        using var log = Storage.Sqlite.SqliteAuditLog.Open(server.AuditPath);
+        var steps = log.Read().Where(r => r.Entry.Action.StartsWith("monitor-", StringComparison.Ordinal)).Select(r => (r.Entry.Action, r.Entry.Principal)).ToList();
+        steps.ShouldContain(("monitor-propose", "analyst-anna"));
+        steps.ShouldContain(("monitor-approve", "supervisor-sam"));
+    }
+}

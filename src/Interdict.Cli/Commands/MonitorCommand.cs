@@ -20,6 +20,8 @@ internal static class MonitorCommand
         command.Subcommands.Add(Remove(app, registry));
         command.Subcommands.Add(Run(app, registry));
         command.Subcommands.Add(Alerts(app, registry));
+        command.Subcommands.Add(Decide(app, registry));
+        command.Subcommands.Add(Approve(app, registry));
         return command;
     }
 
@@ -159,6 +161,72 @@ internal static class MonitorCommand
         return command;
     }
 
+    // Four eyes: one person proposes, another approves; both steps go to the alert's history and the audit trail.
+    private static Command Decide(CliApplication app, Option<string?> registry)
+    {
+        var id = new Argument<long>("ALERT") { Description = "The alert number." };
+        var decision = new Option<string>("--decision") { Description = string.Join("; ", MonitorDecisions.All.Select(d => $"{d.Key}: {d.Value}")), Required = true };
+        decision.AcceptOnlyFromAmong([.. MonitorDecisions.All.Keys]);
+        var reason = new Option<string>("--reason") { Description = "Why (kept in the alert's history and the audit trail).", Required = true };
+        var by = new Option<string>("--by") { Description = "Who proposes it.", Required = true };
+        var command = new Command("decide", "Propose a decision on an alert; it takes effect when another person approves it (monitor approve).") { id, decision, reason, by };
+        command.SetAction(parse => Step(app, parse, registry, "monitor-propose", parse.GetValue(id), parse.GetValue(by)!, parse.GetValue(reason)!, parse.GetValue(decision), store =>
+        {
+            store.Propose(parse.GetValue(id), parse.GetValue(decision)!, parse.GetValue(reason)!, parse.GetValue(by)!, TimeProvider.System.GetUtcNow());
+            return $"Alert {parse.GetValue(id)}: {parse.GetValue(decision)} proposed by {parse.GetValue(by)}; it takes effect when someone else approves it.";
+        }));
+        return command;
+    }
+
+    private static Command Approve(CliApplication app, Option<string?> registry)
+    {
+        var id = new Argument<long>("ALERT") { Description = "The alert number." };
+        var reject = new Option<bool>("--reject") { Description = "Reject the proposed decision instead." };
+        var reason = new Option<string>("--reason") { Description = "Why (kept in the alert's history and the audit trail).", DefaultValueFactory = _ => "approved" };
+        var by = new Option<string>("--by") { Description = "Who approves it: not the person who proposed it.", Required = true };
+        var command = new Command("approve", "Approve (or --reject) the decision proposed on an alert: the second pair of eyes.") { id, reject, reason, by };
+        command.SetAction(parse => Step(app, parse, registry, parse.GetValue(reject) ? "monitor-reject" : "monitor-approve", parse.GetValue(id), parse.GetValue(by)!, parse.GetValue(reason)!, null, store =>
+        {
+            var done = store.Approve(parse.GetValue(id), !parse.GetValue(reject), parse.GetValue(reason)!, parse.GetValue(by)!, TimeProvider.System.GetUtcNow());
+            return done is null ? $"Alert {parse.GetValue(id)}: the proposed decision was rejected by {parse.GetValue(by)}." : $"Alert {parse.GetValue(id)}: {done} approved by {parse.GetValue(by)}; in effect.";
+        }));
+        return command;
+    }
+
+    private static int Step(CliApplication app, ParseResult parse, Option<string?> registry, string action, long alertId, string by, string reason, string? decision, Func<MonitorStore, string> apply)
+    {
+        using var store = Open(parse, registry);
+        string message;
+        try
+        {
+            message = apply(store);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or ArgumentException)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        // The step is recorded in the audit trail beside the server's records.
+        var storage = Settings.Load().Storage;
+        using (var audit = new Hosting.StoreFactory(storage).OpenAuditLog())
+        {
+            audit.Append([new Core.Audit.AuditEntry
+            {
+                At = TimeProvider.System.GetUtcNow(),
+                Principal = by,
+                Action = action,
+                Client = "cli",
+                Request = JsonSerializer.Serialize(new { alert = alertId, decision, reason, registry = store.Path }, ScreeningJson.Compact),
+                Lists = "",
+                Algorithm = "",
+                Result = message,
+            }]);
+        }
+
+        app.Output.WriteLine(message);
+        return ExitCodes.Success;
+    }
+
     private static void Table(CliApplication app, string title, IReadOnlyList<MonitorAlert> alerts)
     {
         if (alerts.Count == 0)
@@ -170,7 +238,7 @@ internal static class MonitorCommand
             .AddColumn("Alert").AddColumn("Customer").AddColumn("Listed party / owners").AddColumn("Kind").AddColumn("Priority").AddColumn("Score", c => c.RightAligned()).AddColumn("Reason");
         foreach (var a in alerts)
         {
-            var reason = a.Status == "closed" ? a.CloseReason ?? "" : a.Reason;
+            var reason = a.Status == "closed" ? a.CloseReason ?? "" : a.Status == "confirmed" ? "confirmed a true match" : a.Reason;
             var what = a.Kind == "ownership" ? string.Join("; ", JsonDocument.Parse(a.Details).RootElement.GetProperty("paths").EnumerateArray().Select(p => p.GetString())) : string.Join(", ", a.EntityIds);
             table.AddRow(a.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape($"{a.PartyId} {a.PartyName}"), Markup.Escape(what), a.Kind, a.Priority,
                 a.Score.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(reason));

@@ -17,6 +17,12 @@ public sealed record MonitorImportRequest(IReadOnlyList<MonitorPartyInput>? Part
 /// <summary>The answer of <c>POST /v1/monitor/parties</c>.</summary>
 public sealed record MonitorImportResponse(int Added, int Changed, int Unchanged, int Links);
 
+/// <summary>The body of <c>POST /v1/monitor/alerts/{id}/propose</c>.</summary>
+public sealed record MonitorProposal(string? Decision, string? Reason);
+
+/// <summary>The body of <c>POST /v1/monitor/alerts/{id}/approve</c>.</summary>
+public sealed record MonitorApproval(bool? Approve, string? Reason);
+
 /// <summary>The monitoring registry over HTTP: import and remove parties, run, read alerts (docs/monitoring.md).</summary>
 internal static class MonitorEndpoints
 {
@@ -68,6 +74,52 @@ internal static class MonitorEndpoints
             .WithMetadata(new RequiresScope(Scopes.Admin)).AddEndpointFilter(new KnownQueryFilter())
             .WithName("MonitorRun").WithSummary("Run monitoring now (the server also runs after list changes and on Monitoring:IntervalSeconds)");
 
+        app.MapPost("/v1/monitor/alerts/{id:long}/propose", async (long id, MonitorProposal body, HttpContext http, MonitorHost host, EngineHost engines, AuditWriter audit, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                if (body.Decision is not { } decision || !MonitorDecisions.All.ContainsKey(decision))
+                {
+                    return Problems.BadRequest($"decision is required: one of {string.Join(", ", MonitorDecisions.All.Keys)}", "decision");
+                }
+
+                if (string.IsNullOrWhiteSpace(body.Reason))
+                {
+                    return Problems.BadRequest("reason is required: it is kept in the alert's history and the audit trail", "reason");
+                }
+
+                return await Step(http, host, engines, audit, time, "monitor-propose", id, new { decision, reason = body.Reason.Trim() },
+                    (store, by, at) => { store.Propose(id, decision, body.Reason.Trim(), by, at); return $"{decision} proposed"; }, cancellationToken);
+            })
+            .WithMetadata(new RequiresScope(Scopes.Review)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorPropose").WithSummary("Propose a decision on a monitoring alert (four eyes: it takes effect when a supervisor approves it)");
+
+        app.MapPost("/v1/monitor/alerts/{id:long}/approve", async (long id, MonitorApproval body, HttpContext http, MonitorHost host, EngineHost engines, AuditWriter audit, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                if (http.Items[ApiKeyMiddleware.RoleItem] as string != ApiKey.Supervisor)
+                {
+                    return Problems.Result(StatusCodes.Status403Forbidden, "Supervisor required", "approving a decision needs a key with the supervisor role (Auth:Keys:N:Role)");
+                }
+
+                var approve = body.Approve ?? true;
+                var reason = string.IsNullOrWhiteSpace(body.Reason) ? (approve ? "approved" : "rejected") : body.Reason.Trim();
+                return await Step(http, host, engines, audit, time, approve ? "monitor-approve" : "monitor-reject", id, new { approve, reason },
+                    (store, by, at) => store.Approve(id, approve, reason, by, at) is { } done ? $"{done} in effect" : "rejected", cancellationToken);
+            })
+            .WithMetadata(new RequiresScope(Scopes.Review)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorApprove").WithSummary("Approve or reject the decision proposed on a monitoring alert (a supervisor, not the proposer)");
+
+        app.MapGet("/v1/monitor/alerts/{id:long}/history", (long id, MonitorHost host) =>
+            {
+                if (!host.HasRegistry)
+                {
+                    return TypedResults.Ok((IReadOnlyList<AlertStep>)[]);
+                }
+
+                using var registry = host.OpenRegistry();
+                return TypedResults.Ok(registry.HistoryOf(id));
+            })
+            .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorAlertHistory").WithSummary("A monitoring alert's decisions: proposed, approved, rejected, by whom and why");
+
         app.MapGet("/v1/monitor/alerts", (MonitorHost host, bool? all) =>
             {
                 if (!host.HasRegistry)
@@ -80,5 +132,38 @@ internal static class MonitorEndpoints
             })
             .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter("all"))
             .WithName("MonitorAlerts").WithSummary("Monitoring alerts (open ones unless all=true)");
+    }
+
+    // A four-eyes step: recorded in the audit trail first, then applied; refused with 409 when it cannot be taken.
+    private static async Task<Results<Ok<IReadOnlyList<AlertStep>>, ProblemHttpResult>> Step(HttpContext http, MonitorHost host, EngineHost engines, AuditWriter audit, TimeProvider time,
+        string action, long id, object request, Func<MonitorStore, string, DateTimeOffset, string> apply, CancellationToken cancellationToken)
+    {
+        if (!host.HasRegistry)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, "No such alert", $"there is no alert {id} (no registry yet)");
+        }
+
+        using var registry = host.OpenRegistry();
+        var at = time.GetUtcNow();
+        var entry = ScreeningEndpoints.Entry(http, at, action, System.Text.Json.JsonSerializer.Serialize(new { alert = id, step = request }, Core.Matching.ScreeningJson.Compact), engines.Current.Engine, "");
+        if (await ScreeningEndpoints.Record(audit, entry, cancellationToken) is { Problem: { } unavailable })
+        {
+            return unavailable;
+        }
+
+        try
+        {
+            apply(registry, entry.Principal, at);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, "No such alert", ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Problems.Result(StatusCodes.Status409Conflict, "Step refused", ex.Message);
+        }
+
+        return TypedResults.Ok(registry.HistoryOf(id));
     }
 }

@@ -26,8 +26,14 @@ internal static class Scopes
 /// A configured API key: a name (recorded in the audit trail as who asked), the SHA-256 of the secret (the secret itself is
 /// never stored), and its scopes.
 /// </summary>
-internal sealed record ApiKey(string Name, string Hash, IReadOnlySet<string> Scopes)
+internal sealed record ApiKey(string Name, string Hash, IReadOnlySet<string> Scopes, string Role = ApiKey.Analyst)
 {
+    /// <summary>The default role: proposes decisions on monitoring alerts.</summary>
+    public const string Analyst = "analyst";
+
+    /// <summary>The role that approves (or rejects) another person's proposed decision: the second pair of eyes.</summary>
+    public const string Supervisor = "supervisor";
+
     private const string HashPrefix = "sha256:";
 
     /// <summary>A new random secret: <c>idk_</c> and 43 base64url characters (256 bits).</summary>
@@ -67,7 +73,13 @@ internal sealed record ApiKey(string Name, string Hash, IReadOnlySet<string> Sco
                 throw ServerSettings.Invalid(path, name, "a name and hash used by no other key");
             }
 
-            keys.Add(new ApiKey(name, hash, scopes));
+            var role = child["Role"] is { Length: > 0 } r ? r : Analyst;
+            if (role is not (Analyst or Supervisor))
+            {
+                throw ServerSettings.Invalid(path + ":Role", role, $"{Analyst} or {Supervisor}");
+            }
+
+            keys.Add(new ApiKey(name, hash, scopes, role));
         }
 
         return keys;

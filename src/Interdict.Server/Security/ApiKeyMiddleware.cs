@@ -19,6 +19,9 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
 
     public const string AnonymousLoopback = "anonymous (loopback)";
 
+    /// <summary>The <see cref="HttpContext.Items"/> key holding the caller's role (analyst or supervisor).</summary>
+    public const string RoleItem = "interdict.role";
+
     /// <summary>Failed authentications from one address in a minute before it is answered 429.</summary>
     public const int MaxFailuresPerMinute = 20;
 
@@ -86,6 +89,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
         }
 
         context.Items[PrincipalItem] = key.Name;
+        context.Items[RoleItem] = key.Role;
         await next(context);
     }
 
