@@ -64,10 +64,25 @@ async function runSearch(params) {
   try {
     const result = await api("/v1/search?" + params.toString());
     const warnings = result.warnings.length ? " Ignored: " + result.warnings.join("; ") : "";
+    // One card per party: hits on the same party's records on several lists (linked by UN reference, passport, ID or
+    // IMO number) are one card, the best-scoring record first, the others listed on it.
+    const groups = [];
+    for (const hit of result.hits) {
+      const ids = [hit.entity_id, ...(hit.same_party || []).map((p) => p.entity_id)];
+      const group = groups.find((g) => ids.some((id) => g.ids.has(id)));
+      if (group) { group.others.push(hit); ids.forEach((id) => group.ids.add(id)); } else groups.push({ best: hit, others: [], ids: new Set(ids) });
+    }
     status("search-status", (result.hits.length === 0
       ? `No hit for “${result.name}” at the default threshold.`
-      : `${result.hits.length} hit${result.hits.length > 1 ? "s" : ""} for “${result.name}” (${result.algorithm}; audit record ${result.audit_seq}).`) + warnings);
-    result.hits.forEach((hit, i) => hits.append(renderHit(hit, i)));
+      : `${groups.length} part${groups.length > 1 ? "ies" : "y"} (${result.hits.length} hit${result.hits.length > 1 ? "s" : ""}) for “${result.name}” (${result.algorithm}; audit record ${result.audit_seq}).`) + warnings);
+    groups.forEach((g, i) => {
+      const card = renderHit(g.best, i);
+      if (g.others.length) {
+        card.append(el("p", { class: "merged" }, "Same party, also matched on: ",
+          g.others.map((o, j) => [j ? ", " : "", entityLink(o.entity_id, `${o.entity_id} (${o.list}, score ${o.score.toFixed(3)})`)]).flat()));
+      }
+      hits.append(card);
+    });
     // Programmes are part of the entity record, not of the hit: filled in as the records arrive.
     for (const hit of result.hits) {
       api("/v1/entities/" + encodeURIComponent(hit.entity_id)).then((e) => {

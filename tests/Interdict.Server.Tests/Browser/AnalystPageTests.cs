@@ -90,6 +90,19 @@ public sealed class AnalystPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Search_OnePartyOnSeveralLists_IsOneCard()
+    {
+        // Issue #23: قاسم سلیمانی matched SDN 10481 and the UN's IRi.039 as separate cards; they are one man.
+        var browser = _browser!;
+        browser.Navigate().GoToUrl(_server.Url + "/#/search?q=" + Uri.EscapeDataString("قاسم سلیمانی"));
+        var first = WaitFor(() => browser.FindElements(By.CssSelector("#hits .hit")).FirstOrDefault());
+        first.GetAttribute("data-entity").ShouldBe("ofac-sdn:10481");
+        WaitFor(() => first.FindElements(By.CssSelector(".merged")).FirstOrDefault()).Text.ShouldContain("un:IRi.039");
+        browser.FindElements(By.CssSelector("#hits .hit")).Select(h => h.GetAttribute("data-entity")).ShouldNotContain("un:IRi.039");
+        browser.FindElement(By.Id("search-status")).Text.ShouldContain("hits) for");
+    }
+
+    [Fact]
     public void Search_NoHit_And_Lists_ShowClearStates()
     {
         var browser = _browser!;
