@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using Interdict.Payments;
+
+namespace Interdict.Cli.Tests;
+
+/// <summary>Issue #24: payment messages screened field by field; held with the field path and the entity, or passed.</summary>
+public sealed class PaymentCommandTests
+{
+    private static List<JsonElement> Screen(params string[] fixtures)
+    {
+        var run = CliRun.Of(["screen-payment", .. fixtures.Select(f => Fixtures.PathOf("payments/" + f)), "--format", "json", "--lists", "ofac-sdn,un"]);
+        return [.. run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    }
+
+    [Fact]
+    public void Pacs008_CreditorSoleimani_IsHeldWithTheFieldPathAndEntity()
+    {
+        var r = Screen("pacs008-soleimani.xml").ShouldHaveSingleItem();
+        r.GetProperty("format").GetString().ShouldBe("pacs.008.001.07");
+        r.GetProperty("message_id").GetString().ShouldBe("823823423");
+        r.GetProperty("decision").GetString().ShouldBe("hold");
+        var hit = r.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("entity_id").GetString() == "ofac-sdn:10481");
+        hit.GetProperty("field").GetString().ShouldBe("CdtTrfTxInf/Cdtr/Nm");
+        hit.GetProperty("kind").GetString().ShouldBe("name");
+        hit.GetProperty("value").GetString().ShouldBe("Qassem Soleimani");
+    }
+
+    [Fact]
+    public void Mt103_BeneficiaryKataibHezbollah_IsHeldWithField59()
+    {
+        var r = Screen("mt103-kataib.txt").ShouldHaveSingleItem();
+        r.GetProperty("format").GetString().ShouldBe("MT103");
+        r.GetProperty("decision").GetString().ShouldBe("hold");
+        var hit = r.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("entity_id").GetString() == "ofac-sdn:11462");
+        hit.GetProperty("field").GetString().ShouldBe(":59: line 2");
+    }
+
+    [Fact]
+    public void CreditorAgentInBandarAbbas_IsAJurisdictionHold_AndCleanMessagesPass()
+    {
+        var results = Screen("pacs008-bandar-abbas.xml", "pacs008-clean.xml", "mt103-clean.txt");
+        var held = results[0];
+        held.GetProperty("decision").GetString().ShouldBe("hold");
+        var hit = held.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "jurisdiction");
+        hit.GetProperty("field").GetString().ShouldBe("CdtTrfTxInf/CdtrAgt/FinInstnId/PstlAdr/TwnNm");
+        hit.GetProperty("explanation").GetString()!.ShouldContain("bandar abbas");
+        results.Skip(1).ShouldAllBe(r => r.GetProperty("decision").GetString() == "pass");
+    }
+
+    [Theory]
+    [InlineData("pacs008-doctype.xml", "a DOCTYPE (DTD or external entity) is refused")]
+    [InlineData("pacs008-truncated.xml", "not well-formed XML")]
+    public void BadMessage_IsAnErrorNamingTheMessage_AndTheOthersAreStillScreened(string fixture, string error)
+    {
+        var run = CliRun.Of("screen-payment", Fixtures.PathOf("payments/" + fixture), Fixtures.PathOf("payments/mt103-kataib.txt"), "--format", "json", "--lists", "ofac-sdn");
+        run.ExitCode.ShouldBe(3);
+        run.Error.ShouldContain(fixture);
+        run.Error.ShouldContain(error);
+        run.Output.ShouldContain("\"decision\":\"hold\"");
+    }
+
+    [Theory]
+    [InlineData("{1:F01BANKBEBBAXXX0000000000}{2:I103BANKDEFFXXXXN}{4:\n:20:REF\n:99X:what\n-}", "field :99X: is not a field of MT103")]
+    [InlineData("{1:F01BANKBEBBAXXX0000000000}{2:I103BANKDEFFXXXXN}{4:\n:20:REF\n:59:/123\nNAME\n", "not closed")]
+    [InlineData("{1:F01BANKBEBBAXXX0000000000}{2:I940BANKDEFFXXXXN}{4:\n:20:REF\n-}", "MT940 is not a message")]
+    [InlineData("hello", "not a SWIFT MT message")]
+    public void Mt_BrokenMessage_IsRefusedNamingTheProblem(string text, string error) =>
+        Should.Throw<PaymentFormatException>(() => MtReader.Read(text, "m.txt")).Message.ShouldContain(error);
+
+    [Fact]
+    public void Readers_MutatedMessages_ReadOrRaiseTheFormatError()
+    {
+        // Fuzzing, deterministic: truncations at every length and random byte changes of each sample message.
+        var random = new Random(2412);
+        const string Interesting = "<>/{}:-\n$A0 &;\"'";
+        foreach (var fixture in new[] { "pacs008-soleimani.xml", "pacs008-bandar-abbas.xml", "mt103-kataib.txt" })
+        {
+            var bytes = File.ReadAllBytes(Fixtures.PathOf("payments/" + fixture));
+            var inputs = Enumerable.Range(0, bytes.Length).Select(n => bytes[..n]).ToList();
+            for (var i = 0; i < 300; i++)
+            {
+                var mutated = (byte[])bytes.Clone();
+                for (var k = 0; k < 1 + random.Next(4); k++)
+                {
+                    mutated[random.Next(mutated.Length)] = (byte)Interesting[random.Next(Interesting.Length)];
+                }
+
+                inputs.Add(mutated);
+            }
+
+            foreach (var input in inputs)
+            {
+                try
+                {
+                    _ = fixture.EndsWith(".xml", StringComparison.Ordinal) ? Iso20022Reader.Read(input, fixture) : MtReader.Read(Encoding.UTF8.GetString(input), fixture);
+                }
+                catch (PaymentFormatException)
+                {
+                }
+            }
+        }
+    }
+}
