@@ -99,6 +99,7 @@ public static class ServerApp
         HealthEndpoints.Map(app);
         YenteEndpoints.Map(app);
         MonitorEndpoints.Map(app);
+        PaymentEndpoints.Map(app);
         return app;
     }
 

@@ -234,3 +234,27 @@ public sealed class ScreeningApiTests(ServerFactory server) : IClassFixture<Serv
         return (output.Result, error.Result);
     }
 }
+
+/// <summary><c>POST /v1/payments/screen</c>: the raw message in, the CLI's decision out, recorded in the audit trail.</summary>
+public sealed class PaymentApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private async Task<HttpResponseMessage> Post(string fixture, string type) =>
+        await server.CreateClient().PostAsync(new Uri("/v1/payments/screen", UriKind.Relative),
+            new StringContent(File.ReadAllText(Fixtures.PathOf("payments/" + fixture)), Encoding.UTF8, type), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Messages_AreHeldOrPassed_AndBadOnesRefusedNamingTheProblem()
+    {
+        var held = await (await Post("pacs008-soleimani.xml", "application/xml")).Json();
+        held.GetProperty("decision").GetString().ShouldBe("hold");
+        held.GetProperty("hits").EnumerateArray().ShouldContain(h => h.GetProperty("entity_id").GetString() == "ofac-sdn:10481" && h.GetProperty("field").GetString() == "CdtTrfTxInf/Cdtr/Nm");
+        var mt = await (await Post("mt103-kataib.txt", "text/plain")).Json();
+        mt.GetProperty("hits").EnumerateArray().ShouldContain(h => h.GetProperty("field").GetString() == ":59: line 2");
+        (await (await Post("mt103-clean.txt", "text/plain")).Json()).GetProperty("decision").GetString().ShouldBe("pass");
+
+        var doctype = await Post("pacs008-doctype.xml", "application/xml");
+        doctype.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await doctype.Json()).GetProperty("detail").GetString()!.ShouldContain("DOCTYPE");
+        (await Post("mt103-clean.txt", "application/json")).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+    }
+}
