@@ -37,6 +37,9 @@ internal sealed class Settings
     /// <summary>The audit trail's key file (<c>Audit:KeyFile</c>), as the server reads it.</summary>
     public string? AuditKeyFile { get; init; }
 
+    /// <summary>The <c>Payments:Jurisdictions</c> setting: comma-separated sanctioned jurisdictions and regions, or null for the default set.</summary>
+    public string? PaymentJurisdictions { get; init; }
+
     /// <summary>The <c>Updates</c> section: where <c>lists update</c> downloads from, and how much shrinkage it accepts.</summary>
     public required UpdateSettings Updates { get; init; }
 
@@ -75,6 +78,7 @@ internal sealed class Settings
             Screening = screening,
             Storage = ReadStorage(config),
             AuditKeyFile = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? keyFile : null,
+            PaymentJurisdictions = config["Payments:Jurisdictions"] is { Length: > 0 } places ? places : null,
             Updates = new UpdateSettings
             {
                 BaseUrl = baseUrl is null ? null : new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),

@@ -48,6 +48,15 @@ public sealed class PaymentCommandTests
         results.Skip(1).ShouldAllBe(r => r.GetProperty("decision").GetString() == "pass");
     }
 
+    [Fact]
+    public void Jurisdictions_AreConfigurable()
+    {
+        var run = CliRun.Of("screen-payment", Fixtures.PathOf("payments/pacs008-bandar-abbas.xml"), "--format", "json", "--lists", "ofac-sdn", "--jurisdictions", "KP,Sevastopol");
+        JsonDocument.Parse(run.Output).RootElement.GetProperty("decision").GetString().ShouldBe("pass");
+        var los = CliRun.Of("screen-payment", Fixtures.PathOf("payments/pacs008-clean.xml"), "--format", "json", "--lists", "ofac-sdn", "--jurisdictions", "Los Angeles");
+        JsonDocument.Parse(los.Output).RootElement.GetProperty("hits")[0].GetProperty("field").GetString().ShouldBe("GrpHdr/InstdAgt/FinInstnId/PstlAdr/TwnNm");
+    }
+
     [Theory]
     [InlineData("pacs008-doctype.xml", "a DOCTYPE (DTD or external entity) is refused")]
     [InlineData("pacs008-truncated.xml", "not well-formed XML")]

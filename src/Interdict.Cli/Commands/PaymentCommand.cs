@@ -23,7 +23,8 @@ internal static class PaymentCommand
         var failOnHit = new Option<bool>("--fail-on-hit") { Description = "Exit with code 1 when any message is held." };
         var lists = new Option<string?>("--lists") { Description = "Comma-separated list ids (default: every list in force)." };
         var threshold = new Option<string?>("--threshold") { Description = "Minimum name score for a hit, 0 to 1 (default from settings: 0.83)." };
-        var command = new Command("screen-payment", "Screen payment messages: names, BICs, sanctioned jurisdictions and free text; each message held or passed.") { files, format, failOnHit, lists, threshold };
+        var jurisdictions = new Option<string?>("--jurisdictions") { Description = $"Comma-separated sanctioned jurisdictions and regions: ISO codes and names of countries, regions, towns or ports (default: the Payments:Jurisdictions setting, else {string.Join(", ", PaymentScreener.DefaultJurisdictions)})." };
+        var command = new Command("screen-payment", "Screen payment messages: names, BICs, sanctioned jurisdictions and free text; each message held or passed.") { files, format, failOnHit, lists, threshold, jurisdictions };
         command.SetAction(parse =>
         {
             var settings = Settings.Load();
@@ -35,7 +36,8 @@ internal static class PaymentCommand
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var ids = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var engine = new ScreeningEngine(ListCatalog.Select(ids, [], new ListLibrary(store)));
-            var screener = new PaymentScreener(engine, t ?? settings.Screening.Threshold);
+            var places = (parse.GetValue(jurisdictions) ?? settings.PaymentJurisdictions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var screener = new PaymentScreener(engine, t ?? settings.Screening.Threshold, places.Length > 0 ? places : null);
             var json = parse.GetValue(format) == "json";
             int held = 0, failed = 0;
             foreach (var path in parse.GetValue(files)!)

@@ -20,7 +20,7 @@ internal static class PaymentEndpoints
     }
 
     private static async Task<Results<Ok<PaymentResult>, ProblemHttpResult>> Screen(HttpContext http, EngineHost host, AuditWriter audit, ServerSettings settings, TimeProvider time,
-        CancellationToken cancellationToken)
+        IConfiguration config, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
         var type = http.Request.ContentType ?? "";
@@ -51,7 +51,8 @@ internal static class PaymentEndpoints
         }
 
         var snapshot = host.Current;
-        var result = new PaymentScreener(snapshot.Engine, settings.Threshold).Screen(message);
+        var places = (config["Payments:Jurisdictions"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = new PaymentScreener(snapshot.Engine, settings.Threshold, places.Length > 0 ? places : null).Screen(message);
         var entry = ScreeningEndpoints.Entry(http, at, "payment", JsonSerializer.Serialize(new { format = message.Format, message_id = message.MessageId, bytes = body.Length }, ScreeningJson.Compact),
             snapshot.Engine, JsonSerializer.Serialize(new { result.Decision, Hits = result.Hits.Select(h => new { h.Field, h.Kind, h.EntityId, h.Score }) }, ScreeningJson.Compact));
         var record = await ScreeningEndpoints.Record(audit, entry, cancellationToken);
