@@ -8,7 +8,7 @@ namespace Interdict.Payments;
 /// one wrapped with its business application header (a SWIFT <c>Envelope</c>, or any root holding <c>AppHdr</c> and
 /// <c>Document</c>). DTDs and external entities are refused; an unknown namespace or message is named.
 /// </summary>
-public static class Iso20022Reader
+public static partial class Iso20022Reader
 {
     /// <summary>The largest message read (characters).</summary>
     public const int MaxCharacters = 1_000_000;
@@ -46,8 +46,10 @@ public static class Iso20022Reader
 
         var document = doc.Root?.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == "Document")
             ?? throw new PaymentFormatException(file, "root", "no ISO 20022 Document element");
+        // ISO's own namespace (urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08), or a market's variant of it that names the
+        // message the same way (the Swiss Payment Standards' http://www.six-interbank-clearing.com/de/pain.001.001.03.ch.02.xsd).
         var ns = document.Name.NamespaceName;
-        var format = ns.StartsWith("urn:iso:std:iso:20022:tech:xsd:", StringComparison.Ordinal) ? ns["urn:iso:std:iso:20022:tech:xsd:".Length..] : "";
+        var format = MessageName().Match(ns) is { Success: true } m ? m.Value : "";
         if (!Known.Any(k => format.StartsWith(k + ".", StringComparison.Ordinal)))
         {
             throw new PaymentFormatException(file, "Document", $"namespace '{ns}' is not a message Interdict reads ({string.Join(", ", Known)})");
@@ -70,4 +72,7 @@ public static class Iso20022Reader
         var messageId = document.Descendants().FirstOrDefault(d => d.Name.LocalName == "MsgId" && d.Parent?.Name.LocalName == "GrpHdr")?.Value.Trim() ?? "";
         return new PaymentMessage(file, messageId, format, parties, texts);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(pacs|pain|camt)\.\d{3}\.\d{3}\.\d{2}(\.[a-z]{2}\.\d{2})?")]
+    private static partial System.Text.RegularExpressions.Regex MessageName();
 }

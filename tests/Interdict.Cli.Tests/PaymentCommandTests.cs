@@ -49,6 +49,23 @@ public sealed class PaymentCommandTests
     }
 
     [Fact]
+    public void RealSamples_EveryIso20022AndMtSampleIsRead()
+    {
+        // The sample messages of ../shared (pacs.008 v07/v08, pacs.009 COV, pain.001 incl. the Swiss variant, MT103,
+        // .rje files with ACKs, MT202 COV): every one is read, none refused.
+        var folder = SharedData.PathOf("../payments");
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".rje", StringComparison.Ordinal)).ToArray();
+        files.Length.ShouldBeGreaterThan(15);
+        var run = CliRun.Of(["screen-payment", .. files, "--format", "json", "--lists", "ofac-sdn"]);
+        run.Error.ShouldNotContain("error:");
+        var results = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        results.Select(r => r.GetProperty("format").GetString()).ShouldContain("pain.001.001.03.ch.02");
+        results.Select(r => r.GetProperty("format").GetString()).ShouldContain("pacs.009.001.08");
+        results.Select(r => r.GetProperty("format").GetString()).ShouldContain("MT202 COV");
+        results.Count.ShouldBeGreaterThanOrEqualTo(files.Length);
+    }
+
+    [Fact]
     public void Jurisdictions_AreConfigurable()
     {
         var run = CliRun.Of("screen-payment", Fixtures.PathOf("payments/pacs008-bandar-abbas.xml"), "--format", "json", "--lists", "ofac-sdn", "--jurisdictions", "KP,Sevastopol");
