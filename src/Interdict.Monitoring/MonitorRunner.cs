@@ -179,11 +179,11 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
         closes.AddRange(open.Where(a => a.Kind == "ownership" && !owned.Contains(a.PartyId)).Select(a => (a.PartyId, a.Key, "no longer owned by listed parties above the threshold")));
 
         var summary = JsonSerializer.Serialize(new { lists = labels, first_run = last is null, parties_full = full.Count, parties_delta = deltaEntities.Count > 0 ? others.Count : 0, added, changed, removed = removed.Count });
-        var known = store.Alerts(all: true).Select(a => a.Id).ToHashSet();
         var runId = store.Record(_time.GetUtcNow(), labels, partySeq, summary, _ => new RunWrites(opens, closes));
+        // An alert kept open is updated, not raised again: the run's own alerts are those it opened.
         var now = store.Alerts(all: true);
         return new MonitorReport(runId, labels, last is null, full.Count, deltaEntities.Count > 0 ? others.Count : 0, added, changed, removed.Count,
-            [.. now.Where(a => !known.Contains(a.Id))], [.. now.Where(a => a.ClosedRun == runId)]);
+            [.. now.Where(a => a.OpenedRun == runId)], [.. now.Where(a => a.ClosedRun == runId)]);
     }
 
     private static void Screen(ScreeningEngine engine, List<Party> parties, ScreeningOptions options, Action<Party, ScreeningHit> keep)

@@ -44,7 +44,7 @@ public static class ServerApp
         builder.Services.AddHostedService<ListRefresher>();
         builder.Services.AddSingleton(sp => MonitorSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => new MonitorHost(sp.GetRequiredService<EngineHost>(), sp.GetRequiredService<ServerSettings>(), sp.GetRequiredService<MonitorSettings>(),
-            sp.GetRequiredService<StoreFactory>(), null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MonitorHost>>()));
+            sp.GetRequiredService<StoreFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MonitorHost>>()));
         builder.Services.AddHostedService<MonitorService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();

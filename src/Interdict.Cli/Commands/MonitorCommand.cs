@@ -107,9 +107,10 @@ internal static class MonitorCommand
             using var listStore = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var library = new ListLibrary(listStore);
             var ids = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var id in ids.Where(id => !library.Sources().Contains(id)))
+            var available = library.Sources();
+            foreach (var id in ids.Where(id => !available.Contains(id)))
             {
-                throw new UsageException($"--lists: '{id}' is not a list in force; available: {string.Join(", ", library.Sources())}");
+                throw new UsageException($"--lists: '{id}' is not a list in force; available: {string.Join(", ", available)}");
             }
 
             using var store = Open(parse, registry);

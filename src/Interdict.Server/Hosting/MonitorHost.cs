@@ -42,10 +42,13 @@ internal sealed record MonitorSettings(TimeSpan Interval, IReadOnlyList<WebhookT
 /// schedule, and on request; and delivers the webhook messages (every few seconds, with backoff per message). One run
 /// at a time. Nothing happens until a registry exists (<c>interdict monitor import</c> or <c>POST /v1/monitor/parties</c>).
 /// </summary>
-internal sealed class MonitorHost(EngineHost engines, ServerSettings settings, MonitorSettings monitor, StoreFactory stores, IHttpClientFactory? httpFactory, TimeProvider time, ILogger<MonitorHost> log)
+internal sealed class MonitorHost(EngineHost engines, ServerSettings settings, MonitorSettings monitor, StoreFactory stores, TimeProvider time, ILogger<MonitorHost> log)
     : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // One client for every delivery (the service posts every few seconds): connections are reused, not opened each time.
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public string RegistryPath => stores.Options.MonitorPath;
 
@@ -87,7 +90,11 @@ internal sealed class MonitorHost(EngineHost engines, ServerSettings settings, M
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _http.Dispose();
+    }
 
     /// <summary>Posts the webhook messages that are due.</summary>
     public async Task DeliverAsync(CancellationToken cancellationToken)
@@ -98,8 +105,7 @@ internal sealed class MonitorHost(EngineHost engines, ServerSettings settings, M
         }
 
         using var registry = OpenRegistry();
-        using var http = httpFactory?.CreateClient("webhooks") ?? new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await new WebhookSender(registry, http, time).DeliverDueAsync(monitor.Webhooks, cancellationToken);
+        await new WebhookSender(registry, _http, time).DeliverDueAsync(monitor.Webhooks, cancellationToken);
     }
 }
 

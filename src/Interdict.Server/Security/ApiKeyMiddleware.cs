@@ -150,20 +150,20 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ServerSettings sett
         return false;
     }
 
+    private static readonly string[] AuthorizationSchemes = ["Bearer ", "ApiKey "];
+
     private sealed record Failures(DateTimeOffset Since, int Count);
 
     private static string? Secret(HttpRequest request)
     {
         var auth = request.Headers.Authorization.ToString();
-        if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && auth.Length > 7)
+        // 'Bearer <key>', or 'ApiKey <key>' as yente's clients (OpenSanctions' hosted API) send it.
+        foreach (var scheme in AuthorizationSchemes)
         {
-            return auth[7..].Trim();
-        }
-
-        // yente's clients (OpenSanctions' hosted API) send 'Authorization: ApiKey <key>'.
-        if (auth.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) && auth.Length > 7)
-        {
-            return auth[7..].Trim();
+            if (auth.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && auth.Length > scheme.Length)
+            {
+                return auth[scheme.Length..].Trim();
+            }
         }
 
         var header = request.Headers["X-Api-Key"].ToString();
