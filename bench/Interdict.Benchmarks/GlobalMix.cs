@@ -12,7 +12,7 @@ namespace Interdict.Benchmarks;
 /// (Latin, Arabic, Persian, Cyrillic, Hebrew, Hangul, Han, Japanese, Devanagari, Thai, Greek, Georgian, Armenian: from
 /// eval/names/given.txt, family.txt, scripts.tsv and global.tsv), half of them with a date of birth, screened against
 /// every bundled list. Prints the mix's rate on all cores, then per script, on one thread, the mean and p99 cost of a
-/// name and its ratio to Latin's, and the process's peak memory. Usage: global [N] [--matcher 1.5.0] [--passes P]
+/// name and its ratio to Latin's, and the process's peak memory. Usage: global [N] [--matcher 1.5.0] [--passes P] [--only SCRIPT]
 /// </summary>
 internal static class GlobalMix
 {
@@ -24,7 +24,8 @@ internal static class GlobalMix
         var lists = ListSources.Ids.AsParallel().AsOrdered().Select(BundledLists.Load).ToList();
         var engine = new ScreeningEngine(lists, version);
         var byScript = Names();
-        var scripts = byScript.Keys.Order(StringComparer.Ordinal).ToArray();
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var scripts = byScript.Keys.Where(s => only is null || s == only).Order(StringComparer.Ordinal).ToArray();
         var random = new Random(42);
         var mix = new (string Script, ScreeningQuery Query)[n];
         for (var i = 0; i < n; i++)

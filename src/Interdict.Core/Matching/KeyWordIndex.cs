@@ -40,6 +40,10 @@ internal sealed class KeyWordIndex
     [ThreadStatic]
     private static int[]? t_seen;
 
+    // The names a query touched (reused per thread: a query in Arabic script touches thousands).
+    [ThreadStatic]
+    private static List<int>? t_touched;
+
     public KeyWordIndex(IReadOnlyList<string[]> keysOfNames)
     {
         _nameCount = keysOfNames.Count;
@@ -87,7 +91,6 @@ internal sealed class KeyWordIndex
     /// </summary>
     public List<int> Candidates(string[] queryKeys)
     {
-        var result = new List<int>();
         // Particles (bn, bnt: son, daughter of; ابو, abu: "b") do not count; other words of one consonant (علي, Ali: "l")
         // do, found by their key alone. A word alike counts 2, loosely alike 1 (لونيسي "lns" / Lounici "lnc": spellings
         // of one name often differ in a consonant): a name needs 2 for one query word, 3 for more.
@@ -95,7 +98,8 @@ internal sealed class KeyWordIndex
         var needed = words >= 2 ? 3 : 2;
         var covered = t_covered is { } c && c.Length >= _nameCount ? c : t_covered = new int[_nameCount];
         var seen = t_seen is { } s && s.Length >= _nameCount ? s : t_seen = new int[_nameCount];
-        var touched = new List<int>();
+        var touched = t_touched ??= new List<int>(4096);
+        touched.Clear();
         // Each query word (and each two adjacent words joined) marks the names holding an alike word once: the word
         // with the most names last, and it only adds to names marked before when it cannot reach what a name needs alone.
         var marks = new List<(int[] Alike, int[] Loose, int Weight, long Names)>();
@@ -143,6 +147,7 @@ internal sealed class KeyWordIndex
             }
         }
 
+        var result = new List<int>(Math.Min(touched.Count, 1024));
         foreach (var n in touched)
         {
             if (covered[n] >= needed)

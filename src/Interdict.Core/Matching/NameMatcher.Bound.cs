@@ -40,7 +40,7 @@ internal static partial class NameMatcher
             }
         }
 
-        if (Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar)
+        if (Bound(qp, cp, bestQ, bestC, lenientOnListedParts, oneToOne: true) >= bar)
         {
             return true;
         }
@@ -60,14 +60,19 @@ internal static partial class NameMatcher
         }
 
         // Parts that might pair joined (the cheap checks of JoinedSimilarity pass) might pair perfectly.
-        var joined = MarkJoins(qp, cp, bestQ, bestC, byKey) | MarkJoins(cp, qp, bestC, bestQ, byKey);
-        return joined && Bound(qp, cp, bestQ, bestC, lenientOnListedParts) >= bar;
+        var joined = MarkJoins(query, listed, bestQ, bestC, byKey, version, cache, queryFirst: true) | MarkJoins(listed, query, bestC, bestQ, byKey, version, cache, queryFirst: false);
+        return joined && Bound(qp, cp, bestQ, bestC, lenientOnListedParts, oneToOne: false) >= bar;
     }
 
     // matched <= M (each part pairs at most once, at most as well as its best partner); parts with no possible partner
     // stay unpaired and count in the total at no less than their smallest factor. So score <= M / (M + D). The lenient
     // factors for unpaired query parts and lineages apply only once two pairs are made.
-    private static double Bound(ReadOnlySpan<PartInfo> query, ReadOnlySpan<PartInfo> listed, ReadOnlySpan<double> bestQ, ReadOnlySpan<double> bestC, bool lenientOnListedParts)
+    // oneToOne (no joined parts can pair): at most k = min(pairable query parts, pairable listed parts) pairs are made,
+    // so on the side with more pairable parts only the k best count in M, and the others, at least, are unpaired and
+    // count in D (the smallest of their unpaired weights). A two-word query against a five-word listed name whose words
+    // all resemble one of the query's (Arabic-script names compared by consonant key) is bounded by two pairs, not five.
+    private static double Bound(ReadOnlySpan<PartInfo> query, ReadOnlySpan<PartInfo> listed, ReadOnlySpan<double> bestQ, ReadOnlySpan<double> bestC,
+        bool lenientOnListedParts, bool oneToOne)
     {
         int pairableQ = 0, pairableC = 0;
         foreach (var b in bestQ)
@@ -81,33 +86,70 @@ internal static partial class NameMatcher
         }
 
         var twoPairs = lenientOnListedParts && Math.Min(pairableQ, pairableC) >= 2;
-        double m = 0, d = 0;
-        for (var i = 0; i < bestQ.Length; i++)
-        {
-            m += bestQ[i] * query[i].Weight;
-            if (bestQ[i] == 0)
-            {
-                d += query[i].Weight * (!twoPairs ? 1 : query[i].InLineage ? LineageFactor120 : UnpairedQueryPartsFactor120);
-            }
-        }
-
-        for (var j = 0; j < bestC.Length; j++)
-        {
-            m += bestC[j] * listed[j].Weight;
-            if (bestC[j] == 0)
-            {
-                d += listed[j].Weight * (!lenientOnListedParts ? 1 : twoPairs && listed[j].InLineage ? LineageFactor120 : UnpairedListedPartsFactor);
-            }
-        }
-
+        var pairs = oneToOne ? Math.Min(pairableQ, pairableC) : int.MaxValue;
+        var (mq, dq) = !twoPairs ? Side(query, bestQ, pairableQ, pairs, 1, 1) : Side(query, bestQ, pairableQ, pairs, UnpairedQueryPartsFactor120, LineageFactor120);
+        var (mc, dc) = !lenientOnListedParts ? Side(listed, bestC, pairableC, pairs, 1, 1)
+            : Side(listed, bestC, pairableC, pairs, UnpairedListedPartsFactor, twoPairs ? LineageFactor120 : UnpairedListedPartsFactor);
+        double m = mq + mc, d = dq + dc;
         return m + d > 0 ? m / (m + d) : 0;
     }
 
+    // One side's share of M and D: every pairable part's best similarity times its weight in M, every other part's
+    // unpaired weight in D; when at most `pairs` of its `pairable` parts can pair, only the largest `pairs` shares go to
+    // M and the smallest unpaired weights of the rest to D. An unpaired part in a lineage counts at lineageFactor.
+    private static (double M, double D) Side(ReadOnlySpan<PartInfo> parts, ReadOnlySpan<double> best, int pairable, int pairs, double unpairedFactor, double lineageFactor)
+    {
+        double m = 0, d = 0;
+        var capped = pairs < pairable;
+        Span<double> shares = capped ? stackalloc double[pairable] : default;
+        Span<double> unpaired = capped ? stackalloc double[pairable] : default;
+        var k = 0;
+        for (var i = 0; i < best.Length; i++)
+        {
+            if (best[i] == 0)
+            {
+                d += parts[i].Weight * (parts[i].InLineage ? lineageFactor : unpairedFactor);
+            }
+            else if (!capped)
+            {
+                m += best[i] * parts[i].Weight;
+            }
+            else
+            {
+                shares[k] = best[i] * parts[i].Weight;
+                unpaired[k++] = parts[i].Weight * (parts[i].InLineage ? lineageFactor : unpairedFactor);
+            }
+        }
+
+        if (capped)
+        {
+            shares.Sort();
+            unpaired.Sort();
+            for (var i = 0; i < pairs; i++)
+            {
+                m += shares[pairable - 1 - i];
+            }
+
+            for (var i = 0; i < pairable - pairs; i++)
+            {
+                d += unpaired[i];
+            }
+        }
+
+        return (m, d);
+    }
 
     // Marks as perfectly paired every span of adjacent parts of a that might pair joined with a part of b, and that part
     // (MayJoin, with each span's lengths summed once); whether there was any.
-    private static bool MarkJoins(ReadOnlySpan<PartInfo> a, ReadOnlySpan<PartInfo> b, Span<double> bestA, Span<double> bestB, bool byKey)
+    // By consonant key (an Arabic-script query against a Latin name) the cheap checks let through nearly every join
+    // (a shared first consonant and a length), so the join is compared (JoinedSimilarity, as Compare does, remembered in
+    // the cache by the listed words' ids: most candidates of a query share their words) and its parts marked with its
+    // similarity. queryFirst: a is the query.
+    private static bool MarkJoins(PreparedName aName, PreparedName bName, Span<double> bestA, Span<double> bestB, bool byKey, MatcherVersion version, TokenCache cache,
+        bool queryFirst)
     {
+        var a = aName.Parts;
+        var b = bName.Parts;
         // The parts of b long enough to pair with a join, and the longest of them (in letters, or in key letters by key).
         ulong longEnough = 0;
         var longest = 0;
@@ -152,10 +194,20 @@ internal static partial class NameMatcher
                 for (var rest = partners; rest != 0; rest &= rest - 1)
                 {
                     var j = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                    if (MayJoin(a, i, span, length, keyLength, b[j], byKey))
+                    if (!MayJoin(a, i, span, length, keyLength, b[j], byKey))
                     {
-                        bestA.Slice(i, span).Fill(1);
-                        bestB[j] = 1;
+                        continue;
+                    }
+
+                    var s = !byKey ? 1 : JoinedByKey(aName, i, span, length, keyLength, bName, j, version, cache, queryFirst);
+                    if (s > 0)
+                    {
+                        for (var k = i; k < i + span; k++)
+                        {
+                            bestA[k] = Math.Max(bestA[k], s);
+                        }
+
+                        bestB[j] = Math.Max(bestB[j], s);
                         any = true;
                     }
                 }
@@ -174,6 +226,48 @@ internal static partial class NameMatcher
         return StartAlike(a[i], b) && LongEnoughToJoin(length, keyLength, byKey) && LongEnoughToJoin(b.Length, b.KeyLength, byKey) && (byKey
             ? LengthRatio(keyLength, b.KeyLength) >= 0.75
             : LengthRatio(length, b.Length) >= 0.8 && MayJoinAlike(a, i, span, length, b));
+    }
+
+    // JoinedSimilarity by key of the span parts of a from i and part j of b, remembered per query by the listed words' ids.
+    private static double JoinedByKey(PreparedName a, int i, int span, int length, int keyLength, PreparedName b, int j, MatcherVersion version, TokenCache cache, bool queryFirst)
+    {
+        var key = queryFirst
+            ? (0, i, span, b.Parts[j].Word, 0)
+            : (1, a.Parts[i].Word, a.Parts[i + 1].Word, span > 2 ? a.Parts[i + 2].Word : -1, j);
+        var known = span <= 3 && (queryFirst ? key.Item4 >= 0 : key.Item2 >= 0 && key.Item3 >= 0 && (span == 2 || key.Item4 >= 0));
+        if (known && cache.Joins.TryGetValue(key, out var remembered))
+        {
+            return remembered;
+        }
+
+        var s = MayJoinByKey(a, i, span, length, keyLength, b, j) ? JoinedSimilarity(a, i, span, b, j, byKey: true, version) : 0;
+        if (known)
+        {
+            cache.Joins[key] = s;
+        }
+
+        return s;
+    }
+
+    // Whether the span parts of a from i (length and keyLength letters in all) may be 0.9 alike to part j of b by key, as
+    // JoinedSimilarity needs (TokenSimilarity by key): by the letters written (Jaro-Winkler 0.75 at least), by consonant
+    // key (0.85), or as two legal forms; from letter masks, without joining the strings.
+    private static bool MayJoinByKey(PreparedName a, int i, int span, int length, int keyLength, PreparedName b, int j)
+    {
+        if (b.Parts[j].LegalForm)
+        {
+            return true;
+        }
+
+        ulong letters = 0, keyLetters = 0;
+        for (var k = i; k < i + span; k++)
+        {
+            letters |= a.Parts[k].Letters;
+            keyLetters |= JaroWinkler.LetterMask(a.Keys[k]);
+        }
+
+        return JaroWinkler.UpperBound(length, letters, b.Parts[j].Length, b.Parts[j].Letters) >= MinTokenSimilarity - 1e-9
+            || JaroWinkler.UpperBound(keyLength, keyLetters, b.Keys[j].Length, JaroWinkler.LetterMask(b.Keys[j])) >= 0.85 - 1e-9;
     }
 
     // Whether a join starting with part a may pair with part b by their starts: the same first letter, or the same first

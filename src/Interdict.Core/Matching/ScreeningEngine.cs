@@ -126,11 +126,22 @@ public sealed partial class ScreeningEngine
             }
         }
 
-        // Distinct listed words get ids: a query's word similarities are then cached per listed word in arrays.
+        // Distinct listed words get ids: a query's word similarities are then cached per listed word in arrays. A word is
+        // its token and its consonant key: a legal form keeps the key of its words as written ("co" read from SHARIKAH
+        // is "srk", from Co. "k"), which a query compared by key meets.
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in names)
         {
-            entry.Name.TokenIds = [.. entry.Name.Tokens.Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count)];
+            var tokens = entry.Name.Tokens;
+            var keys = entry.Name.Keys;
+            var ids = new int[tokens.Length];
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var word = string.Concat(tokens[i], "\u0001", keys[i]);
+                ids[i] = vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count;
+            }
+
+            entry.Name.TokenIds = ids;
         }
 
         _vocabulary = vocabulary.Count;
@@ -269,43 +280,20 @@ public sealed partial class ScreeningEngine
         }
 
         var hits = new List<ScreeningHit>();
+        var placeholderTolerance = _profile.DatePlaceholders ? options.PlaceholderDateToleranceYears : -1;
         foreach (var (e, (nameScore, n, reading)) in best)
         {
             var entity = _entities[e];
             var entry = _names[n];
-            var facts = new List<FactEffect>();
-            var score = nameScore;
-            var similarity = nameScore / entry.Factor;
-            if (entry.Weak)
-            {
-                facts.Add(new FactEffect("weak_alias", Math.Round(nameScore - similarity, 4), string.Create(CultureInfo.InvariantCulture,
-                    $"the matched name is a weak alias, which alone is no basis for a match: it counts {WeakAliasFactor:0.0#} of its similarity")));
-            }
-
-            if (identifierMatches.TryGetValue(e, out var number))
-            {
-                // Near-conclusive on its own: at least 0.9 whatever the name, and most of the remaining distance otherwise.
-                var effect = Math.Max((1 - score) * 0.8, 0.9 - score);
-                facts.Add(new FactEffect("identifier", Math.Round(effect, 4), $"identifier {number} is published for this entity"));
-                score += effect;
-            }
-
-            // A list that publishes names only (the FCDO's summary export) says so on each hit: no date, country or
-            // identifier can confirm or rule it out.
-            if (IsNamesOnly(entity))
-            {
-                facts.Add(new FactEffect("names_only", 0, entity.OtherFacts[0]));
-            }
-
-            score = ApplyKind(query.Kind, entity, score, facts);
-            score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts, _profile.DatePlaceholders ? options.PlaceholderDateToleranceYears : -1);
-            score = ApplyCountry(country, e, score, facts);
-            score = Math.Round(Math.Clamp(score, 0, 1), 4);
-            if (score < options.Threshold)
+            // Scored first without the facts' explanations (most candidates fall short), then again with them for a hit.
+            if (ScoreWithFacts(query, country, e, n, nameScore, identifierMatches, placeholderTolerance, facts: null) < options.Threshold)
             {
                 continue;
             }
 
+            var facts = new List<FactEffect>();
+            var score = ScoreWithFacts(query, country, e, n, nameScore, identifierMatches, placeholderTolerance, facts);
+            var similarity = nameScore / entry.Factor;
             var name = entity.Names[entry.NameIndex];
             var comparison = acronyms.TryGetValue(e, out var acronym) && nameScore == AcronymRule.Score
                 ? new NameComparison(nameScore, [new TokenAlignment(acronym, string.Join(' ', entry.Name.Tokens), AcronymRule.Score, 1, Rule: $"acronym: {acronym} = {name.Value}")])
@@ -377,14 +365,29 @@ public sealed partial class ScreeningEngine
             var cache = new TokenCache(prepared.Tokens.Length, _vocabulary, keyRows: prepared.Vowelless && _version >= MatcherVersion.V200);
             // 1.2.0, query not in Arabic script: the Dice cut and lighter generic words apply.
             var latin120 = _version >= MatcherVersion.V120 && !prepared.Vowelless;
-            List<int> candidates = options.Exhaustive ? [.. Enumerable.Range(0, _names.Length)]
-                : [.. _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? (_version >= MatcherVersion.V150 ? DiceFactor150 : DiceFactor) * needed : 0,
-                    latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor).Select(c => c.Name)];
-            if (!options.Exhaustive && (_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)))
+            List<int> candidates;
+            if (options.Exhaustive)
             {
-                candidates.AddRange(_version >= MatcherVersion.V200 && prepared.Vowelless
+                candidates = [.. Enumerable.Range(0, _names.Length)];
+            }
+            else
+            {
+                var byTrigram = _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? (_version >= MatcherVersion.V150 ? DiceFactor150 : DiceFactor) * needed : 0,
+                    latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor);
+                var byKey = !(_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)) ? null
+                    : _version >= MatcherVersion.V200 && prepared.Vowelless
                     ? _keyWords.Value.Candidates(prepared.Keys)
-                    : _skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name));
+                    : [.. _skeletonIndex.Value.Candidates(TrigramIndex.Codes(prepared.Keys), MinKeyShare, MaxKeyCandidates).Select(c => c.Name)];
+                candidates = new List<int>(byTrigram.Count + (byKey?.Count ?? 0));
+                foreach (var (name, _) in byTrigram)
+                {
+                    candidates.Add(name);
+                }
+
+                if (byKey is not null)
+                {
+                    candidates.AddRange(byKey);
+                }
             }
 
             if (!options.Exhaustive)
@@ -695,7 +698,41 @@ public sealed partial class ScreeningEngine
         }
     }
 
-    private static double ApplyKind(EntityKind kind, Entity entity, double score, List<FactEffect> facts)
+    // An entity's score: its best name's score with the query's facts applied (each effect added to facts when given).
+    private double ScoreWithFacts(ScreeningQuery query, Country? country, int e, int n, double nameScore, Dictionary<int, string> identifierMatches,
+        int placeholderTolerance, List<FactEffect>? facts)
+    {
+        var entity = _entities[e];
+        var entry = _names[n];
+        var score = nameScore;
+        if (entry.Weak)
+        {
+            facts?.Add(new FactEffect("weak_alias", Math.Round(nameScore - nameScore / entry.Factor, 4), string.Create(CultureInfo.InvariantCulture,
+                $"the matched name is a weak alias, which alone is no basis for a match: it counts {WeakAliasFactor:0.0#} of its similarity")));
+        }
+
+        if (identifierMatches.TryGetValue(e, out var number))
+        {
+            // Near-conclusive on its own: at least 0.9 whatever the name, and most of the remaining distance otherwise.
+            var effect = Math.Max((1 - score) * 0.8, 0.9 - score);
+            facts?.Add(new FactEffect("identifier", Math.Round(effect, 4), $"identifier {number} is published for this entity"));
+            score += effect;
+        }
+
+        // A list that publishes names only (the FCDO's summary export) says so on each hit: no date, country or
+        // identifier can confirm or rule it out.
+        if (IsNamesOnly(entity))
+        {
+            facts?.Add(new FactEffect("names_only", 0, entity.OtherFacts[0]));
+        }
+
+        score = ApplyKind(query.Kind, entity, score, facts);
+        score = ApplyDateOfBirth(query.DateOfBirth, entity, score, facts, placeholderTolerance);
+        score = ApplyCountry(country, e, score, facts);
+        return Math.Round(Math.Clamp(score, 0, 1), 4);
+    }
+
+    private static double ApplyKind(EntityKind kind, Entity entity, double score, List<FactEffect>? facts)
     {
         if (kind == EntityKind.Unknown || entity.Kind == EntityKind.Unknown)
         {
@@ -704,35 +741,35 @@ public sealed partial class ScreeningEngine
 
         if (kind == entity.Kind)
         {
-            facts.Add(new FactEffect("kind", 0, $"both are {kind.ToWireName()}"));
+            facts?.Add(new FactEffect("kind", 0, $"both are {kind.ToWireName()}"));
             return score;
         }
 
         const double penalty = -0.2;
-        facts.Add(new FactEffect("kind", penalty, $"query is {kind.ToWireName()}, listed entity is {entity.Kind.ToWireName()}"));
+        facts?.Add(new FactEffect("kind", penalty, $"query is {kind.ToWireName()}, listed entity is {entity.Kind.ToWireName()}"));
         return score + penalty;
     }
 
     // placeholderTolerance: from 2.0.0, how many years a 1 January date may lie from a published date and be read as
     // consistent (DatePlaceholderRule); -1 before 2.0.0.
-    private static double ApplyDateOfBirth(PartialDate? dob, Entity entity, double score, List<FactEffect> facts, int placeholderTolerance)
+    private static double ApplyDateOfBirth(PartialDate? dob, Entity entity, double score, List<FactEffect>? facts, int placeholderTolerance)
     {
         if (dob is not { } date || entity.DatesOfBirth.Count == 0)
         {
             return score;
         }
 
-        var published = string.Join("; ", entity.DatesOfBirth.Select(d => d.Text));
+        var published = facts is null ? "" : string.Join("; ", entity.DatesOfBirth.Select(d => d.Text));
         if (entity.DatesOfBirth.Any(d => d.Overlaps(date)))
         {
             var effect = Math.Round((1 - score) * DateOfBirthLift, 4);
-            facts.Add(new FactEffect("date_of_birth", effect, $"{date} is consistent with published DOB {published}"));
+            facts?.Add(new FactEffect("date_of_birth", effect, $"{date} is consistent with published DOB {published}"));
             return score + effect;
         }
 
         if (placeholderTolerance >= 0 && entity.DatesOfBirth.Any(d => DatePlaceholderRule.Consistent(date, d, placeholderTolerance)))
         {
-            facts.Add(new FactEffect("date_of_birth", 0, DatePlaceholderRule.Explain(date, published, placeholderTolerance)));
+            facts?.Add(new FactEffect("date_of_birth", 0, DatePlaceholderRule.Explain(date, published, placeholderTolerance)));
             return score;
         }
 
@@ -740,11 +777,11 @@ public sealed partial class ScreeningEngine
         var distance = entity.DatesOfBirth.Min(d =>
             date.Latest < d.Earliest ? d.Earliest.Year - date.Latest.Year : date.Earliest.Year - d.Latest.Year);
         var penalty = distance <= 1 ? -0.08 : -0.2;
-        facts.Add(new FactEffect("date_of_birth", penalty, $"{date} differs from published DOB {published}"));
+        facts?.Add(new FactEffect("date_of_birth", penalty, $"{date} differs from published DOB {published}"));
         return score + penalty;
     }
 
-    private double ApplyCountry(Country? country, int entity, double score, List<FactEffect> facts)
+    private double ApplyCountry(Country? country, int entity, double score, List<FactEffect>? facts)
     {
         if (country is null)
         {
@@ -760,12 +797,12 @@ public sealed partial class ScreeningEngine
         if (known.Contains(country.Alpha2))
         {
             var effect = Math.Round((1 - score) * CountryLift, 4);
-            facts.Add(new FactEffect("country", effect, $"{country.Name} is among the entity's countries ({string.Join(", ", known)})"));
+            facts?.Add(new FactEffect("country", effect, $"{country.Name} is among the entity's countries ({string.Join(", ", known)})"));
             return score + effect;
         }
 
         const double penalty = -0.05;
-        facts.Add(new FactEffect("country", penalty, $"{country.Name} is not among the entity's countries ({string.Join(", ", known)})"));
+        facts?.Add(new FactEffect("country", penalty, $"{country.Name} is not among the entity's countries ({string.Join(", ", known)})"));
         return score + penalty;
     }
 

@@ -17,6 +17,11 @@ internal sealed class TokenCache
     [ThreadStatic]
     private static List<int>? t_touched;
 
+    [ThreadStatic]
+    private static Dictionary<(int, int, int, int, int), double>? t_joins;
+
+    private Dictionary<(int, int, int, int, int), double>? _joins;
+
     private readonly int _queryTokens;
     private readonly int _width;
     private readonly int[] _slots;
@@ -77,9 +82,16 @@ internal sealed class TokenCache
         return _buffer.AsSpan(slot - 1, width);
     }
 
+    /// <summary>
+    /// Similarities of joined words compared by consonant key (the score bound's), by the listed words' ids and the query
+    /// words' positions: (0, query word, span, listed word, 0) or (1, listed words..., query word).
+    /// </summary>
+    public Dictionary<(int, int, int, int, int), double> Joins => _joins ??= t_joins ??= [];
+
     /// <summary>Forgets the rows, so the next query on this thread starts clean.</summary>
     public void Release()
     {
+        _joins?.Clear();
         foreach (var id in _touched)
         {
             _slots[id] = 0;
