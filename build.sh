@@ -25,7 +25,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 echo
 if [ "$skipped" -gt 0 ]; then
-  # Skipped tests say why (no PostgreSQL, no Chromium, no ../shared beside the clone); CI requires all three.
+  # Skipped tests say why (no PostgreSQL, no Chromium, no RabbitMQ, no ../shared beside the clone); CI requires all four.
   echo "$skipped skipped, by test class (each says why when run alone):"
   grep -E '^  Skipped ' "$log" | sed -E 's/^  Skipped ([^ ]+)\.[^. ]+ \[.*$/\1/' | sort | uniq -c | sort -rn || true
 fi

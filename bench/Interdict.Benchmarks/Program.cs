@@ -17,6 +17,16 @@ if (args.Length > 0 && args[0] == "screen-time")
     return ScreenTime.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "payments")
+{
+    return PaymentBench.Screen(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "payment-queue")
+{
+    return await PaymentBench.Queue(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "global")
 {
     return GlobalMix.Run(args.Skip(1).ToArray());

@@ -70,6 +70,7 @@ internal sealed class CliApplication(IAnsiConsole console, TextWriter output, Te
         root.Subcommands.Add(KeysCommand.Create(this));
         root.Subcommands.Add(MonitorCommand.Create(this));
         root.Subcommands.Add(PaymentCommand.Create(this));
+        root.Subcommands.Add(PaymentFilterCommand.Create(this));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -40,6 +40,9 @@ internal sealed class Settings
     /// <summary>The <c>Payments:Jurisdictions</c> setting: comma-separated sanctioned jurisdictions and regions, or null for the default set.</summary>
     public string? PaymentJurisdictions { get; init; }
 
+    /// <summary>Payments:Broker: the RabbitMQ broker of <c>payment-filter</c> (an amqp:// URI), when set.</summary>
+    public string? PaymentBroker { get; init; }
+
     /// <summary>The <c>Updates</c> section: where <c>lists update</c> downloads from, and how much shrinkage it accepts.</summary>
     public required UpdateSettings Updates { get; init; }
 
@@ -79,6 +82,7 @@ internal sealed class Settings
             Storage = ReadStorage(config),
             AuditKeyFile = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? keyFile : null,
             PaymentJurisdictions = config["Payments:Jurisdictions"] is { Length: > 0 } places ? places : null,
+            PaymentBroker = config["Payments:Broker"] is { Length: > 0 } broker ? broker : null,
             Updates = new UpdateSettings
             {
                 BaseUrl = baseUrl is null ? null : new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),

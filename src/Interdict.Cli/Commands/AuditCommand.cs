@@ -124,7 +124,7 @@ internal static class AuditCommand
         }
     }
 
-    private static byte[]? Key(string? path)
+    internal static byte[]? Key(string? path)
     {
         path ??= Settings.Load().AuditKeyFile;
         try
