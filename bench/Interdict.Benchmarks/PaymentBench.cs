@@ -25,12 +25,15 @@ internal static class PaymentBench
     {
         var n = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var count) ? count : 20_000;
         var (screener, _) = Screener();
-        var messages = Messages(n);
-        Parallel.ForEach(messages.Take(2_000), m => screener.Screen(PaymentText.Read(m, "warm-up")));
+        // Each pass screens messages of its own (other people, invoice numbers and dates): the screener's cache helps
+        // only as much as a stream's own repetition does.
+        Parallel.ForEach(Messages(2_000, seed: 99), m => screener.Screen(PaymentText.Read(m, "warm-up")));
         var rates = new List<double>();
         long held = 0;
+        var messages = new List<byte[]>();
         for (var pass = 0; pass < 3; pass++)
         {
+            messages = Messages(n, seed: pass);
             held = 0;
             var clock = Stopwatch.StartNew();
             Parallel.ForEach(messages, m =>
@@ -44,7 +47,8 @@ internal static class PaymentBench
         }
 
         rates.Sort();
-        var times = new double[Math.Min(n, 5_000)];
+        messages = Messages(Math.Min(n, 5_000), seed: 3);
+        var times = new double[messages.Count];
         for (var i = 0; i < times.Length; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -113,6 +117,71 @@ internal static class PaymentBench
         return 0;
     }
 
+    /// <summary>
+    /// <c>payment-text [eval/data/payment-text.csv]</c>: the text screening alone on the labelled free-text set
+    /// (eval/make-paymenttext.py): how many embedded listed names are found (the expected entity, or its record on another
+    /// list), how many texts without one are held, and the cost of a text.
+    /// </summary>
+    public static int Text(string[] args)
+    {
+        var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? RepositoryFile.Find(Path.Combine("eval", "data", "payment-text.csv"));
+        var (screener, engine) = Screener();
+        using var reader = new StreamReader(path);
+        using var csv = new CsvHelper.CsvReader(reader, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.ToLowerInvariant() });
+        var rows = csv.GetRecords<TextRow>().ToList();
+        int positives = 0, found = 0, negatives = 0, held = 0;
+        var times = new List<double>();
+        foreach (var row in rows)
+        {
+            var message = new PaymentMessage(row.Id, row.Id, "text", [], [("RmtInf/Ustrd", row.Text)]);
+            var clock = Stopwatch.StartNew();
+            var result = screener.Screen(message);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (row.Expect.Length > 0)
+            {
+                positives++;
+                var same = engine.Links.For(row.Expect).Select(l => l.EntityId).Append(row.Expect).ToHashSet(StringComparer.Ordinal);
+                if (result.Hits.Any(h => h.EntityId is { } e && same.Contains(e)))
+                {
+                    found++;
+                }
+                else if (args.Contains("--misses"))
+                {
+                    Console.WriteLine($"  missed {row.Id} {row.Expect}: {row.Text}");
+                }
+            }
+            else
+            {
+                negatives++;
+                if (result.Decision == "hold")
+                {
+                    held++;
+                    if (args.Contains("--misses"))
+                    {
+                        Console.WriteLine($"  held {row.Id}: {row.Text} <- {string.Join("; ", result.Hits.Select(h => $"{h.Value} ~ {h.EntityId} {h.Score}"))}");
+                    }
+                }
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"payment text: {found}/{positives} listed names found ({100.0 * found / positives:F1}%), {held}/{negatives} texts without one held ({100.0 * held / negatives:F2}%); per text mean {times.Average():F3} ms, p99 {times[(int)(times.Count * 0.99)]:F3} ms"));
+        return 0;
+    }
+
+    private sealed class TextRow
+    {
+        [CsvHelper.Configuration.Attributes.Name("id")]
+        public string Id { get; set; } = "";
+
+        [CsvHelper.Configuration.Attributes.Name("expect")]
+        public string Expect { get; set; } = "";
+
+        [CsvHelper.Configuration.Attributes.Name("text")]
+        public string Text { get; set; } = "";
+    }
+
     private sealed class SyncProgress(Action<PaymentFilterCounts> report) : IProgress<PaymentFilterCounts>
     {
         public void Report(PaymentFilterCounts value) => report(value);
@@ -127,14 +196,14 @@ internal static class PaymentBench
 
     // pacs.008 messages from the test fixture, each with its own id and people of many cultures (Latin script) as parties;
     // one in fifty names a listed party as creditor, so that some are held.
-    private static List<byte[]> Messages(int n)
+    private static List<byte[]> Messages(int n, int seed = 7)
     {
         var template = File.ReadAllText(RepositoryFile.Find(Path.Combine("tests", "Interdict.TestKit", "Fixtures", "payments", "pacs008-clean.xml")))
             .Replace("</Cdtr>", "</Cdtr>\n                <RmtInf><Ustrd>INVOICE {INV} DATED 2026-11-{DAY} STEEL PIPES AND FITTINGS FOB ROTTERDAM CONTRACT {CTR}</Ustrd></RmtInf>", StringComparison.Ordinal);
         static string[] Lines(string file) => [.. File.ReadLines(RepositoryFile.Find(Path.Combine("eval", "names", file))).Where(l => l.Length > 0 && !l.StartsWith('#'))];
         var given = Lines("given.txt");
         var family = Lines("family.txt");
-        var random = new Random(7);
+        var random = new Random(seed);
         string Person() => $"{given[random.Next(given.Length)]} {family[random.Next(family.Length)]}";
         var result = new List<byte[]>(n);
         for (var i = 0; i < n; i++)

@@ -22,6 +22,11 @@ if (args.Length > 0 && args[0] == "payments")
     return PaymentBench.Screen(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "payment-text")
+{
+    return PaymentBench.Text(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "payment-queue")
 {
     return await PaymentBench.Queue(args.Skip(1).ToArray());

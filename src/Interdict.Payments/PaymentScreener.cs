@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Interdict.Core.Matching;
@@ -88,7 +89,7 @@ public sealed class PaymentScreener
                 var built = QueryPolicy.Build(new QueryInput(name, Country: p.Country, Identifier: p.Bic));
                 if (built.Query is { } q)
                 {
-                    foreach (var h in _engine.Screen(q, options).Hits)
+                    foreach (var h in Cached(q, options))
                     {
                         hits.Add(new PaymentHit(p.NamePath ?? p.Path, name, "name", h.EntityId, Math.Round(h.Score, 4), $"{p.Role} '{name}' matches {h.Name} ({h.EntityId}), matched name '{h.MatchedName}'"));
                     }
@@ -132,26 +133,58 @@ public sealed class PaymentScreener
         return new PaymentResult(message.File, message.MessageId, message.Format, distinct.Count > 0 ? "hold" : "pass", distinct, warnings);
     }
 
-    // Listed names inside longer text: each run of two to five words (and identifiers such as IMO numbers) screened at a
-    // higher threshold than a whole name, so that common words alone do not hold a payment.
+    // Listed names inside longer text. Each run of two to five words (digits included: FU YUAN YU 7603, VATO 2002 EOOD)
+    // that neither starts nor ends with a function word ("of", "for", "with") is screened at a higher threshold than a
+    // whole name; a hit must pair two distinctive words of the listed name (not legal forms, not generic words such as
+    // "consulting"), or be that name's only distinctive word written exactly (six letters or more, or with all the
+    // name's other words: DANA HOLDINGS LIMITED): "LTD CONTRACT" is not KONTRAKT OOO, "PTE LTD" is no company. A vessel's name is read where shipping text puts it (after MV, M/T,
+    // VESSEL; before VOY) and screened as a vessel (at 0.9 or the name threshold if higher), one word or several (ZEUS, IRAN HORMUZ 12).
+    // IMO and other numbers are looked up as identifiers.
     private List<PaymentHit> TextHits(string path, string text)
     {
         var parsed = QueryParser.Parse(text);
-        var words = parsed.Name.Split([' ', ',', ';', '/', ':', '(', ')', '.'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToArray();
+        var words = parsed.Name.Split([' ', ',', ';', '/', ':', '(', ')', '.', '"'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('-')).Where(w => w.Length > 0 && w.Any(char.IsLetterOrDigit)).ToArray();
+        var lower = words.Select(w => w.ToLowerInvariant()).ToArray();
         var best = new Dictionary<string, PaymentHit>(StringComparer.Ordinal);
-        var options = new ScreeningOptions { Threshold = _textThreshold, Limit = 1 };
+        void Keep(PaymentHit hit)
+        {
+            if (!best.TryGetValue(hit.EntityId!, out var seen) || hit.Score > seen.Score)
+            {
+                best[hit.EntityId!] = hit;
+            }
+        }
+
+        var options = new ScreeningOptions { Threshold = _textThreshold, Limit = 3 };
+        var screened = new HashSet<string>(StringComparer.Ordinal);
         for (var size = 2; size <= 5; size++)
         {
             for (var i = 0; i + size <= words.Length; i++)
             {
-                var window = string.Join(' ', words.Skip(i).Take(size));
-                foreach (var h in _engine.Screen(new ScreeningQuery { Name = window }, options).Hits)
+                if (FunctionWords.Contains(lower[i]) || FunctionWords.Contains(lower[i + size - 1]) || !words.Skip(i).Take(size).Any(w => w.Any(char.IsLetter)))
                 {
-                    if (!best.TryGetValue(h.EntityId, out var seen) || h.Score > seen.Score)
-                    {
-                        best[h.EntityId] = new PaymentHit(path, window, "text", h.EntityId, Math.Round(h.Score, 4), $"the text contains '{window}', matching {h.Name} ({h.EntityId})");
-                    }
+                    continue;
                 }
+
+                var window = string.Join(' ', words.Skip(i).Take(size));
+                if (!screened.Add(window.ToUpperInvariant()))
+                {
+                    continue;
+                }
+
+                foreach (var h in Cached(new ScreeningQuery { Name = window }, options).Where(Distinctive))
+                {
+                    Keep(new PaymentHit(path, window, "text", h.EntityId, Math.Round(h.Score, 4), $"the text contains '{window}', matching {h.Name} ({h.EntityId})"));
+                }
+            }
+        }
+
+        var vessel = new ScreeningOptions { Threshold = Math.Max(_threshold, VesselTextThreshold), Limit = 3 };
+        foreach (var span in VesselSpans(words, lower).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var h in Cached(new ScreeningQuery { Name = span, Kind = EntityKind.Vessel }, vessel).Where(h => h.Kind == EntityKind.Vessel))
+            {
+                Keep(new PaymentHit(path, span, "text", h.EntityId, Math.Round(h.Score, 4), $"the text names the vessel '{span}', matching {h.Name} ({h.EntityId})"));
             }
         }
 
@@ -166,6 +199,100 @@ public sealed class PaymentScreener
 
         return [.. best.Values];
     }
+
+    // A vessel named in free text is a hit at this score or more (STAR HORIZON is not HORIZON STAR at 0.84).
+    private const double VesselTextThreshold = 0.9;
+
+    // Words that join a text's parts and begin or end no listed name worth a hold inside free text.
+    private static readonly FrozenSet<string> FunctionWords = new[]
+    {
+        "of", "for", "and", "the", "with", "to", "from", "on", "at", "by", "in", "via", "per", "dd", "no", "nr", "ref", "re", "or", "as", "a", "an",
+        "de", "du", "des", "la", "le", "el", "del", "und", "fur", "zu", "von", "pour", "par", "et",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words after which shipping text names a vessel, and words that follow a vessel's name.
+    private static readonly FrozenSet<string> VesselBefore = new[] { "mv", "m/v", "mt", "m/t", "ms", "ss", "vsl", "vessel", "tanker", "ship", "per" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> VesselAfter = new[] { "voy", "voyage" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The run of words where the text names a vessel: after a marker (MV ZEUS FROM ...) or before VOY (FREIGHT AQUA VOY
+    // 57D), the whole run up to a function word, another marker or four words; never part of a run (SEA of MV SEA TRADER).
+    private static IEnumerable<string> VesselSpans(string[] words, string[] lower)
+    {
+        bool Stop(string w) => FunctionWords.Contains(w) || VesselBefore.Contains(w) || VesselAfter.Contains(w) || w is "freight" or "shipped" or "charges" or "cargo";
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (VesselBefore.Contains(lower[i]) || (i + 1 < words.Length && lower[i] == "m" && lower[i + 1] is "v" or "t"))
+            {
+                var from = lower[i] == "m" ? i + 2 : i + 1;
+                var size = 0;
+                while (size < 4 && from + size < words.Length && !Stop(lower[from + size]))
+                {
+                    size++;
+                }
+
+                if (size > 0)
+                {
+                    yield return string.Join(' ', words.Skip(from).Take(size));
+                }
+            }
+
+            if (VesselAfter.Contains(lower[i]))
+            {
+                var size = 0;
+                while (size < 4 && i - size - 1 >= 0 && !Stop(lower[i - size - 1]))
+                {
+                    size++;
+                }
+
+                if (size > 0)
+                {
+                    yield return string.Join(' ', words.Skip(i - size).Take(size));
+                }
+            }
+        }
+    }
+
+    // Whether a hit inside free text rests on the listed name's own words: two distinctive words paired, or its only
+    // distinctive word written exactly, long enough not to be an everyday word by chance or with the whole name around it.
+    private static bool Distinctive(ScreeningHit hit)
+    {
+        var pairs = hit.Explanation.Alignment.Where(a => a.Query is { Length: > 0 } && a.Listed is { Length: > 0 } && a.Similarity > 0 && a.Weight >= 0.5
+            && a.Rule?.StartsWith("legal form", StringComparison.Ordinal) != true).ToList();
+        if (pairs.Count >= 2)
+        {
+            return true;
+        }
+
+        var listedDistinctive = hit.Explanation.Alignment.Count(a => a.Listed is { Length: > 0 } && a.Weight >= 0.5 && a.Rule?.StartsWith("legal form", StringComparison.Ordinal) != true);
+        var wholeName = hit.Explanation.Alignment.All(a => a.Listed is not { Length: > 0 } || a.Query is { Length: > 0 });
+        return pairs is [var only] && only.Similarity >= 1 && (only.Query!.Length >= 6 || wholeName) && listedDistinctive == 1;
+    }
+
+    // Screens through a bounded cache: payment traffic repeats its parties and its words (the same banks, customers,
+    // goods and ports), and a screener serves one engine, so a query's hits do not change.
+    private IReadOnlyList<ScreeningHit> Cached(ScreeningQuery query, ScreeningOptions options)
+    {
+        var key = $"{(int)query.Kind}|{options.Threshold}|{options.Limit}|{query.Name}|{query.Country}|{query.Identifier}|{query.DateOfBirth}";
+        if (_cache.TryGetValue(key, out var hits))
+        {
+            return hits;
+        }
+
+        hits = _engine.Screen(query, options).Hits;
+        // Counted apart: ConcurrentDictionary.Count takes every lock.
+        if (Interlocked.Increment(ref _cached) > MaxCached)
+        {
+            _cache.Clear();
+            Interlocked.Exchange(ref _cached, 0);
+        }
+
+        _cache.TryAdd(key, hits);
+        return hits;
+    }
+
+    private const int MaxCached = 200_000;
+    private int _cached;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ScreeningHit>> _cache = new(StringComparer.Ordinal);
 
     private string? Place(string text)
     {
