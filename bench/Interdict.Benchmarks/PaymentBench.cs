@@ -199,7 +199,14 @@ internal static class PaymentBench
     private static List<byte[]> Messages(int n, int seed = 7)
     {
         var template = File.ReadAllText(RepositoryFile.Find(Path.Combine("tests", "Interdict.TestKit", "Fixtures", "payments", "pacs008-clean.xml")))
-            .Replace("</Cdtr>", "</Cdtr>\n                <RmtInf><Ustrd>INVOICE {INV} DATED 2026-11-{DAY} STEEL PIPES AND FITTINGS FOB ROTTERDAM CONTRACT {CTR}</Ustrd></RmtInf>", StringComparison.Ordinal);
+            .Replace("</Cdtr>", "</Cdtr>\n                <RmtInf><Ustrd>INVOICE {INV} DATED 2026-11-{DAY} {GOODS} {TERMS} {PORT} CONTRACT {CTR}</Ustrd></RmtInf>", StringComparison.Ordinal);
+        // The goods, Incoterms and ports of eval/make-paymenttext.py.
+        string[] goods = ["STEEL PIPES AND FITTINGS", "FROZEN FISH FILLETS", "SPARE PARTS FOR PUMPS", "COTTON YARN", "UREA FERTILISER", "OFFICE FURNITURE",
+            "PHARMACEUTICAL RAW MATERIALS", "ALUMINIUM INGOTS", "USED TYRES", "CERAMIC TILES", "SOLAR PANELS", "BASMATI RICE", "MOTOR OIL",
+            "CONSULTING SERVICES", "SOFTWARE LICENCES", "FREIGHT CHARGES", "CONTAINER DEMURRAGE", "MEDICAL EQUIPMENT", "TEXTILE MACHINERY"];
+        string[] ports = ["ROTTERDAM", "HAMBURG", "ANTWERP", "SINGAPORE", "JEBEL ALI", "MUMBAI", "SANTOS", "DURBAN", "PIRAEUS", "GENOA", "VALENCIA", "MERSIN",
+            "PORT KLANG", "BUSAN", "SHANGHAI", "FELIXSTOWE", "LE HAVRE", "ALGECIRAS", "COLOMBO", "MOMBASA"];
+        string[] terms = ["FOB", "CIF", "CFR", "DAP", "EXW"];
         static string[] Lines(string file) => [.. File.ReadLines(RepositoryFile.Find(Path.Combine("eval", "names", file))).Where(l => l.Length > 0 && !l.StartsWith('#'))];
         var given = Lines("given.txt");
         var family = Lines("family.txt");
@@ -212,7 +219,8 @@ internal static class PaymentBench
                 .Replace("Lionel Messi", Person(), StringComparison.Ordinal).Replace("Manu Ginobili", Person(), StringComparison.Ordinal)
                 .Replace("Jhon Doe", Person(), StringComparison.Ordinal).Replace("Mike Smith", i % 50 == 0 ? "Qassem Soleimani" : Person(), StringComparison.Ordinal)
                 .Replace("{INV}", $"{random.Next(100000, 999999)}", StringComparison.Ordinal).Replace("{DAY}", $"{1 + random.Next(28):D2}", StringComparison.Ordinal)
-                .Replace("{CTR}", $"C-{random.Next(1000, 9999)}", StringComparison.Ordinal);
+                .Replace("{CTR}", $"C-{random.Next(1000, 9999)}", StringComparison.Ordinal).Replace("{GOODS}", goods[random.Next(goods.Length)], StringComparison.Ordinal)
+                .Replace("{TERMS}", terms[random.Next(terms.Length)], StringComparison.Ordinal).Replace("{PORT}", ports[random.Next(ports.Length)], StringComparison.Ordinal);
             result.Add(Encoding.UTF8.GetBytes(text));
         }
 

@@ -43,6 +43,12 @@ public sealed class PaymentScreener
     private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
     private readonly List<string[]> _places = [];
 
+    // Every word of every listed name (folded as Words folds), and each with one letter taken out: a word of a text
+    // is "like a listed word" when it or one of its own one-letter deletions meets either set (one letter added,
+    // dropped, changed or two swapped).
+    private readonly HashSet<string> _listedWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listedDeletes = new(StringComparer.Ordinal);
+
     /// <summary>A screener over an engine's lists.</summary>
     public PaymentScreener(ScreeningEngine engine, double threshold, IEnumerable<string>? jurisdictions = null, double textThreshold = 0.93)
     {
@@ -55,6 +61,20 @@ public sealed class PaymentScreener
             foreach (var d in e.Documents.Where(d => d.Kind == DocumentKind.SwiftBic && d.NormalizedNumber.Length >= 8))
             {
                 _bics.TryAdd(d.NormalizedNumber[..8], e);
+            }
+
+            foreach (var name in e.Names)
+            {
+                foreach (var word in Words(name.Value))
+                {
+                    if (_listedWords.Add(word) && word.Length >= 3)
+                    {
+                        foreach (var d in Deletes(word))
+                        {
+                            _listedDeletes.Add(d);
+                        }
+                    }
+                }
             }
         }
 
@@ -146,6 +166,7 @@ public sealed class PaymentScreener
         var words = parsed.Name.Split([' ', ',', ';', '/', ':', '(', ')', '.', '"'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('-')).Where(w => w.Length > 0 && w.Any(char.IsLetterOrDigit)).ToArray();
         var lower = words.Select(w => w.ToLowerInvariant()).ToArray();
+        var like = words.Select(LikeListedWord).ToArray();
         var best = new Dictionary<string, PaymentHit>(StringComparer.Ordinal);
         void Keep(PaymentHit hit)
         {
@@ -161,7 +182,10 @@ public sealed class PaymentScreener
         {
             for (var i = 0; i + size <= words.Length; i++)
             {
-                if (FunctionWords.Contains(lower[i]) || FunctionWords.Contains(lower[i + size - 1]) || !words.Skip(i).Take(size).Any(w => w.Any(char.IsLetter)))
+                // A run whose first or last word is like no listed word cannot reach 0.93 on its own words: the run
+                // without that word is screened too.
+                if (FunctionWords.Contains(lower[i]) || FunctionWords.Contains(lower[i + size - 1]) || !like[i] || !like[i + size - 1]
+                    || !words.Skip(i).Take(size).Any(w => w.Any(char.IsLetter)))
                 {
                     continue;
                 }
@@ -198,6 +222,33 @@ public sealed class PaymentScreener
         }
 
         return [.. best.Values];
+    }
+
+    // Whether a word of a text is like a word of a listed name, or cannot be told (letters beyond ASCII after folding:
+    // the engine may read it otherwise, so it is screened).
+    private bool LikeListedWord(string word)
+    {
+        var folded = Words(word);
+        if (folded.Length != 1)
+        {
+            return true;
+        }
+
+        var w = folded[0];
+        if (!w.All(char.IsAscii) || _listedWords.Contains(w) || (w.Length >= 2 && _listedDeletes.Contains(w)))
+        {
+            return true;
+        }
+
+        return w.Length >= 3 && Deletes(w).Any(d => _listedWords.Contains(d) || _listedDeletes.Contains(d));
+    }
+
+    private static IEnumerable<string> Deletes(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+        }
     }
 
     // A vessel named in free text is a hit at this score or more (STAR HORIZON is not HORIZON STAR at 0.84).

@@ -11,6 +11,10 @@ namespace Interdict.Server.Endpoints;
 /// <summary><c>POST /v1/payments/screen</c>: one raw payment message (ISO 20022 XML or SWIFT MT text), held or passed, recorded in the audit trail.</summary>
 internal static class PaymentEndpoints
 {
+    // One screener per engine (the lists in force): it indexes the lists' BICs once and keeps its cache of screens
+    // until a list update brings a new engine.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScreeningEngine, PaymentScreener> Screeners = [];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/payments/screen", Screen)
@@ -51,8 +55,11 @@ internal static class PaymentEndpoints
         }
 
         var snapshot = host.Current;
-        var places = (config["Payments:Jurisdictions"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = new PaymentScreener(snapshot.Engine, settings.Threshold, places.Length > 0 ? places : null).Screen(message);
+        var result = Screeners.GetValue(snapshot.Engine, engine =>
+        {
+            var places = (config["Payments:Jurisdictions"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return new PaymentScreener(engine, settings.Threshold, places.Length > 0 ? places : null);
+        }).Screen(message);
         var entry = ScreeningEndpoints.Entry(http, at, "payment", JsonSerializer.Serialize(new { format = message.Format, message_id = message.MessageId, bytes = body.Length }, ScreeningJson.Compact),
             snapshot.Engine, JsonSerializer.Serialize(new { result.Decision, Hits = result.Hits.Select(h => new { h.Field, h.Kind, h.EntityId, h.Score }) }, ScreeningJson.Compact));
         var record = await ScreeningEndpoints.Record(audit, entry, cancellationToken);
