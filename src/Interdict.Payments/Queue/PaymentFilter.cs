@@ -133,20 +133,28 @@ public sealed class PaymentFilter
         };
         var tag = await consume.BasicConsumeAsync(_options.Input, autoAck: false, consumerTag: "", noLocal: false, exclusive: false, arguments: null, consumer, cancellationToken);
 
-        var batch = new List<Delivery>(_options.Batch);
+        // Two batches in flight: while one is published and waits for the broker's confirmations, the next is decided
+        // and recorded. A batch is acknowledged only after the one before it (acknowledgements cover every earlier
+        // delivery), and only after its own confirmations.
+        Task pending = Task.CompletedTask;
         try
         {
             while (await WaitAsync(inbox.Reader, cancellationToken))
             {
-                batch.Clear();
+                var batch = new List<Delivery>(_options.Batch);
                 while (batch.Count < _options.Batch && inbox.Reader.TryRead(out var delivery))
                 {
                     batch.Add(delivery);
                 }
 
-                await DecideAsync(batch, consume, publish, cancellationToken);
+                var (outcomes, records, at) = Decide(batch);
+                await pending;
                 progress?.Report(Counts);
+                pending = PublishAsync(batch, outcomes, records, at, consume, publish, cancellationToken);
             }
+
+            await pending;
+            progress?.Report(Counts);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -179,17 +187,22 @@ public sealed class PaymentFilter
         }
     }
 
-    private async Task DecideAsync(List<Delivery> batch, IChannel consume, IChannel publish, CancellationToken cancellationToken)
+    // Decides a batch (screening is the work; its messages are independent) and records every decision durably in
+    // the audit trail before anything leaves.
+    private (Outcome[] Outcomes, IReadOnlyList<AuditRecord> Records, DateTimeOffset At) Decide(List<Delivery> batch)
     {
-        // 1. Decide (screening is the work; the messages of a batch are independent).
         var outcomes = new Outcome[batch.Count];
         Parallel.For(0, batch.Count, i => outcomes[i] = Decide(batch[i]));
-
-        // 2. Record every decision durably before anything leaves.
         var at = _time.GetUtcNow();
         var records = _audit.Append([.. outcomes.Select((o, i) => Entry(at, batch[i], o))]);
+        return (outcomes, records, at);
+    }
 
-        // 3. Publish each to its queue and wait for the broker's confirmations.
+    // Publishes each message of a decided batch to its queue, waits for the broker's confirmations, then acknowledges
+    // the batch (every delivery up to its last, in order on the consuming channel).
+    private async Task PublishAsync(List<Delivery> batch, Outcome[] outcomes, IReadOnlyList<AuditRecord> records, DateTimeOffset at, IChannel consume, IChannel publish,
+        CancellationToken cancellationToken)
+    {
         var confirmations = new Task[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -213,8 +226,6 @@ public sealed class PaymentFilter
         }
 
         await Task.WhenAll(confirmations);
-
-        // 4. Only now is the input acknowledged (every delivery up to the batch's last, in order on this channel).
         await consume.BasicAckAsync(batch[^1].Tag, multiple: true, cancellationToken);
         foreach (var (o, d) in outcomes.Zip(batch))
         {
