@@ -40,6 +40,9 @@ internal sealed class Settings
     /// <summary>The <c>Payments:Jurisdictions</c> setting: comma-separated sanctioned jurisdictions and regions, or null for the default set.</summary>
     public string? PaymentJurisdictions { get; init; }
 
+    /// <summary>Monitoring:Webhooks: where <c>monitor run</c> posts new and reopened alerts, as the server does.</summary>
+    public IReadOnlyList<Monitoring.WebhookTarget> Webhooks { get; init; } = [];
+
     /// <summary>Payments:Broker: the RabbitMQ broker of <c>payment-filter</c> (an amqp:// URI), when set.</summary>
     public string? PaymentBroker { get; init; }
 
@@ -83,12 +86,26 @@ internal sealed class Settings
             AuditKeyFile = config["Audit:KeyFile"] is { Length: > 0 } keyFile ? keyFile : null,
             PaymentJurisdictions = config["Payments:Jurisdictions"] is { Length: > 0 } places ? places : null,
             PaymentBroker = config["Payments:Broker"] is { Length: > 0 } broker ? broker : null,
+            Webhooks = ReadWebhooks(config),
             Updates = new UpdateSettings
             {
                 BaseUrl = baseUrl is null ? null : new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),
                 MaxDrop = Read(updates, "MaxDrop", 0.10, v => v is >= 0 and <= 1, "a share from 0 to 1 (0.1 = 10%)"),
             },
         };
+    }
+
+    // The server's reading of Monitoring:Webhooks (URL and a secret of 16 characters or more each).
+    private static IReadOnlyList<Monitoring.WebhookTarget> ReadWebhooks(IConfiguration config)
+    {
+        try
+        {
+            return Interdict.Server.Hosting.MonitorSettings.From(config).Webhooks;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
     }
 
     private static Hosting.StorageOptions ReadStorage(IConfiguration config)

@@ -262,3 +262,60 @@ public sealed class MonitorDecisionCommandTests : IDisposable
         after.HistoryOf(1).Select(s => (s.Step, s.By)).ShouldBe([("proposed", "alice"), ("approved", "bob")]);
     }
 }
+
+/// <summary><c>monitor run</c> posts new alerts to <c>Monitoring:Webhooks</c> as the server does (issue #23).</summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class MonitorWebhookCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private CliRun Run(params string[] args) =>
+        CliRun.Of([.. args, "--store", _temp.File("lists.db"), .. args[0] == "monitor" ? ["--registry", _temp.File("monitor.db")] : Array.Empty<string>()]);
+
+    private CliRun RunJson(params string[] args) => Run([.. args, "--format", "json"]);
+
+    private void ImportSdn(string date) =>
+        Run("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date, "--switch", "--force").ExitCode.ShouldBe(0);
+
+    [Fact]
+    public void MonitorRun_PostsNewAlertsToTheConfiguredWebhook_Signed()
+    {
+        ImportSdn("2024-02-23");
+        _temp.File("one.csv", "id,name,type,dob\nc-1,Nikolai Porkhachev,person,1979\n");
+        Run("monitor", "import", _temp.File("one.csv")).ExitCode.ShouldBe(0);
+        using var receiver = new LoopbackServer();
+        receiver.Files["hook"] = new Reply([]);
+        const string Secret = "cli-webhook-secret-0123456789";
+        // Process-wide settings: this collection runs alone (no other test reads the settings meanwhile).
+        Environment.SetEnvironmentVariable("INTERDICT__Monitoring__Webhooks__0__Url", new Uri(receiver.BaseUrl, "hook").ToString());
+        Environment.SetEnvironmentVariable("INTERDICT__Monitoring__Webhooks__0__Secret", Secret);
+        try
+        {
+            var run = RunJson("monitor", "run", "--lists", "ofac-sdn");
+            run.Error.ShouldContain("webhooks: 1 delivered");
+            var post = receiver.Received.ShouldHaveSingleItem();
+            var t = long.Parse(post.Headers["X-Interdict-Signature"].Split(',')[0][2..], System.Globalization.CultureInfo.InvariantCulture);
+            post.Headers["X-Interdict-Signature"].ShouldBe(WebhookSender.Sign(Secret, t, post.Body));
+            using var body = JsonDocument.Parse(post.Body);
+            body.RootElement.GetProperty("alert").GetProperty("entity_ids")[0].GetString().ShouldBe("ofac-sdn:47729");
+
+            // Delivered once: the next run posts nothing again.
+            RunJson("monitor", "run", "--lists", "ofac-sdn").Error.ShouldContain("webhooks: 0 delivered");
+            receiver.Received.Count.ShouldBe(1);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("INTERDICT__Monitoring__Webhooks__0__Url", null);
+            Environment.SetEnvironmentVariable("INTERDICT__Monitoring__Webhooks__0__Secret", null);
+        }
+    }
+}
+
+/// <summary>Tests that set process-wide environment variables: run alone, never beside another test.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessEnvironment
+{
+    public const string Name = "process environment";
+}

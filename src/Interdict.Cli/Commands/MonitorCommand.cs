@@ -120,6 +120,16 @@ internal static class MonitorCommand
                 Threshold = t ?? settings.Screening.Threshold,
                 OwnershipAlertPercent = parse.GetValue(ownershipPercent),
             });
+            // New and reopened alerts are posted to Monitoring:Webhooks now (once; what fails waits in the outbox for the
+            // next run or the server, with backoff).
+            if (settings.Webhooks.Count > 0)
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+                var delivered = new WebhookSender(store, http).DeliverDueAsync(settings.Webhooks, CancellationToken.None).GetAwaiter().GetResult();
+                var waiting = store.Deliveries().Count(d => !d.Delivered);
+                app.Error.WriteLine($"webhooks: {delivered:N0} delivered{(waiting > 0 ? $", {waiting:N0} waiting to be retried (by the next monitor run or the server)" : "")}");
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 app.Output.WriteLine(JsonSerializer.Serialize(report, ScreeningJson.Indented));
