@@ -104,11 +104,13 @@ public sealed class PaymentFilterTests
     }
 
     // A filter as a child process, with its own data folder (the bundled lists; its audit trail in home/audit.db).
-    private static Process Start(Queues q, string home, string name, int batch = 200, double? idleExit = 4)
+    private static Process Start(Queues q, string home, string name, int batch = 200, double? idleExit = 4, string lists = "ofac-sdn,un",
+        System.Collections.Concurrent.ConcurrentQueue<string>? errors = null, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "interdict.dll"), "payment-filter", "--broker", Broker().ToString(), "--input", q.In, "--pass", q.Pass,
-                     "--hold", q.Hold, "--dead-letter", q.Dead, "--lists", "ofac-sdn,un", "--batch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name })
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "interdict.dll"), "payment-filter", "--broker", Broker().ToString(), "--input", q.In, "--pass", q.Pass,
+                     "--hold", q.Hold, "--dead-letter", q.Dead, "--lists", lists, "--batch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name, .. extra];
+        foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
         }
@@ -123,7 +125,13 @@ public sealed class PaymentFilterTests
         start.Environment["INTERDICT_CONFIG_DIR"] = home;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                errors?.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -279,6 +287,54 @@ public sealed class PaymentFilterTests
         }
         finally
         {
+            await Delete(q);
+        }
+    }
+
+    [Fact]
+    public async Task ListUpdate_ReachesARunningFilter_AndTheNewDesignationIsHeld()
+    {
+        var q = Queues.New();
+        using var home = new TempFolder();
+        var store = Path.Combine(home.Path, "lists.db");
+        void Import(string date) => CliRun.Of("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date, "--switch", "--force",
+            "--store", store).ExitCode.ShouldBe(0);
+        // PORKHACHEV, Nikolay Vladimirovich (SDN 47729) was designated on 2024-02-23.
+        Import("2024-02-20");
+        byte[] Payment(string id) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Fixture("pacs008-clean.xml"))
+            .Replace("Mike Smith", "Nikolai Porkhachev", StringComparison.Ordinal).Replace("<MsgId>823823423</MsgId>", $"<MsgId>{id}</MsgId>", StringComparison.Ordinal));
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var filter = Start(q, home.Path, "reload", batch: 1, idleExit: null, lists: "ofac-sdn", errors: errors, "--reload-seconds", "1");
+        try
+        {
+            async Task Until(Func<Task<bool>> done, string what)
+            {
+                var clock = Stopwatch.StartNew();
+                while (!await done())
+                {
+                    filter.HasExited.ShouldBeFalse($"the filter stopped: {string.Join('\n', errors)}");
+                    clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), what);
+                    await Task.Delay(100, Token);
+                }
+            }
+
+            await Publish(q, [("before", Payment("BEFORE"))]);
+            await Until(async () => await Depth(q.Pass) == 1, "the payment before the update was not passed");
+
+            Import("2024-02-23");
+            await Until(() => Task.FromResult(errors.Any(e => e.Contains("lists in force now", StringComparison.Ordinal))), "the filter did not take the new lists");
+            await Publish(q, [("after", Payment("AFTER"))]);
+            await Until(async () => await Depth(q.Hold) == 1, "the payment after the update was not held");
+
+            (await Drain(q.Pass)).ShouldHaveSingleItem().MessageId.ShouldBe("before");
+            var held = (await Drain(q.Hold)).ShouldHaveSingleItem();
+            held.MessageId.ShouldBe("after");
+            held.Result.ShouldContain("ofac-sdn:47729");
+        }
+        finally
+        {
+            filter.Kill(entireProcessTree: true);
+            await filter.WaitForExitAsync(Token);
             await Delete(q);
         }
     }

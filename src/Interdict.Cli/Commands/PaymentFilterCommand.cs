@@ -25,13 +25,14 @@ internal static class PaymentFilterCommand
         var dead = new Option<string>("--dead-letter") { Description = "The queue of messages that cannot be read, each with the reason.", DefaultValueFactory = _ => "payments.dead" };
         var batch = new Option<int>("--batch") { Description = "At most this many messages decided, recorded and acknowledged together (1 to 10,000).", DefaultValueFactory = _ => 200 };
         var idle = new Option<double?>("--idle-exit") { Description = "Stop once no message has arrived for this many seconds (default: run until stopped)." };
+        var reload = new Option<double>("--reload-seconds") { Description = "How often to check the list store for other lists in force (an update, a switch) and screen with them from the next batch; 0: never.", DefaultValueFactory = _ => 60 };
         var name = new Option<string?>("--name") { Description = "This filter's name in the audit trail and on each message (default: host:pid)." };
         var lists = new Option<string?>("--lists") { Description = "Comma-separated list ids (default: every list in force)." };
         var threshold = new Option<string?>("--threshold") { Description = "Minimum name score for a hit, 0 to 1 (default from settings: 0.83)." };
         var jurisdictions = new Option<string?>("--jurisdictions") { Description = "Comma-separated sanctioned jurisdictions and regions (default: the Payments:Jurisdictions setting, else the built-in set)." };
         var command = new Command("payment-filter", "Screen payments inline on a RabbitMQ queue: each message to the pass, hold or dead-letter queue with its decision, recorded in the audit trail before the input is acknowledged.")
         {
-            broker, input, pass, hold, dead, batch, idle, name, lists, threshold, jurisdictions,
+            broker, input, pass, hold, dead, batch, idle, reload, name, lists, threshold, jurisdictions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,6 +53,11 @@ internal static class PaymentFilterCommand
                 throw new UsageException($"--batch is {parse.GetValue(batch)}; expected 1 to 10,000");
             }
 
+            if (parse.GetValue(reload) is < 0 or > 86_400)
+            {
+                throw new UsageException("--reload-seconds must be 0 (never) to 86400");
+            }
+
             if (parse.GetValue(idle) is <= 0)
             {
                 throw new UsageException("--idle-exit must be a positive number of seconds");
@@ -59,9 +65,18 @@ internal static class PaymentFilterCommand
 
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var ids = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var engine = new ScreeningEngine(ListCatalog.Select(ids, [], new ListLibrary(store)));
+            var library = new ListLibrary(store);
             var places = (parse.GetValue(jurisdictions) ?? settings.PaymentJurisdictions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var screener = new PaymentScreener(engine, t ?? settings.Screening.Threshold, places.Length > 0 ? places : null);
+            // The lists in force, each by its version: when this changes, the filter screens with the new lists.
+            string InForce() => string.Join(", ", (ids.Length > 0 ? ids : library.Sources()).Select(id => $"{id} {library.InForce(id).Label}"));
+            (PaymentScreener, ScreeningEngine) Build()
+            {
+                var built = new ScreeningEngine(ListCatalog.Select(ids, [], library));
+                return (new PaymentScreener(built, t ?? settings.Screening.Threshold, places.Length > 0 ? places : null), built);
+            }
+
+            var inForce = InForce();
+            var (screener, engine) = Build();
             using var audit = new Hosting.StoreFactory(settings.Storage).OpenAuditLog(AuditCommand.Key(null));
             var options = new PaymentFilterOptions
             {
@@ -83,7 +98,7 @@ internal static class PaymentFilterCommand
                 c.Cancel = true;
                 stop.Cancel();
             });
-            app.Error.WriteLine($"payment-filter {options.Instance}: {Redact(uri)} {options.Input} -> {options.Pass} | {options.Hold} | {options.DeadLetter}; {engine.NameCount:N0} names from {string.Join(", ", engine.Lists.Select(l => l.Id))}; audit {audit.Location}");
+            app.Error.WriteLine($"payment-filter {options.Instance}: {Redact(uri)} {options.Input} -> {options.Pass} | {options.Hold} | {options.DeadLetter}; {engine.NameCount:N0} names from {inForce}; audit {audit.Location}");
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             var progress = new Progress<PaymentFilterCounts>(c =>
@@ -94,9 +109,48 @@ internal static class PaymentFilterCommand
                     app.Error.WriteLine(Line(c, clock.Elapsed));
                 }
             });
+            // A list update reaches the filter within --reload-seconds. If the new lists cannot be loaded the filter stops
+            // (the payments wait on the queue) rather than go on screening against lists no longer in force.
+            string? reloadFailure = null;
+            var reloading = parse.GetValue(reload) is > 0 and var every ? Task.Run(async () =>
+            {
+                try
+                {
+                    while (!stop.IsCancellationRequested)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(every), stop.Token);
+                        var now = InForce();
+                        if (now != inForce)
+                        {
+                            var (nextScreener, nextEngine) = Build();
+                            filter.Replace(nextScreener, nextEngine);
+                            inForce = now;
+                            app.Error.WriteLine($"payment-filter {options.Instance}: lists in force now {now}; screening with them from the next batch");
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped.
+                }
+#pragma warning disable CA1031 // Any failure to load the lists in force stops the filter, named.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    reloadFailure = $"the lists in force changed but could not be loaded ({ex.Message}); stopped so that no payment is screened against lists no longer in force";
+                    await stop.CancelAsync();
+                }
+            }, CancellationToken.None) : Task.CompletedTask;
             try
             {
                 await filter.RunAsync(progress, stop.Token);
+                await stop.CancelAsync();
+                await reloading;
+                if (reloadFailure is not null)
+                {
+                    app.Error.WriteLine($"error: payment-filter {options.Instance}: {reloadFailure}");
+                    return ExitCodes.DataError;
+                }
             }
             catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or PublishException or IOException)
             {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Interdict.Core.Audit;
 using Interdict.Core.Matching;
+using Interdict.Core.Model;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -74,28 +75,41 @@ public sealed class PaymentFilter
     /// <summary>Header: the filter that decided.</summary>
     public const string FilterHeader = "x-interdict-filter";
 
-    private readonly PaymentScreener _screener;
-    private readonly ScreeningEngine _engine;
+    // The screener, its engine and its list versions as JSON, swapped whole when the lists in force change.
+    private volatile Screening _current;
     private readonly IAuditLog _audit;
     private readonly PaymentFilterOptions _options;
     private readonly TimeProvider _time;
-    private readonly string _lists;
     private long _passed, _held, _rejected, _redelivered;
 
     /// <summary>Creates the filter; <paramref name="engine"/> is the one <paramref name="screener"/> screens with (its list versions go to the audit trail).</summary>
     public PaymentFilter(PaymentScreener screener, ScreeningEngine engine, IAuditLog audit, PaymentFilterOptions options, TimeProvider? time = null)
     {
-        _screener = screener ?? throw new ArgumentNullException(nameof(screener));
-        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _current = new Screening(screener ?? throw new ArgumentNullException(nameof(screener)), engine ?? throw new ArgumentNullException(nameof(engine)),
+            JsonSerializer.Serialize(engine.ListVersions, ScreeningJson.Compact));
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? TimeProvider.System;
-        _lists = JsonSerializer.Serialize(engine.ListVersions, ScreeningJson.Compact);
         if (options.Batch is < 1 or > 10_000)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Batch, "the batch size must be 1 to 10,000");
         }
     }
+
+    /// <summary>
+    /// Puts other lists in force (a list update): the batches decided from now on are screened with
+    /// <paramref name="screener"/> and record <paramref name="engine"/>'s list versions; a batch in hand keeps the lists it
+    /// started with.
+    /// </summary>
+    public void Replace(PaymentScreener screener, ScreeningEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(screener);
+        ArgumentNullException.ThrowIfNull(engine);
+        _current = new Screening(screener, engine, JsonSerializer.Serialize(engine.ListVersions, ScreeningJson.Compact));
+    }
+
+    /// <summary>The list versions the filter screens against now.</summary>
+    public IReadOnlyList<ListVersionRef> ListVersions => _current.Engine.ListVersions;
 
     /// <summary>What the filter has decided so far.</summary>
     public PaymentFilterCounts Counts => new(Interlocked.Read(ref _passed), Interlocked.Read(ref _held), Interlocked.Read(ref _rejected), Interlocked.Read(ref _redelivered));
@@ -191,10 +205,11 @@ public sealed class PaymentFilter
     // the audit trail before anything leaves.
     private (Outcome[] Outcomes, IReadOnlyList<AuditRecord> Records, DateTimeOffset At) Decide(List<Delivery> batch)
     {
+        var screening = _current;
         var outcomes = new Outcome[batch.Count];
-        Parallel.For(0, batch.Count, i => outcomes[i] = Decide(batch[i]));
+        Parallel.For(0, batch.Count, i => outcomes[i] = Decide(screening.Screener, batch[i]));
         var at = _time.GetUtcNow();
-        var records = _audit.Append([.. outcomes.Select((o, i) => Entry(at, batch[i], o))]);
+        var records = _audit.Append([.. outcomes.Select((o, i) => Entry(screening, at, batch[i], o))]);
         return (outcomes, records, at);
     }
 
@@ -237,14 +252,14 @@ public sealed class PaymentFilter
         }
     }
 
-    private Outcome Decide(Delivery d)
+    private Outcome Decide(PaymentScreener screener, Delivery d)
     {
         var id = d.MessageId is { Length: > 0 } given ? given : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(d.Body))[..32];
         var name = $"{_options.Input} message {id}";
         try
         {
             var message = PaymentText.Read(d.Body, name, _options.MaxBytes);
-            var result = _screener.Screen(message);
+            var result = screener.Screen(message);
             var json = JsonSerializer.Serialize(new { result.Decision, Hits = result.Hits.Select(h => new { h.Field, h.Kind, h.EntityId, h.Score }) }, ScreeningJson.Compact);
             return new Outcome(id, result.Decision, json, message.Format, message.MessageId);
         }
@@ -260,17 +275,19 @@ public sealed class PaymentFilter
         }
     }
 
-    private AuditEntry Entry(DateTimeOffset at, Delivery d, Outcome o) => new()
+    private AuditEntry Entry(Screening screening, DateTimeOffset at, Delivery d, Outcome o) => new()
     {
         At = at,
         Principal = $"payment-filter {_options.Instance}",
         Action = o.Decision == "rejected" ? "payment-rejected" : "payment",
         Client = $"amqp:{_options.Input}",
         Request = JsonSerializer.Serialize(new { format = o.Format, message_id = o.PaymentId, amqp_message_id = o.MessageId, bytes = d.Body.Length, redelivered = d.Redelivered }, ScreeningJson.Compact),
-        Lists = _lists,
-        Algorithm = _engine.AlgorithmName,
+        Lists = screening.Lists,
+        Algorithm = screening.Engine.AlgorithmName,
         Result = o.Decision == "rejected" ? JsonSerializer.Serialize(new { decision = "rejected", error = o.Result }, ScreeningJson.Compact) : o.Result,
     };
+
+    private sealed record Screening(PaymentScreener Screener, ScreeningEngine Engine, string Lists);
 
     private sealed record Delivery(ulong Tag, bool Redelivered, byte[] Body, string? MessageId, string? ContentType);
 
