@@ -126,60 +126,17 @@ internal static class PaymentBench
     {
         var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? RepositoryFile.Find(Path.Combine("eval", "data", "payment-text.csv"));
         var (screener, engine) = Screener();
-        using var reader = new StreamReader(path);
-        using var csv = new CsvHelper.CsvReader(reader, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.ToLowerInvariant() });
-        var rows = csv.GetRecords<TextRow>().ToList();
-        int positives = 0, found = 0, negatives = 0, held = 0;
-        var times = new List<double>();
-        foreach (var row in rows)
+        var score = Evaluation.PaymentTextSet.Score(path, screener, engine);
+        if (args.Contains("--misses"))
         {
-            var message = new PaymentMessage(row.Id, row.Id, "text", [], [("RmtInf/Ustrd", row.Text)]);
-            var clock = Stopwatch.StartNew();
-            var result = screener.Screen(message);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            if (row.Expect.Length > 0)
+            foreach (var miss in score.Misses)
             {
-                positives++;
-                var same = engine.Links.For(row.Expect).Select(l => l.EntityId).Append(row.Expect).ToHashSet(StringComparer.Ordinal);
-                if (result.Hits.Any(h => h.EntityId is { } e && same.Contains(e)))
-                {
-                    found++;
-                }
-                else if (args.Contains("--misses"))
-                {
-                    Console.WriteLine($"  missed {row.Id} {row.Expect}: {row.Text}");
-                }
-            }
-            else
-            {
-                negatives++;
-                if (result.Decision == "hold")
-                {
-                    held++;
-                    if (args.Contains("--misses"))
-                    {
-                        Console.WriteLine($"  held {row.Id}: {row.Text} <- {string.Join("; ", result.Hits.Select(h => $"{h.Value} ~ {h.EntityId} {h.Score}"))}");
-                    }
-                }
+                Console.WriteLine("  " + miss);
             }
         }
 
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"payment text: {found}/{positives} listed names found ({100.0 * found / positives:F1}%), {held}/{negatives} texts without one held ({100.0 * held / negatives:F2}%); per text mean {times.Average():F3} ms, p99 {times[(int)(times.Count * 0.99)]:F3} ms"));
+        Console.WriteLine($"payment text: {score}");
         return 0;
-    }
-
-    private sealed class TextRow
-    {
-        [CsvHelper.Configuration.Attributes.Name("id")]
-        public string Id { get; set; } = "";
-
-        [CsvHelper.Configuration.Attributes.Name("expect")]
-        public string Expect { get; set; } = "";
-
-        [CsvHelper.Configuration.Attributes.Name("text")]
-        public string Text { get; set; } = "";
     }
 
     private sealed class SyncProgress(Action<PaymentFilterCounts> report) : IProgress<PaymentFilterCounts>

@@ -398,6 +398,9 @@ public sealed class MonitorStore : IDisposable
             ("$done", retryAt is null ? now.ToString("O", CultureInfo.InvariantCulture) : null), ("$status", status), ("$error", error));
     }
 
+    /// <summary>How many webhook messages have been tried and not delivered yet (each waits for its retry).</summary>
+    public long Undelivered() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM deliveries WHERE delivered_at IS NULL"), CultureInfo.InvariantCulture);
+
     /// <summary>The delivery log: every attempt's latest state, per message and target.</summary>
     public IReadOnlyList<(long OutboxId, long AlertId, string Target, int Attempts, bool Delivered, int? Status, string? Error)> Deliveries()
     {

@@ -49,6 +49,13 @@ public sealed class PaymentScreener
     private readonly HashSet<string> _listedWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listedDeletes = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Jurisdictions as a setting or an option writes them: comma-separated ISO codes and names; null (the default
+    /// set) when it names none.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseJurisdictions(string? commaSeparated) =>
+        (commaSeparated ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } places ? places : null;
+
     /// <summary>A screener over an engine's lists.</summary>
     public PaymentScreener(ScreeningEngine engine, double threshold, IEnumerable<string>? jurisdictions = null, double textThreshold = 0.93)
     {

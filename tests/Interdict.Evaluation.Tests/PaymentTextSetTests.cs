@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Interdict.Core.Matching;
 using Interdict.Lists;
 using Interdict.Lists.Bundled;
@@ -23,40 +22,9 @@ public class PaymentTextSetTests
     [InlineData("payment-text-heldout.csv")]
     public void ListedNamesInText_AreFound_AndCleanTextPasses(string file)
     {
-        var screener = new PaymentScreener(Engine.Value, ScreeningOptions.DefaultThreshold);
-        using var csv = new CsvReader(new StreamReader(Path.Combine(AppContext.BaseDirectory, "devsets", file)), CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        int positives = 0, found = 0, negatives = 0, held = 0;
-        var missed = new List<string>();
-        while (csv.Read())
-        {
-            var (id, expect, text) = (csv.GetField("id")!, csv.GetField("expect")!, csv.GetField("text")!);
-            var result = screener.Screen(new PaymentMessage(id, id, "text", [], [("RmtInf/Ustrd", text)]));
-            if (expect.Length > 0)
-            {
-                positives++;
-                var same = Engine.Value.Links.For(expect).Select(l => l.EntityId).Append(expect).ToHashSet(StringComparer.Ordinal);
-                if (result.Hits.Any(h => h.EntityId is { } e && same.Contains(e)))
-                {
-                    found++;
-                }
-                else
-                {
-                    missed.Add($"missed {expect}: {text}");
-                }
-            }
-            else
-            {
-                negatives++;
-                if (result.Decision == "hold")
-                {
-                    held++;
-                    missed.Add($"held: {text} <- {string.Join("; ", result.Hits.Select(h => $"{h.Value} ~ {h.EntityId}"))}");
-                }
-            }
-        }
-
+        var score = PaymentTextSet.Score(Path.Combine(AppContext.BaseDirectory, "devsets", file), new PaymentScreener(Engine.Value, ScreeningOptions.DefaultThreshold), Engine.Value);
+        var (positives, found, negatives, held) = (score.Positives, score.Found, score.Negatives, score.Held);
+        var missed = score.Misses;
         var report = $"{found}/{positives} found, {held}/{negatives} clean held\n{string.Join('\n', missed)}";
         TestContext.Current.SendDiagnosticMessage(report);
         positives.ShouldBe(400);

@@ -126,7 +126,7 @@ internal static class MonitorCommand
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
                 var delivered = new WebhookSender(store, http).DeliverDueAsync(settings.Webhooks, CancellationToken.None).GetAwaiter().GetResult();
-                var waiting = store.Deliveries().Count(d => !d.Delivered);
+                var waiting = store.Undelivered();
                 app.Error.WriteLine($"webhooks: {delivered:N0} delivered{(waiting > 0 ? $", {waiting:N0} waiting to be retried (by the next monitor run or the server)" : "")}");
             }
 

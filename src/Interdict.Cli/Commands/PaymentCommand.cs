@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Interdict.Core.Matching;
 using Interdict.Lists.Store;
@@ -12,9 +11,6 @@ namespace Interdict.Cli.Commands;
 /// <summary><c>interdict screen-payment FILE...</c>: ISO 20022 and SWIFT MT messages, every party, agent, address and free text.</summary>
 internal static class PaymentCommand
 {
-    /// <summary>The largest message file read.</summary>
-    private const int MaxBytes = 1 << 20;
-
     public static Command Create(CliApplication app)
     {
         var files = new Argument<string[]>("FILE") { Description = "Payment messages: ISO 20022 XML (pacs.008, pacs.009, pain.001) or SWIFT MT (103, 202; an .rje file of several, separated by $).", Arity = ArgumentArity.OneOrMore };
@@ -36,15 +32,14 @@ internal static class PaymentCommand
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var ids = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var engine = new ScreeningEngine(ListCatalog.Select(ids, [], new ListLibrary(store)));
-            var places = (parse.GetValue(jurisdictions) ?? settings.PaymentJurisdictions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var screener = new PaymentScreener(engine, t ?? settings.Screening.Threshold, places.Length > 0 ? places : null);
+            var screener = Screener(engine, settings, t, parse.GetValue(jurisdictions));
             var json = parse.GetValue(format) == "json";
             int held = 0, failed = 0;
             foreach (var path in parse.GetValue(files)!)
             {
-                foreach (var (name, outcome) in Read(path))
+                foreach (var (name, message, readError) in Read(path))
                 {
-                    if (outcome is string error)
+                    if (readError is { } error)
                     {
                         failed++;
                         app.Error.WriteLine($"error: {error}");
@@ -56,7 +51,7 @@ internal static class PaymentCommand
                         continue;
                     }
 
-                    var result = screener.Screen((PaymentMessage)outcome);
+                    var result = screener.Screen(message!);
                     held += result.Decision == "hold" ? 1 : 0;
                     if (json)
                     {
@@ -74,67 +69,25 @@ internal static class PaymentCommand
         return command;
     }
 
+    /// <summary>The screener of the payment commands: the threshold given, else the setting; the jurisdictions given, else Payments:Jurisdictions, else the built-in set.</summary>
+    internal static PaymentScreener Screener(ScreeningEngine engine, Settings settings, double? threshold, string? jurisdictions) =>
+        new(engine, threshold ?? settings.Screening.Threshold, PaymentScreener.ParseJurisdictions(jurisdictions ?? settings.PaymentJurisdictions));
+
     // Each message of a file, read; or why it cannot be.
-    private static IEnumerable<(string Name, object Outcome)> Read(string path)
+    private static IEnumerable<(string Name, PaymentMessage? Message, string? Error)> Read(string path)
     {
         if (!File.Exists(path))
         {
-            yield return (path, $"{path}: file not found");
-            yield break;
+            return [(path, null, $"{path}: file not found")];
         }
 
-        if (new FileInfo(path).Length > MaxBytes)
+        // Refused before it is read into memory.
+        if (new FileInfo(path).Length > PaymentText.DefaultMaxBytes)
         {
-            yield return (path, $"{path}: larger than {MaxBytes:N0} bytes; a payment message is far smaller");
-            yield break;
+            return [(path, null, $"{path}: larger than {PaymentText.DefaultMaxBytes:N0} bytes; a payment message is far smaller")];
         }
 
-        var bytes = File.ReadAllBytes(path);
-        if (Decode(bytes) is not { } text)
-        {
-            yield return (path, $"{path}: not UTF-8 text (a payment message is UTF-8; is it in another encoding?)");
-            yield break;
-        }
-
-        var trimmed = text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
-        if (trimmed.StartsWith('<'))
-        {
-            yield return (path, Try(() => Iso20022Reader.Read(bytes, path)));
-            yield break;
-        }
-
-        var parts = trimmed.Split('$', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var name = parts.Length == 1 ? path : $"{path} (message {i + 1})";
-            // An .rje file may put a service message (an ACK, block 1 F21) before each message: the message follows it.
-            var message = parts[i].StartsWith("{1:F21", StringComparison.Ordinal) && parts[i].IndexOf("{1:F01", StringComparison.Ordinal) is var k and > 0 ? parts[i][k..] : parts[i];
-            yield return (name, Try(() => MtReader.Read(message, name)));
-        }
-    }
-
-    private static string? Decode(byte[] bytes)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
-
-    private static object Try(Func<PaymentMessage> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (PaymentFormatException ex)
-        {
-            return ex.Message;
-        }
+        return PaymentText.ReadAll(File.ReadAllBytes(path), path);
     }
 
     private static void Render(CliApplication app, PaymentResult r)

@@ -66,13 +66,12 @@ internal static class PaymentFilterCommand
             using var store = ListCatalog.OpenExistingStore(CliApplication.Store(parse));
             var ids = (parse.GetValue(lists) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var library = new ListLibrary(store);
-            var places = (parse.GetValue(jurisdictions) ?? settings.PaymentJurisdictions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             // The lists in force, each by its version: when this changes, the filter screens with the new lists.
             string InForce() => string.Join(", ", (ids.Length > 0 ? ids : library.Sources()).Select(id => $"{id} {library.InForce(id).Label}"));
             (PaymentScreener, ScreeningEngine) Build()
             {
                 var built = new ScreeningEngine(ListCatalog.Select(ids, [], library));
-                return (new PaymentScreener(built, t ?? settings.Screening.Threshold, places.Length > 0 ? places : null), built);
+                return (PaymentCommand.Screener(built, settings, t, parse.GetValue(jurisdictions)), built);
             }
 
             var inForce = InForce();

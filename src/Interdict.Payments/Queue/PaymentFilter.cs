@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Interdict.Core.Audit;
 using Interdict.Core.Matching;
-using Interdict.Core.Model;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -107,9 +106,6 @@ public sealed class PaymentFilter
         ArgumentNullException.ThrowIfNull(engine);
         _current = new Screening(screener, engine, JsonSerializer.Serialize(engine.ListVersions, ScreeningJson.Compact));
     }
-
-    /// <summary>The list versions the filter screens against now.</summary>
-    public IReadOnlyList<ListVersionRef> ListVersions => _current.Engine.ListVersions;
 
     /// <summary>What the filter has decided so far.</summary>
     public PaymentFilterCounts Counts => new(Interlocked.Read(ref _passed), Interlocked.Read(ref _held), Interlocked.Read(ref _rejected), Interlocked.Read(ref _redelivered));

@@ -55,11 +55,8 @@ internal static class PaymentEndpoints
         }
 
         var snapshot = host.Current;
-        var result = Screeners.GetValue(snapshot.Engine, engine =>
-        {
-            var places = (config["Payments:Jurisdictions"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return new PaymentScreener(engine, settings.Threshold, places.Length > 0 ? places : null);
-        }).Screen(message);
+        var result = Screeners.GetValue(snapshot.Engine, engine => new PaymentScreener(engine, settings.Threshold, PaymentScreener.ParseJurisdictions(config["Payments:Jurisdictions"])))
+            .Screen(message);
         var entry = ScreeningEndpoints.Entry(http, at, "payment", JsonSerializer.Serialize(new { format = message.Format, message_id = message.MessageId, bytes = body.Length }, ScreeningJson.Compact),
             snapshot.Engine, JsonSerializer.Serialize(new { result.Decision, Hits = result.Hits.Select(h => new { h.Field, h.Kind, h.EntityId, h.Score }) }, ScreeningJson.Compact));
         var record = await ScreeningEndpoints.Record(audit, entry, cancellationToken);
