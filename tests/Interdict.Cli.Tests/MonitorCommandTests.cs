@@ -9,18 +9,9 @@ namespace Interdict.Cli.Tests;
 /// Vladimirovich, SDN 47729; LLC APPLICATA, 47532; AO KB NAVIS, 47560), and companies they own 30%, 50% and 60% of
 /// (one through an intermediate company, with a cycle), plus an unlisted customer who owns 70% of one of them.
 /// </summary>
-public sealed class MonitorCommandTests : IDisposable
+public sealed class MonitorCommandTests : MonitorCliTests
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    private CliRun Run(params string[] args) =>
-        CliRun.Of([.. args, "--store", _temp.File("lists.db"), .. args[0] == "monitor" ? ["--registry", _temp.File("monitor.db")] : Array.Empty<string>()]);
-
-    private CliRun RunJson(params string[] args) => Run([.. args, "--format", "json"]);
-
-    private string Parties() => _temp.File("parties.csv", """
+    private string Parties() => Temp.File("parties.csv", """
         id,name,type,dob,country,identifier
         c-1,Nikolai Porkhachev,person,1979-09-27,Russia,
         c-2,Applicata LLC,organization,,RU,
@@ -33,7 +24,7 @@ public sealed class MonitorCommandTests : IDisposable
 
         """);
 
-    private string Ownership() => _temp.File("ownership.csv", """
+    private string Ownership() => Temp.File("ownership.csv", """
         owner_id,owned_id,percent
         c-1,c-4,60
         c-1,c-5,30
@@ -43,9 +34,6 @@ public sealed class MonitorCommandTests : IDisposable
         c-8,c-5,70
 
         """);
-
-    private void ImportSdn(string date) =>
-        Run("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date, "--switch", "--force").ExitCode.ShouldBe(0);
 
     private static List<JsonElement> Alerts(JsonElement report, string property) => [.. report.GetProperty(property).EnumerateArray()];
 
@@ -109,13 +97,13 @@ public sealed class MonitorCommandTests : IDisposable
     public void ChangedCustomer_IsScreenedAgainstEverything_AndRemovedOnesCloseTheirAlerts()
     {
         ImportSdn("2024-02-23");
-        _temp.File("one.csv", "id,name,type\nc-1,Margaret Thornbury,person\n");
-        Run("monitor", "import", _temp.File("one.csv")).ExitCode.ShouldBe(0);
+        Temp.File("one.csv", "id,name,type\nc-1,Margaret Thornbury,person\n");
+        Run("monitor", "import", Temp.File("one.csv")).ExitCode.ShouldBe(0);
         Alerts(JsonDocument.Parse(RunJson("monitor", "run", "--lists", "ofac-sdn").Output).RootElement, "opened").ShouldBeEmpty();
 
         // The customer's name changes to a listed one: screened in full, with the reason.
-        _temp.File("one.csv", "id,name,type,dob\nc-1,Nikolay Porkhachev,person,1979\n");
-        Run("monitor", "import", _temp.File("one.csv")).Output.ShouldContain("0 added, 1 changed, 0 unchanged");
+        Temp.File("one.csv", "id,name,type,dob\nc-1,Nikolay Porkhachev,person,1979\n");
+        Run("monitor", "import", Temp.File("one.csv")).Output.ShouldContain("0 added, 1 changed, 0 unchanged");
         var changed = JsonDocument.Parse(RunJson("monitor", "run", "--lists", "ofac-sdn").Output).RootElement;
         changed.GetProperty("parties_screened_in_full").GetInt32().ShouldBe(1);
         var alert = Alerts(changed, "opened").ShouldHaveSingleItem();
@@ -130,21 +118,21 @@ public sealed class MonitorCommandTests : IDisposable
     [Fact]
     public void Import_BadRows_AreAllNamedAndNothingIsStored()
     {
-        var parties = _temp.File("bad.csv", "id,name,type\nc-1,Good Name,person\nc-2,,person\nc-1,Again,person\n");
-        var links = _temp.File("bad-links.csv", "owner_id,owned_id,percent\nc-1,c-9,50\nc-1,c-1,10\nc-1,c-2,150\n");
+        var parties = Temp.File("bad.csv", "id,name,type\nc-1,Good Name,person\nc-2,,person\nc-1,Again,person\n");
+        var links = Temp.File("bad-links.csv", "owner_id,owned_id,percent\nc-1,c-9,50\nc-1,c-1,10\nc-1,c-2,150\n");
         var run = Run("monitor", "import", parties, "--ownership", links);
         run.ExitCode.ShouldBe(3);
         run.Error.ShouldContain($"{parties}, line 3: party 'c-2' has no name");
         run.Error.ShouldContain($"{parties}, line 4: id 'c-1' is given again (first on line 2)");
         run.Error.ShouldContain("nothing was imported");
 
-        var good = _temp.File("good.csv", "id,name\nc-1,Good Name\nc-2,Other Name\n");
+        var good = Temp.File("good.csv", "id,name\nc-1,Good Name\nc-2,Other Name\n");
         var linkRun = Run("monitor", "import", good, "--ownership", links);
         linkRun.Error.ShouldContain($"{links}, line 2: 'c-9' is not a party of the registry or of this import");
         linkRun.Error.ShouldContain($"{links}, line 3: 'c-1' cannot own itself");
         linkRun.Error.ShouldContain($"{links}, line 4: percent '150' is not a number from 0 to 100");
         JsonDocument.Parse(RunJson("monitor", "alerts").Output).RootElement.GetArrayLength().ShouldBe(0);
-        using var store = MonitorStore.Open(_temp.File("monitor.db"));
+        using var store = MonitorStore.Open(Temp.File("monitor.db"));
         store.Parties().ShouldBeEmpty();
     }
 }
@@ -265,26 +253,14 @@ public sealed class MonitorDecisionCommandTests : IDisposable
 
 /// <summary><c>monitor run</c> posts new alerts to <c>Monitoring:Webhooks</c> as the server does (issue #23).</summary>
 [Collection(ProcessEnvironment.Name)]
-public sealed class MonitorWebhookCommandTests : IDisposable
+public sealed class MonitorWebhookCommandTests : MonitorCliTests
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    private CliRun Run(params string[] args) =>
-        CliRun.Of([.. args, "--store", _temp.File("lists.db"), .. args[0] == "monitor" ? ["--registry", _temp.File("monitor.db")] : Array.Empty<string>()]);
-
-    private CliRun RunJson(params string[] args) => Run([.. args, "--format", "json"]);
-
-    private void ImportSdn(string date) =>
-        Run("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date, "--switch", "--force").ExitCode.ShouldBe(0);
-
     [Fact]
     public void MonitorRun_PostsNewAlertsToTheConfiguredWebhook_Signed()
     {
         ImportSdn("2024-02-23");
-        _temp.File("one.csv", "id,name,type,dob\nc-1,Nikolai Porkhachev,person,1979\n");
-        Run("monitor", "import", _temp.File("one.csv")).ExitCode.ShouldBe(0);
+        Temp.File("one.csv", "id,name,type,dob\nc-1,Nikolai Porkhachev,person,1979\n");
+        Run("monitor", "import", Temp.File("one.csv")).ExitCode.ShouldBe(0);
         using var receiver = new LoopbackServer();
         receiver.Files["hook"] = new Reply([]);
         const string Secret = "cli-webhook-secret-0123456789";
@@ -318,4 +294,24 @@ public sealed class MonitorWebhookCommandTests : IDisposable
 public sealed class ProcessEnvironment
 {
     public const string Name = "process environment";
+}
+
+/// <summary>The CLI run against one temporary folder's list store and monitoring registry.</summary>
+public abstract class MonitorCliTests : IDisposable
+{
+    protected TempFolder Temp { get; } = new();
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected CliRun Run(params string[] args) =>
+        CliRun.Of([.. args, "--store", Temp.File("lists.db"), .. args[0] == "monitor" ? ["--registry", Temp.File("monitor.db")] : Array.Empty<string>()]);
+
+    private protected CliRun RunJson(params string[] args) => Run([.. args, "--format", "json"]);
+
+    protected void ImportSdn(string date) =>
+        Run("lists", "import", SharedData.PathOf($"ofac-sdn/{date}/sdn.csv"), "--source", "ofac-sdn", "--published", date, "--switch", "--force").ExitCode.ShouldBe(0);
 }

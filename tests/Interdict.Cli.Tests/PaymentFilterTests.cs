@@ -137,6 +137,18 @@ public sealed class PaymentFilterTests
         return process;
     }
 
+    // Polls until done, failing with what was awaited after the time allowed, or at once if a filter it watches stopped.
+    private static async Task Until(Func<Task<bool>> done, string what, TimeSpan within, Process? filter = null, IEnumerable<string>? errors = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            (filter?.HasExited ?? false).ShouldBeFalse($"the filter stopped by itself: {string.Join('\n', errors ?? [])}");
+            clock.Elapsed.ShouldBeLessThan(within, what);
+            await Task.Delay(50, Token);
+        }
+    }
+
     private static async Task Finish(Process process)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -215,13 +227,7 @@ public sealed class PaymentFilterTests
             await Publish(q, messages);
             // The first filter runs until it has decided some hundreds, then is killed without warning.
             var first = Start(q, home.Path, "first", batch: 50, idleExit: null);
-            var clock = Stopwatch.StartNew();
-            while (await Depth(q.Pass) + await Depth(q.Hold) < 600)
-            {
-                first.HasExited.ShouldBeFalse("the first filter stopped by itself");
-                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(3), "the first filter decided nothing");
-                await Task.Delay(50, Token);
-            }
+            await Until(async () => await Depth(q.Pass) + await Depth(q.Hold) >= 600, "the first filter decided nothing", TimeSpan.FromMinutes(3), first);
 
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync(Token);
@@ -270,12 +276,7 @@ public sealed class PaymentFilterTests
             await using (var channel = await connection.CreateChannelAsync(cancellationToken: Token))
             {
                 await channel.QueueDeclareAsync(q.In, durable: true, exclusive: false, autoDelete: false, cancellationToken: Token);
-                var clock = Stopwatch.StartNew();
-                while (await channel.ConsumerCountAsync(q.In, Token) < 2)
-                {
-                    clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), "the filters did not start consuming");
-                    await Task.Delay(100, Token);
-                }
+                await Until(async () => await channel.ConsumerCountAsync(q.In, Token) >= 2, "the filters did not start consuming", TimeSpan.FromMinutes(2));
             }
 
             await Publish(q, messages);
@@ -307,24 +308,13 @@ public sealed class PaymentFilterTests
         var filter = Start(q, home.Path, "reload", batch: 1, idleExit: null, lists: "ofac-sdn", errors: errors, "--reload-seconds", "1");
         try
         {
-            async Task Until(Func<Task<bool>> done, string what)
-            {
-                var clock = Stopwatch.StartNew();
-                while (!await done())
-                {
-                    filter.HasExited.ShouldBeFalse($"the filter stopped: {string.Join('\n', errors)}");
-                    clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), what);
-                    await Task.Delay(100, Token);
-                }
-            }
-
             await Publish(q, [("before", Payment("BEFORE"))]);
-            await Until(async () => await Depth(q.Pass) == 1, "the payment before the update was not passed");
+            await Until(async () => await Depth(q.Pass) == 1, "the payment before the update was not passed", TimeSpan.FromMinutes(2), filter, errors);
 
             Import("2024-02-23");
-            await Until(() => Task.FromResult(errors.Any(e => e.Contains("lists in force now", StringComparison.Ordinal))), "the filter did not take the new lists");
+            await Until(() => Task.FromResult(errors.Any(e => e.Contains("lists in force now", StringComparison.Ordinal))), "the filter did not take the new lists", TimeSpan.FromMinutes(2), filter, errors);
             await Publish(q, [("after", Payment("AFTER"))]);
-            await Until(async () => await Depth(q.Hold) == 1, "the payment after the update was not held");
+            await Until(async () => await Depth(q.Hold) == 1, "the payment after the update was not held", TimeSpan.FromMinutes(2), filter, errors);
 
             (await Drain(q.Pass)).ShouldHaveSingleItem().MessageId.ShouldBe("before");
             var held = (await Drain(q.Hold)).ShouldHaveSingleItem();
