@@ -22,7 +22,7 @@ public sealed class StorageOptions
     /// <summary>The audit trail's SQLite file.</summary>
     public string AuditPath { get; set; } = Path.Combine(InterdictFolders.Data, "audit.db");
 
-    /// <summary>The monitoring registry's SQLite file (<c>Monitor:Path</c>; SQLite even when <see cref="Postgres"/> is set).</summary>
+    /// <summary>The monitoring registry's SQLite file (<c>Monitor:Path</c>; with <see cref="Postgres"/> set, the registry is in PostgreSQL instead).</summary>
     public string MonitorPath { get; set; } = Path.Combine(InterdictFolders.Data, "monitor.db");
 
     /// <summary>Reads the settings' keys into <paramref name="options"/> (what is not set keeps its default).</summary>

@@ -1,6 +1,7 @@
 using Interdict.Core.Alerts;
 using Interdict.Core.Audit;
 using Interdict.Core.Store;
+using Interdict.Monitoring;
 using Interdict.Storage.Postgres;
 using Interdict.Storage.Sqlite;
 
@@ -38,6 +39,25 @@ public sealed class StoreFactory(StorageOptions options, TimeProvider? time = nu
     /// <summary>Opens the audit trail, hashing with <paramref name="key"/> when given.</summary>
     public IAuditLog OpenAuditLog(byte[]? key = null) =>
         Options.Postgres is { } pg ? PostgresAuditLog.Open(pg, key) : SqliteAuditLog.Open(Options.AuditPath, key);
+
+    /// <summary>Opens (creating when needed) the monitoring registry: in PostgreSQL, shared by every replica, or the SQLite file.</summary>
+    public MonitorStore OpenMonitorStore() =>
+        Options.Postgres is { } pg ? MonitorStore.OpenPostgres(pg) : MonitorStore.Open(Options.MonitorPath);
+
+    /// <summary>
+    /// True when a monitoring registry holds parties: the SQLite file exists, or the PostgreSQL registry has a party.
+    /// Until then nothing is monitored.
+    /// </summary>
+    public bool HasMonitorRegistry()
+    {
+        if (Options.Postgres is null)
+        {
+            return File.Exists(Options.MonitorPath);
+        }
+
+        using var store = OpenMonitorStore();
+        return store.PartySeq > 0;
+    }
 
     /// <summary>Opens the alert queue.</summary>
     public IAlertStore OpenAlertStore() =>

@@ -51,6 +51,9 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
     public MonitorReport Run(MonitorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // One run at a time across replicas: this one starts from whatever the one before it recorded.
+        using var runLock = store.LockRuns();
         var ids = options.Lists is { Count: > 0 } selected ? selected : library.Sources();
         var versions = ids.Select(id => (Id: id, Version: library.InForce(id))).ToList();
         var lists = versions.Select(v => library.Load(v.Version)).ToList();

@@ -28,10 +28,19 @@ public sealed class WebhookSender(MonitorStore store, HttpClient http, TimeProvi
         return string.Create(CultureInfo.InvariantCulture, $"t={unixSeconds},v1={Convert.ToHexStringLower(mac)}");
     }
 
-    /// <summary>Posts every due message to every target once; returns how many were delivered.</summary>
+    /// <summary>
+    /// Posts every due message to every target once; returns how many were delivered. When another replica is
+    /// delivering from the same registry now, returns 0 at once: it posts what is due, and nothing is posted twice.
+    /// </summary>
     public async Task<int> DeliverDueAsync(IReadOnlyList<WebhookTarget> targets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
+        using var deliveryLock = store.TryLockDeliveries();
+        if (deliveryLock is null)
+        {
+            return 0;
+        }
+
         var delivered = 0;
         foreach (var target in targets)
         {

@@ -50,6 +50,27 @@ public static class PostgresDatabase
         }
     }
 
+    /// <summary>
+    /// An open connection for a store that keeps one for its lifetime (the monitoring registry), its tables in their own
+    /// schema <paramref name="schemaName"/> (created with them), as <see cref="Open(string, string, long, string)"/> does:
+    /// the DDL run once per process under <paramref name="migrationLock"/>; failures name the database.
+    /// </summary>
+    public static (System.Data.Common.DbConnection Connection, string Location) Connect(string connectionString, string what, long migrationLock, string schemaName, string schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(schemaName);
+        var builder = Parse(connectionString);
+        builder.SearchPath = schemaName;
+        var (dataSource, location) = Open(builder.ConnectionString, what, migrationLock, $"CREATE SCHEMA IF NOT EXISTS {schemaName};\n{schema}");
+        try
+        {
+            return (dataSource.OpenConnection(), location);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or PostgresException or InvalidOperationException)
+        {
+            throw new InterdictException($"{location}: {what} cannot be opened: {ex.Message}", ex);
+        }
+    }
+
     private static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);

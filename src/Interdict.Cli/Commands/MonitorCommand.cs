@@ -14,7 +14,7 @@ internal static class MonitorCommand
 {
     public static Command Create(CliApplication app)
     {
-        var registry = new Option<string?>("--registry") { Description = "The monitoring registry (SQLite file). Default: the Monitor:Path setting, else monitor.db in the data directory.", Recursive = true };
+        var registry = new Option<string?>("--registry") { Description = "The monitoring registry (SQLite file). Default: PostgreSQL when the Storage:Postgres setting is given (shared with the server's replicas), else the Monitor:Path setting, else monitor.db in the data directory.", Recursive = true };
         var command = new Command("monitor", "Monitor customers continuously: a registry re-screened against what changed in the lists, with owners and the 50% rule.") { registry };
         command.Subcommands.Add(Import(app, registry));
         command.Subcommands.Add(Remove(app, registry));
@@ -27,10 +27,15 @@ internal static class MonitorCommand
 
     private static MonitorStore Open(ParseResult parse, Option<string?> registry)
     {
-        var path = parse.GetValue(registry) ?? Settings.Load().Storage.MonitorPath;
+        var storage = Settings.Load().Storage;
         try
         {
-            return MonitorStore.Open(path);
+            if (parse.GetValue(registry) is { Length: > 0 } path)
+            {
+                return MonitorStore.Open(path);
+            }
+
+            return new Hosting.StoreFactory(storage).OpenMonitorStore();
         }
         catch (InterdictException ex)
         {

@@ -50,11 +50,10 @@ internal sealed class MonitorHost(EngineHost engines, ServerSettings settings, M
     // One client for every delivery (the service posts every few seconds): connections are reused, not opened each time.
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public string RegistryPath => stores.Options.MonitorPath;
+    /// <summary>True once a registry holds parties (a SQLite file, or parties in the shared PostgreSQL registry).</summary>
+    public bool HasRegistry => stores.HasMonitorRegistry();
 
-    public bool HasRegistry => File.Exists(RegistryPath);
-
-    public MonitorStore OpenRegistry() => MonitorStore.Open(RegistryPath);
+    public MonitorStore OpenRegistry() => stores.OpenMonitorStore();
 
     /// <summary>Runs now (waiting for a run under way); null when there is no registry.</summary>
     public async Task<MonitorReport?> RunAsync(CancellationToken cancellationToken)
