@@ -270,6 +270,50 @@ public sealed class MonitorStore : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// One page of the registry in id order: parties whose id or name contains <paramref name="contains"/> (any case),
+    /// or all; with how many match in all.
+    /// </summary>
+    public (IReadOnlyList<Party> Parties, long Total) PartiesPage(string? contains, int offset, int limit)
+    {
+        var where = string.IsNullOrWhiteSpace(contains) ? "" : "WHERE lower(id) LIKE @q ESCAPE '\\' OR lower(name) LIKE @q ESCAPE '\\'";
+        (string, object?)[] filter = where.Length == 0 ? [] : [("@q", "%" + contains!.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")];
+        var total = Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM parties {where}", filter), CultureInfo.InvariantCulture);
+        using var cmd = Command($"SELECT id, name, type, dob, country, identifier FROM parties {where} ORDER BY id {(_postgres ? "COLLATE \"C\"" : "")} LIMIT @limit OFFSET @offset",
+            [.. filter, ("@limit", limit), ("@offset", offset)]);
+        using var r = cmd.ExecuteReader();
+        var list = new List<Party>();
+        while (r.Read())
+        {
+            list.Add(new Party(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5)));
+        }
+
+        return (list, total);
+    }
+
+    /// <summary>The party of that id, or null.</summary>
+    public Party? Party(string id)
+    {
+        using var cmd = Command("SELECT id, name, type, dob, country, identifier FROM parties WHERE id = @id", ("@id", id));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new Party(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5)) : null;
+    }
+
+    /// <summary>The ownership links into and out of one party.</summary>
+    public IReadOnlyList<OwnershipLink> LinksOf(string id)
+    {
+        using var cmd = Command("SELECT owner_id, owned_id, percent FROM links WHERE owner_id = @id OR owned_id = @id", ("@id", id));
+        using var r = cmd.ExecuteReader();
+        var list = new List<OwnershipLink>();
+        while (r.Read())
+        {
+            list.Add(new OwnershipLink(r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        }
+
+        return [.. list.OrderBy(l => l.OwnedId, StringComparer.Ordinal).ThenBy(l => l.OwnerId, StringComparer.Ordinal)];
+    }
+
     /// <summary>Every ownership link.</summary>
     public IReadOnlyList<OwnershipLink> Links()
     {
@@ -295,10 +339,12 @@ public sealed class MonitorStore : IDisposable
             : null;
     }
 
-    /// <summary>Alerts, newest first; only open ones unless <paramref name="all"/>.</summary>
-    public IReadOnlyList<MonitorAlert> Alerts(bool all = false)
+    /// <summary>Alerts in the order raised; only open ones unless <paramref name="all"/>; only one party's when <paramref name="partyId"/> is given.</summary>
+    public IReadOnlyList<MonitorAlert> Alerts(bool all = false, string? partyId = null)
     {
-        using var cmd = Command($"SELECT id, party_id, party_name, key, kind, priority, entity_ids, score, reason, status, close_reason, details, opened_run, closed_run FROM alerts {(all ? "" : "WHERE status = 'open'")} ORDER BY id");
+        var where = string.Join(" AND ", new[] { all ? null : "status = 'open'", partyId is null ? null : "party_id = @party" }.OfType<string>());
+        using var cmd = Command($"SELECT id, party_id, party_name, key, kind, priority, entity_ids, score, reason, status, close_reason, details, opened_run, closed_run FROM alerts {(where.Length > 0 ? "WHERE " + where : "")} ORDER BY id",
+            partyId is null ? [] : [("@party", partyId)]);
         using var r = cmd.ExecuteReader();
         var list = new List<MonitorAlert>();
         while (r.Read())

@@ -59,6 +59,17 @@ public abstract class MonitorStoreContractTests : IDisposable
         store.Has("c-5").ShouldBeTrue();
         store.Has("c-9").ShouldBeFalse();
 
+        // The registry a page at a time, filtered on part of an id or a name, any case; % and _ are literal.
+        var page = store.PartiesPage(null, 1, 2);
+        (page.Total, string.Join(",", page.Parties.Select(p => p.Id))).ShouldBe((5, "c-2,c-3"));
+        store.PartiesPage("THORN", 0, 10).Parties.ShouldHaveSingleItem().ShouldBe(Customers[3]);
+        store.PartiesPage("c-", 0, 10).Total.ShouldBe(5);
+        store.PartiesPage("c_", 0, 10).Total.ShouldBe(0);
+        store.PartiesPage("%", 0, 10).Total.ShouldBe(0);
+        store.Party("c-4").ShouldBe(Customers[3]);
+        store.Party("c-9").ShouldBeNull();
+        store.LinksOf("c-2").ShouldBe([new OwnershipLink("c-4", "c-2", 10), new OwnershipLink("c-2", "c-3", 50)]);
+
         store.Remove(["c-5", "c-9"]).ShouldBe(["c-9"]); // nothing removed when an id is unknown
         store.Has("c-5").ShouldBeTrue();
         store.Remove(["c-5"]).ShouldBeEmpty();

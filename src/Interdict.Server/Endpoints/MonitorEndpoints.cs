@@ -17,6 +17,15 @@ public sealed record MonitorImportRequest(IReadOnlyList<MonitorPartyInput>? Part
 /// <summary>The answer of <c>POST /v1/monitor/parties</c>.</summary>
 public sealed record MonitorImportResponse(int Added, int Changed, int Unchanged, int Links);
 
+/// <summary>A page of the registry (<c>GET /v1/monitor/parties</c>).</summary>
+/// <param name="Total">How many parties match the filter in all.</param>
+/// <param name="Offset">The first party's position among them.</param>
+/// <param name="Parties">This page's parties, in id order.</param>
+public sealed record MonitorPartiesPage(long Total, int Offset, IReadOnlyList<Party> Parties);
+
+/// <summary>One monitored party with its owners, what it owns, and its alerts (<c>GET /v1/monitor/parties/{id}</c>).</summary>
+public sealed record MonitorPartyView(Party Party, IReadOnlyList<OwnershipLink> Owners, IReadOnlyList<OwnershipLink> Owned, IReadOnlyList<MonitorAlert> Alerts);
+
 /// <summary>The body of <c>POST /v1/monitor/alerts/{id}/propose</c>.</summary>
 public sealed record MonitorProposal(string? Decision, string? Reason);
 
@@ -51,6 +60,40 @@ internal static class MonitorEndpoints
             })
             .WithMetadata(new RequiresScope(Scopes.Admin)).AddEndpointFilter(new KnownQueryFilter())
             .WithName("MonitorImport").WithSummary("Add or update monitored parties by id, and their owners (all or nothing)");
+
+        app.MapGet("/v1/monitor/parties", (MonitorHost host, string? q, int? offset, int? limit) =>
+            {
+                if (offset is < 0 || limit is < 1 or > 1000)
+                {
+                    return (Results<Ok<MonitorPartiesPage>, ProblemHttpResult>)Problems.BadRequest("offset must be 0 or more and limit from 1 to 1000", offset is < 0 ? "offset" : "limit");
+                }
+
+                if (!host.HasRegistry)
+                {
+                    return TypedResults.Ok(new MonitorPartiesPage(0, 0, []));
+                }
+
+                using var registry = host.OpenRegistry();
+                var (parties, total) = registry.PartiesPage(q, offset ?? 0, limit ?? 100);
+                return TypedResults.Ok(new MonitorPartiesPage(total, offset ?? 0, parties));
+            })
+            .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter("q", "offset", "limit"))
+            .WithName("MonitorParties").WithSummary("The monitoring registry, a page at a time, in id order (q: part of an id or a name)");
+
+        app.MapGet("/v1/monitor/parties/{id}", (string id, MonitorHost host) =>
+            {
+                using var registry = host.HasRegistry ? host.OpenRegistry() : null;
+                if (registry?.Party(id) is not { } party)
+                {
+                    return (Results<Ok<MonitorPartyView>, ProblemHttpResult>)Problems.Result(StatusCodes.Status404NotFound, "No such party", $"'{id}' is not in the registry", "id");
+                }
+
+                var links = registry.LinksOf(id);
+                return TypedResults.Ok(new MonitorPartyView(party, [.. links.Where(l => l.OwnedId == id)], [.. links.Where(l => l.OwnerId == id)],
+                    registry.Alerts(all: true, partyId: id)));
+            })
+            .WithMetadata(new RequiresScope(Scopes.Screen)).AddEndpointFilter(new KnownQueryFilter())
+            .WithName("MonitorParty").WithSummary("A monitored party: its facts, owners, holdings and alerts");
 
         app.MapDelete("/v1/monitor/parties/{id}", (string id, MonitorHost host) =>
             {

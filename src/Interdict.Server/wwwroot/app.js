@@ -430,13 +430,178 @@ function alertRow(a) {
   return el("tr", { "data-alert": a.id, "data-customer": a.customer_id, "data-entity": a.entity_id }, cells, el("td", {}, form));
 }
 
+// ---- Monitoring ------------------------------------------------------------
+
+let monitorAlerts = [];
+let registryOffset = 0;
+for (const id of ["monitor-status-filter", "monitor-kind-filter", "monitor-priority-filter"]) $(id).addEventListener("change", renderMonitorAlerts);
+$("monitor-text-filter").addEventListener("input", renderMonitorAlerts);
+$("registry-form").addEventListener("submit", (event) => { event.preventDefault(); showRegistry(true); });
+$("registry-more").addEventListener("click", () => showRegistry(false));
+
+async function showMonitor(selected) {
+  status("monitor-alerts-status", "Loading…");
+  try {
+    monitorAlerts = await api("/v1/monitor/alerts?all=true");
+    renderMonitorAlerts();
+  } catch (error) {
+    $("monitor-alerts-table").hidden = true;
+    status("monitor-alerts-status", "Could not load the monitoring alerts — " + error.message, true);
+  }
+  if (selected) showMonitorAlert(selected); else $("monitor-alert").hidden = true;
+  showRegistry(true);
+}
+
+function renderMonitorAlerts() {
+  const which = $("monitor-status-filter").value, kind = $("monitor-kind-filter").value, priority = $("monitor-priority-filter").value;
+  const text = $("monitor-text-filter").value.trim().toLowerCase();
+  const shown = monitorAlerts.filter((a) => (which === "all" || a.status === which) && (!kind || a.kind === kind) && (!priority || a.priority === priority)
+    && (!text || [a.party_id, a.party_name, a.reason, ...a.entity_ids].some((v) => String(v).toLowerCase().includes(text)))).reverse();
+  const table = $("monitor-alerts-table");
+  table.tBodies[0].replaceChildren(...shown.map((a) => el("tr", { "data-alert": a.id, "data-party": a.party_id },
+    el("td", {}, el("a", { href: "#/monitor/alert/" + a.id }, "#" + a.id)),
+    el("td", { dir: "auto" }, a.party_id, el("br"), a.party_name),
+    el("td", {}, a.kind === "name" ? a.entity_ids.map((id, i) => [i ? ", " : "", entityLink(id)]).flat() : "owned by " + a.entity_ids.join(", ")),
+    el("td", {}, a.kind, " · ", el("span", { class: "prio-" + a.priority }, a.priority)),
+    el("td", {}, a.kind === "ownership" ? Math.round(a.score * 100) + "%" : a.score.toFixed(3)),
+    el("td", {}, a.reason),
+    el("td", {}, a.status, a.close_reason ? el("div", { class: "meta" }, a.close_reason) : null))));
+  table.hidden = shown.length === 0;
+  status("monitor-alerts-status", monitorAlerts.length === 0 ? "No monitoring alerts (import a registry and run monitoring: interdict monitor import, POST /v1/monitor/parties)."
+    : `${shown.length} of ${monitorAlerts.length} alert${monitorAlerts.length > 1 ? "s" : ""} shown.`);
+}
+
+// The customer's facts beside each listed record's (or, for an ownership alert, each listed owner's).
+function factsOfEntity(e) {
+  return {
+    head: el("span", {}, entityLink(e.id, e.name), el("br"), el("span", { class: "meta" }, e.id)),
+    names: (e.names || []).map((n) => n.value),
+    dob: (e.dates_of_birth || []).map((d) => d.text),
+    country: [...(e.nationalities || []), ...(e.citizenships || [])],
+    identifier: (e.documents || []).map((d) => `${d.label ?? d.kind} ${d.number}${d.country ? " (" + d.country + ")" : ""}`),
+  };
+}
+
+function factsOfParty(p, title) {
+  return {
+    head: el("span", {}, title ? title + " " : "", p.id, el("br"), el("span", { class: "meta", dir: "auto" }, p.name)),
+    names: [p.name], dob: p.dob ? [p.dob] : [], country: p.country ? [p.country] : [], identifier: p.identifier ? [p.identifier] : [],
+  };
+}
+
+function lines(values) {
+  return values.length ? values.map((v, i) => i ? [el("br"), v] : [v]).flat() : [el("span", { class: "meta" }, "—")];
+}
+
+async function showMonitorAlert(id) {
+  const box = $("monitor-alert");
+  const a = monitorAlerts.find((x) => x.id === id);
+  for (const row of $("monitor-alerts-table").tBodies[0].rows) row.classList.toggle("selected", Number(row.dataset.alert) === id);
+  if (!a) { box.hidden = false; box.replaceChildren(el("p", { class: "error" }, `There is no monitoring alert ${id}.`)); return; }
+  box.hidden = false;
+  box.replaceChildren(el("p", { class: "meta" }, "Loading alert " + id + "…"));
+  try {
+    const [view, history] = await Promise.all([api("/v1/monitor/parties/" + encodeURIComponent(a.party_id)).catch(() => null), api(`/v1/monitor/alerts/${a.id}/history`)]);
+    const customer = view ? view.party : { id: a.party_id, name: a.party_name };
+    const others = a.kind === "name"
+      ? await Promise.all(a.entity_ids.map((eid) => api("/v1/entities/" + encodeURIComponent(eid)).then(factsOfEntity).catch(() => factsOfParty({ id: eid, name: "(not in the loaded lists)" }))))
+      : await Promise.all(a.entity_ids.map((pid) => api("/v1/monitor/parties/" + encodeURIComponent(pid)).then((v) => factsOfParty(v.party, "owner")).catch(() => factsOfParty({ id: pid, name: "" }, "owner"))));
+    const columns = [factsOfParty(customer, "customer"), ...others];
+    const row = (label, key) => el("tr", {}, el("th", { scope: "row" }, label), columns.map((c) => el("td", { dir: "auto" }, lines(c[key]))));
+    const sideBySide = el("table", { class: "grid side-by-side" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Fact"), columns.map((c) => el("th", { scope: "col" }, c.head)))),
+      el("tbody", {}, row("Names", "names"), row("Date of birth", "dob"), row("Country", "country"), row("Identifiers", "identifier")));
+    const details = JSON.parse(a.details || "{}");
+    const why = a.kind === "ownership"
+      ? [el("p", {}, `${details.rule ?? "owned by listed parties"}: ${details.percent ?? Math.round(a.score * 100)}% in all.`),
+        el("ol", { class: "paths" }, (details.paths || []).map((p) => el("li", { dir: "auto" }, p)))]
+      : [el("p", {}, `Name score ${a.score.toFixed(3)}`, details.explanation ? ` — matched ${details.explanation.matched_name_type} “${details.name ?? ""}”` : ""),
+        details.explanation && (details.explanation.facts || []).length
+          ? el("ul", { class: "facts-list" }, details.explanation.facts.map((f) => el("li", {}, (f.effect >= 0 ? "+" : "") + f.effect.toFixed(3) + " " + f.feature.replaceAll("_", " ") + ": " + f.detail)))
+          : null];
+    const steps = history.length === 0 ? el("p", { class: "meta" }, "No decision yet.")
+      : el("ol", { class: "history" }, history.map((h) => el("li", {}, `${h.at}: ${h.step} ${h.decision ?? ""} by ${h.by} — ${h.reason}`)));
+    const pending = history.length > 0 && history[history.length - 1].step === "proposed" ? history[history.length - 1] : null;
+    box.replaceChildren(
+      el("h2", {}, `Alert #${a.id}: ${a.party_name} (${a.kind}, ${a.priority} priority)`),
+      el("p", { class: "meta" }, `Status ${a.status}${a.close_reason ? " — " + a.close_reason : ""}. Reason raised: ${a.reason}. Run ${a.opened_run}${a.closed_run ? ", closed in run " + a.closed_run : ""}.`),
+      sideBySide, ...why,
+      el("h3", {}, "History"), steps,
+      a.status === "open" ? (pending ? approveForm(a, pending) : proposeForm(a)) : null);
+  } catch (error) {
+    box.replaceChildren(el("p", { class: "error" }, "Could not load the alert — " + error.message));
+  }
+}
+
+// Four eyes: one person proposes; a different one, with the supervisor role, approves or rejects.
+function proposeForm(a) {
+  const choice = el("select", { id: "monitor-decision", "aria-label": "Decision to propose" },
+    el("option", { value: "" }, "propose…"), el("option", { value: "false_positive" }, "false positive"),
+    el("option", { value: "true_match" }, "true match"), el("option", { value: "escalate" }, "escalate"));
+  const reason = el("input", { id: "monitor-reason", "aria-label": "Reason", placeholder: "reason (required)", "aria-required": "true" });
+  const note = el("span", { role: "status", class: "meta", id: "monitor-step-status" });
+  const form = el("form", { class: "decision", id: "monitor-propose" }, choice, reason, el("button", { type: "submit" }, "Propose"), note);
+  form.addEventListener("submit", (event) => step(event, note, () => {
+    if (!choice.value) throw new Error("Choose a decision.");
+    if (reason.value.trim().length < 3) throw new Error("Give a reason.");
+    return post(`/v1/monitor/alerts/${a.id}/propose`, { decision: choice.value, reason: reason.value.trim() });
+  }, a.id));
+  return el("div", {}, el("h3", {}, "Propose a decision"), el("p", { class: "meta" }, "It takes effect when a supervisor other than you approves it."), form);
+}
+
+function approveForm(a, pending) {
+  const reason = el("input", { id: "monitor-approve-reason", "aria-label": "Reason for approving or rejecting", placeholder: "reason" });
+  const note = el("span", { role: "status", class: "meta", id: "monitor-step-status" });
+  const approve = el("button", { type: "submit", id: "monitor-approve" }, "Approve");
+  const reject = el("button", { type: "button", id: "monitor-reject" }, "Reject");
+  const form = el("form", { class: "decision" }, reason, approve, reject, note);
+  const send = (yes) => (event) => step(event, note, () => post(`/v1/monitor/alerts/${a.id}/approve`, { approve: yes, reason: reason.value.trim() || undefined }), a.id);
+  form.addEventListener("submit", send(true));
+  reject.addEventListener("click", send(false));
+  return el("div", {}, el("h3", {}, `Proposed: ${pending.decision.replaceAll("_", " ")} by ${pending.by}`),
+    el("p", { class: "meta" }, "Waiting for a second person (supervisor role) to approve or reject it."), form);
+}
+
+async function step(event, note, send, id) {
+  event.preventDefault();
+  try {
+    await send();
+    await showMonitor(id);
+  } catch (error) {
+    note.textContent = error.message;
+    note.classList.add("error");
+  }
+}
+
+async function showRegistry(fresh) {
+  const table = $("registry-table");
+  if (fresh) { registryOffset = 0; table.tBodies[0].replaceChildren(); }
+  const params = new URLSearchParams({ offset: registryOffset, limit: 100 });
+  if ($("registry-filter").value.trim()) params.set("q", $("registry-filter").value.trim());
+  try {
+    const page = await api("/v1/monitor/parties?" + params.toString());
+    table.tBodies[0].append(...page.parties.map((p) => {
+      const show = el("a", { href: "#/monitor" }, p.id);
+      show.addEventListener("click", () => { $("monitor-status-filter").value = "all"; $("monitor-text-filter").value = p.id; renderMonitorAlerts(); });
+      return el("tr", { "data-party": p.id }, el("td", {}, show), el("td", { dir: "auto" }, p.name), el("td", {}, p.type ?? ""), el("td", {}, p.dob ?? ""),
+        el("td", {}, p.country ?? ""), el("td", {}, p.identifier ?? ""));
+    }));
+    registryOffset += page.parties.length;
+    table.hidden = registryOffset === 0;
+    $("registry-more").hidden = registryOffset >= page.total;
+    status("registry-status", page.total === 0 ? "No party in the registry matches." : `${registryOffset.toLocaleString("en")} of ${page.total.toLocaleString("en")} parties shown (click an id for its alerts).`);
+  } catch (error) {
+    status("registry-status", "Could not load the registry — " + error.message, true);
+  }
+}
+
 // ---- Routing ---------------------------------------------------------------
 
 function route() {
   const hash = location.hash || "#/";
   const [path, query] = hash.slice(1).split("?");
-  for (const page of ["search", "entity", "lists", "batch", "alerts"]) $("page-" + page).hidden = true;
-  for (const nav of ["search", "lists", "batch", "alerts"]) $("nav-" + nav).removeAttribute("aria-current");
+  for (const page of ["search", "entity", "lists", "batch", "alerts", "monitor"]) $("page-" + page).hidden = true;
+  for (const nav of ["search", "lists", "batch", "alerts", "monitor"]) $("nav-" + nav).removeAttribute("aria-current");
   if (path.startsWith("/entity/")) {
     $("page-entity").hidden = false;
     showEntity(decodeURIComponent(path.slice("/entity/".length)));
@@ -447,6 +612,10 @@ function route() {
     $("page-alerts").hidden = false;
     $("nav-alerts").setAttribute("aria-current", "page");
     showAlerts();
+  } else if (path === "/monitor" || path.startsWith("/monitor/alert/")) {
+    $("page-monitor").hidden = false;
+    $("nav-monitor").setAttribute("aria-current", "page");
+    showMonitor(path.startsWith("/monitor/alert/") ? Number(path.slice("/monitor/alert/".length)) : null);
   } else if (path === "/lists") {
     $("page-lists").hidden = false;
     $("nav-lists").setAttribute("aria-current", "page");

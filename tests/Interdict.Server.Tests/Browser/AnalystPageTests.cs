@@ -12,56 +12,13 @@ namespace Interdict.Server.Tests.Browser;
 /// The analyst page in Debian's Chromium (headless, through chromedriver), against the real server process on the bundled
 /// SDN and UN lists. Screenshots of each page go to <c>artifacts/screenshots/</c>.
 /// </summary>
-public sealed class AnalystPageTests : IAsyncLifetime
+public sealed class AnalystPageTests : BrowserTest
 {
-    private const string ChromeDriver = "/usr/bin/chromedriver";
-    private const string Chromium = "/usr/bin/chromium";
-
-    // The server's data folder: its list store starts with the UN list of 2025-11-20 (the bundled one is 2026-02-27).
-    private readonly string _data = Directory.CreateTempSubdirectory("interdict-page-data-").FullName;
-
-    private (string Name, string Url, Process Process) _server;
-    private ChromeDriver? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(ChromeDriver) || !File.Exists(Chromium))
-        {
-            if (Environment.GetEnvironmentVariable("INTERDICT_REQUIRE_BROWSER") == "1")
-            {
-                Assert.Fail("chromium and chromium-driver are not installed, but INTERDICT_REQUIRE_BROWSER=1: CI must run the browser tests");
-            }
-
-            Assert.Skip("Debian's chromium and chromium-driver are not installed: browser tests skipped (.ci/run installs them)");
-        }
-
-        ImportUn([new ListFileContent("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))]);
-        _server = ServerProcess.Start("page", new() { ["INTERDICT__Screening__Lists"] = "ofac-sdn,un", ["INTERDICT_DATA_DIR"] = _data });
-        using var http = new HttpClient();
-        await ServerProcess.WaitUntilHealthy(http, _server.Url, _server.Process, TestContext.Current.CancellationToken);
-
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-GB");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        _browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _browser?.Quit();
-        _browser?.Dispose();
-        if (_server.Process is { } p)
-        {
-            await ServerProcess.Stop(p);
-        }
-    }
-
     [Fact]
     public void Search_QassemSoleimani_ShowsSdn10481FirstWithItsExplanation()
     {
-        var browser = _browser!;
-        browser.Navigate().GoToUrl(_server.Url + "/");
+        var browser = Browser;
+        browser.Navigate().GoToUrl(ServerUrl + "/");
         var box = browser.FindElement(By.Id("q"));
         WaitFor(() => browser.SwitchTo().ActiveElement().GetAttribute("id") == "q" ? "focused" : null);
         box.SendKeys("Qassem Soleimani");
@@ -93,8 +50,8 @@ public sealed class AnalystPageTests : IAsyncLifetime
     public void Search_OnePartyOnSeveralLists_IsOneCard()
     {
         // Issue #23: قاسم سلیمانی matched SDN 10481 and the UN's IRi.039 as separate cards; they are one man.
-        var browser = _browser!;
-        browser.Navigate().GoToUrl(_server.Url + "/#/search?q=" + Uri.EscapeDataString("قاسم سلیمانی"));
+        var browser = Browser;
+        browser.Navigate().GoToUrl(ServerUrl + "/#/search?q=" + Uri.EscapeDataString("قاسم سلیمانی"));
         var first = WaitFor(() => browser.FindElements(By.CssSelector("#hits .hit")).FirstOrDefault());
         first.GetAttribute("data-entity").ShouldBe("ofac-sdn:10481");
         WaitFor(() => first.FindElements(By.CssSelector(".merged")).FirstOrDefault()).Text.ShouldContain("un:IRi.039");
@@ -105,8 +62,8 @@ public sealed class AnalystPageTests : IAsyncLifetime
     [Fact]
     public void Search_NoHit_And_Lists_ShowClearStates()
     {
-        var browser = _browser!;
-        browser.Navigate().GoToUrl(_server.Url + "/#/search?q=John+Smith");
+        var browser = Browser;
+        browser.Navigate().GoToUrl(ServerUrl + "/#/search?q=John+Smith");
         WaitFor(() => browser.FindElement(By.Id("search-status")).Text.StartsWith("No hit", StringComparison.Ordinal) ? "ok" : null);
         browser.FindElements(By.CssSelector("#hits .hit")).Count.ShouldBe(0);
 
@@ -125,14 +82,14 @@ public sealed class AnalystPageTests : IAsyncLifetime
         WaitFor(() => browser.FindElements(By.CssSelector("#history-chart svg polyline")).Count > 0 ? "chart" : null);
         Screenshot("lists");
 
-        browser.Navigate().GoToUrl(_server.Url + "/#/entity/ofac-sdn:99999999");
+        browser.Navigate().GoToUrl(ServerUrl + "/#/entity/ofac-sdn:99999999");
         WaitFor(() => browser.FindElement(By.Id("entity-status")).Text.Contains("Could not load", StringComparison.Ordinal) ? "ok" : null);
     }
 
     [Fact]
     public void Batch_RaisesAlerts_AndAFalsePositiveSuppressesTheAlertOnRescreening()
     {
-        var browser = _browser!;
+        var browser = Browser;
         var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "customers.csv");
         File.WriteAllText(csv, "id,name,dob,country\ncust-42,Qassem Soleimani,1957,Iran\ncust-43,John Smith,,\ncust-44,,1980,\n");
 
@@ -166,7 +123,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
     [Fact]
     public async Task Batch_SuppressedAlertReturns_WhenTheRecordChangesInANewerVersion()
     {
-        var browser = _browser!;
+        var browser = Browser;
         var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "counterparties.csv");
         File.WriteAllText(csv, "id,name\ncp-7,Abdullahi Osman Mohamed Caddow\n");
         string Upload() => UploadBatch(csv);
@@ -188,7 +145,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         ImportUn(BundledLists.Files("un"));
         using (var http = new HttpClient())
         {
-            (await http.PostAsync(new Uri(_server.Url + "/v1/admin/reload"), null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            (await http.PostAsync(new Uri(ServerUrl + "/v1/admin/reload"), null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
 
         Upload();
@@ -208,10 +165,10 @@ public sealed class AnalystPageTests : IAsyncLifetime
     public void Batch_AFileThatCannotBeReadAsWritten_IsRefusedNamingTheLine(string content, string error)
     {
         // Issue #19: a stray quote merged every row after it into one name, and rows without ids got their line number.
-        var browser = _browser!;
+        var browser = Browser;
         var csv = Path.Combine(Directory.CreateTempSubdirectory("interdict-batch-").FullName, "customers.csv");
         File.WriteAllText(csv, content);
-        browser.Navigate().GoToUrl(_server.Url + "/#/batch");
+        browser.Navigate().GoToUrl(ServerUrl + "/#/batch");
         browser.FindElement(By.Id("batch-file")).SendKeys(csv);
         ((IJavaScriptExecutor)browser).ExecuteScript("document.getElementById('batch-status').textContent = '';");
         browser.FindElement(By.Id("batch-run")).Click();
@@ -221,8 +178,8 @@ public sealed class AnalystPageTests : IAsyncLifetime
 
     private string UploadBatch(string csv)
     {
-        var browser = _browser!;
-        browser.Navigate().GoToUrl(_server.Url + "/#/batch");
+        var browser = Browser;
+        browser.Navigate().GoToUrl(ServerUrl + "/#/batch");
         browser.FindElement(By.Id("batch-file")).SendKeys(csv);
         // The page is not reloaded between runs and still shows the last run's "Done": clear it, so that only this
         // run's own can end the wait (the stale one let the test read a table being rebuilt).
@@ -230,14 +187,75 @@ public sealed class AnalystPageTests : IAsyncLifetime
         browser.FindElement(By.Id("batch-run")).Click();
         return WaitFor(() => browser.FindElement(By.Id("batch-status")).Text is var t && t.StartsWith("Done", StringComparison.Ordinal) ? t : null);
     }
+}
 
-    private void ImportUn(IReadOnlyList<ListFileContent> files)
+/// <summary>
+/// A headless Chromium on the analyst page of a real server process (one per test), whose list store starts with the
+/// UN list of 2025-11-20. Skipped without Debian's chromium and chromium-driver, unless CI requires them.
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    private const string ChromeDriver = "/usr/bin/chromedriver";
+    private const string Chromium = "/usr/bin/chromium";
+
+    // The server's data folder: its list store starts with the UN list of 2025-11-20 (the bundled one is 2026-02-27).
+    private readonly string _data = Directory.CreateTempSubdirectory("interdict-page-data-").FullName;
+
+    private (string Name, string Url, Process Process) _server;
+    private ChromeDriver? _browser;
+
+    protected ChromeDriver Browser => _browser!;
+
+    protected string ServerUrl => _server.Url;
+
+    protected string DataFolder => _data;
+
+    /// <summary>More settings for the server (as INTERDICT__ environment variables).</summary>
+    protected virtual Dictionary<string, string> Settings => [];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromeDriver) || !File.Exists(Chromium))
+        {
+            if (Environment.GetEnvironmentVariable("INTERDICT_REQUIRE_BROWSER") == "1")
+            {
+                Assert.Fail("chromium and chromium-driver are not installed, but INTERDICT_REQUIRE_BROWSER=1: CI must run the browser tests");
+            }
+
+            Assert.Skip("Debian's chromium and chromium-driver are not installed: browser tests skipped (.ci/run installs them)");
+        }
+
+        ImportUn([new ListFileContent("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))]);
+        _server = ServerProcess.Start("page", new(Settings) { ["INTERDICT__Screening__Lists"] = "ofac-sdn,un", ["INTERDICT_DATA_DIR"] = _data });
+        using var http = new HttpClient();
+        await ServerProcess.WaitUntilHealthy(http, _server.Url, _server.Process, TestContext.Current.CancellationToken);
+
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-GB");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        _browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _browser?.Quit();
+        _browser?.Dispose();
+        if (_server.Process is { } p)
+        {
+            await ServerProcess.Stop(p);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected void ImportUn(IReadOnlyList<ListFileContent> files)
     {
         using var store = SqliteListStore.Open(Path.Combine(_data, "lists.db"));
         new ListLibrary(store).Import("un", files, "test", null, makeCurrent: true, evenIfOlder: true);
     }
 
-    private T WaitFor<T>(Func<T?> probe)
+    protected T WaitFor<T>(Func<T?> probe)
         where T : class
     {
         var clock = Stopwatch.StartNew();
@@ -262,7 +280,7 @@ public sealed class AnalystPageTests : IAsyncLifetime
         throw new TimeoutException("the page did not reach the expected state in 30 s");
     }
 
-    private void Screenshot(string name)
+    protected void Screenshot(string name)
     {
         var folder = Path.Combine(RepoRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
