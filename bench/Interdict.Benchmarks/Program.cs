@@ -32,6 +32,11 @@ if (args.Length > 0 && args[0] == "payment-queue")
     return await PaymentBench.Queue(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "monitor-delta")
+{
+    return MonitorDelta.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "global")
 {
     return GlobalMix.Run(args.Skip(1).ToArray());
