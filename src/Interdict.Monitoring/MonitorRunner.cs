@@ -34,8 +34,13 @@ public sealed record MonitorOptions
 /// <param name="EntitiesRemoved">Listed entities removed since the last run.</param>
 /// <param name="Opened">Alerts raised by this run.</param>
 /// <param name="Closed">Alerts closed by this run.</param>
+/// <param name="ToReview">
+/// Confirmed true matches whose ground went away in this run (the listed party was delisted, or the customer is no
+/// longer owned by listed parties): they stay confirmed, for a person to decide whether the block can be lifted, and
+/// say so in their history and to the webhooks.
+/// </param>
 public sealed record MonitorReport(long RunId, IReadOnlyDictionary<string, string> Lists, bool FirstRun, int PartiesScreenedInFull, int PartiesScreenedAgainstChanges,
-    int EntitiesAdded, int EntitiesChanged, int EntitiesRemoved, IReadOnlyList<MonitorAlert> Opened, IReadOnlyList<MonitorAlert> Closed);
+    int EntitiesAdded, int EntitiesChanged, int EntitiesRemoved, IReadOnlyList<MonitorAlert> Opened, IReadOnlyList<MonitorAlert> Closed, IReadOnlyList<MonitorAlert> ToReview);
 
 /// <summary>
 /// A monitoring run: screens what changed since the last run, records alerts, applies the 50% rule. On the first run
@@ -181,12 +186,21 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
         var owned = shares.Select(s => s.PartyId).ToHashSet(StringComparer.Ordinal);
         closes.AddRange(open.Where(a => a.Kind == "ownership" && !owned.Contains(a.PartyId)).Select(a => (a.PartyId, a.Key, "no longer owned by listed parties above the threshold")));
 
+        // A confirmed true match is never lifted by a run: when its ground goes away, a person is told to review it.
+        var review = store.Alerts(all: true).Where(a => a.Status == "confirmed" && (a.Kind == "name"
+                ? a.EntityIds.All(removed.Contains)
+                : !owned.Contains(a.PartyId) && store.HistoryOf(a.Id) is var steps && (steps.Count == 0 || steps[^1].Step != "to review")))
+            .Select(a => (a.Id, a.Kind == "name"
+                ? "the listed party was removed from its list: review whether the block can be lifted"
+                : "no longer owned by listed parties above the threshold: review whether the block can be lifted"))
+            .ToList();
+
         var summary = JsonSerializer.Serialize(new { lists = labels, first_run = last is null, parties_full = full.Count, parties_delta = deltaEntities.Count > 0 ? others.Count : 0, added, changed, removed = removed.Count });
-        var runId = store.Record(_time.GetUtcNow(), labels, partySeq, summary, _ => new RunWrites(opens, closes));
+        var runId = store.Record(_time.GetUtcNow(), labels, partySeq, summary, _ => new RunWrites(opens, closes, review));
         // An alert kept open is updated, not raised again: the run's own alerts are those it opened.
         var now = store.Alerts(all: true);
         return new MonitorReport(runId, labels, last is null, full.Count, deltaEntities.Count > 0 ? others.Count : 0, added, changed, removed.Count,
-            [.. now.Where(a => a.OpenedRun == runId)], [.. now.Where(a => a.ClosedRun == runId)]);
+            [.. now.Where(a => a.OpenedRun == runId)], [.. now.Where(a => a.ClosedRun == runId)], [.. now.Where(a => review.Any(r => r.Id == a.Id))]);
     }
 
     private static void Screen(ScreeningEngine engine, List<Party> parties, ScreeningOptions options, Action<Party, ScreeningHit> keep)

@@ -453,6 +453,19 @@ public sealed class MonitorStore : IDisposable
             Execute("INSERT INTO outbox (alert_id, body, created_at) VALUES (@alert, @body, @at)", ("@alert", alertId), ("@body", body), ("@at", at.ToString("O", CultureInfo.InvariantCulture)));
         }
 
+        // Confirmed matches whose ground went away: a step in their history and a message to the webhooks, nothing lifted.
+        foreach (var (id, reason) in w.Review ?? [])
+        {
+            History(id, at, "to review", null, "monitoring", reason);
+            var a = Alerts(all: true).First(x => x.Id == id);
+            var body = JsonSerializer.Serialize(new
+            {
+                @event = "alert.review",
+                alert = new { id, party_id = a.PartyId, party_name = a.PartyName, kind = a.Kind, priority = a.Priority, entity_ids = a.EntityIds, score = a.Score, status = a.Status, reason, run = runId },
+            });
+            Execute("INSERT INTO outbox (alert_id, body, created_at) VALUES (@alert, @body, @at)", ("@alert", id), ("@body", body), ("@at", at.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
         tx.Commit();
         _tx = null;
         return runId;
@@ -668,4 +681,5 @@ public sealed class MonitorStore : IDisposable
 internal sealed record AlertWrite(string PartyId, string PartyName, string Key, string Kind, string Priority, IReadOnlyList<string> EntityIds, double Score, string Reason, string Details);
 
 /// <summary>The alerts a run opens and closes.</summary>
-internal sealed record RunWrites(IReadOnlyList<AlertWrite> Open, IReadOnlyList<(string Party, string Key, string Reason)> Close);
+internal sealed record RunWrites(IReadOnlyList<AlertWrite> Open, IReadOnlyList<(string Party, string Key, string Reason)> Close,
+    IReadOnlyList<(long Id, string Reason)>? Review = null);

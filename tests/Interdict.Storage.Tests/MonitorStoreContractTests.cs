@@ -105,16 +105,29 @@ public abstract class MonitorStoreContractTests : IDisposable
         store.Alerts().Count.ShouldBe(3);
         store.LastRun().ShouldNotBeNull().Lists["un"].ShouldStartWith("v");
 
-        // The November list back in force: SDi.008 is no longer listed; its alert and the ownership alerts close.
+        // c-2's ownership alert is confirmed a true match (four eyes).
+        var c2 = store.Alerts().Single(a => a.PartyId == "c-2");
+        store.Propose(c2.Id, "true_match", "share register: 60% held by c-1", "ana", Monday);
+        store.Approve(c2.Id, true, "agreed", "sue", Monday);
+
+        // The November list back in force: SDi.008 is no longer listed; its alert and the open ownership alert close.
+        // The confirmed one is not lifted by the run: it stays confirmed, marked for review, and the webhooks are told.
         library.Import("un", [new("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))], "test", null, makeCurrent: true, evenIfOlder: true);
         var back = new MonitorRunner(store, library).Run(options);
         back.Closed.Select(a => (a.PartyId, a.CloseReason)).ShouldBe([
             ("c-1", "the listed party was removed from its list"),
-            ("c-2", "no longer owned by listed parties above the threshold"),
             ("c-3", "no longer owned by listed parties above the threshold"),
         ], ignoreOrder: true);
+        back.ToReview.ShouldHaveSingleItem().Id.ShouldBe(c2.Id);
+        store.Alerts(all: true).Single(a => a.Id == c2.Id).Status.ShouldBe("confirmed");
+        var step = store.HistoryOf(c2.Id)[^1];
+        (step.Step, step.Decision, step.By, step.Reason).ShouldBe(("to review", null, "monitoring", "no longer owned by listed parties above the threshold: review whether the block can be lifted"));
+        store.Pending("http://127.0.0.1/hook", Monday.AddYears(1))[^1].Body.ShouldContain("\"event\":\"alert.review\"");
         store.Alerts().ShouldBeEmpty();
         store.Alerts(all: true).Count.ShouldBe(3);
+
+        // Nothing changes again: the confirmed match is not flagged a second time.
+        new MonitorRunner(store, library).Run(options).ToReview.ShouldBeEmpty();
     }
 
     [Fact]

@@ -148,6 +148,12 @@ internal static class MonitorCommand
             app.Output.WriteLine($"Lists: {string.Join(", ", report.Lists.Select(l => $"{l.Key} {l.Value}"))}. {report.Opened.Count:N0} alerts raised, {report.Closed.Count:N0} closed.");
             Table(app, "Raised", report.Opened);
             Table(app, "Closed", report.Closed);
+            if (report.ToReview.Count > 0)
+            {
+                app.Output.WriteLine($"{report.ToReview.Count:N0} confirmed true match(es) lost their ground (delisted, or no longer owned): they stay confirmed; review whether the block can be lifted.");
+                Table(app, "To review", report.ToReview);
+            }
+
             return report.Opened.Count > 0 ? ExitCodes.HitsFound : ExitCodes.Success;
         });
         return command;
