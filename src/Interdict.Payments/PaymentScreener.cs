@@ -43,6 +43,9 @@ public sealed class PaymentScreener
     private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
     private readonly List<string[]> _places = [];
 
+    // The places by their first word, for Place's one pass over a text's words.
+    private readonly Dictionary<string, List<string[]>> _placesByFirstWord = new(StringComparer.Ordinal);
+
     // Every word of every listed name (folded as Words folds), and each with one letter taken out: a word of a text
     // is "like a listed word" when it or one of its own one-letter deletions meets either set (one letter added,
     // dropped, changed or two swapped).
@@ -93,7 +96,12 @@ public sealed class PaymentScreener
             }
             else
             {
-                _places.Add(Words(j));
+                var place = Words(j);
+                if (place.Length > 0)
+                {
+                    _places.Add(place);
+                    (_placesByFirstWord.TryGetValue(place[0], out var same) ? same : _placesByFirstWord[place[0]] = []).Add(place);
+                }
                 if (Countries.TryResolve(j, out var c))
                 {
                     _countries.Add(c.Alpha2);
@@ -184,7 +192,8 @@ public sealed class PaymentScreener
         }
 
         var options = new ScreeningOptions { Threshold = _textThreshold, Limit = 3 };
-        var screened = new HashSet<string>(StringComparer.Ordinal);
+        var screened = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var letters = words.Select(w => w.Any(char.IsLetter)).ToArray();
         for (var size = 2; size <= 5; size++)
         {
             for (var i = 0; i + size <= words.Length; i++)
@@ -192,13 +201,13 @@ public sealed class PaymentScreener
                 // A run whose first or last word is like no listed word cannot reach 0.93 on its own words: the run
                 // without that word is screened too.
                 if (FunctionWords.Contains(lower[i]) || FunctionWords.Contains(lower[i + size - 1]) || !like[i] || !like[i + size - 1]
-                    || !words.Skip(i).Take(size).Any(w => w.Any(char.IsLetter)))
+                    || Array.IndexOf(letters, true, i, size) < 0)
                 {
                     continue;
                 }
 
-                var window = string.Join(' ', words.Skip(i).Take(size));
-                if (!screened.Add(window.ToUpperInvariant()))
+                var window = string.Join(' ', words, i, size);
+                if (!screened.Add(window))
                 {
                     continue;
                 }
@@ -330,7 +339,7 @@ public sealed class PaymentScreener
     // goods and ports), and a screener serves one engine, so a query's hits do not change.
     private IReadOnlyList<ScreeningHit> Cached(ScreeningQuery query, ScreeningOptions options)
     {
-        var key = $"{(int)query.Kind}|{options.Threshold}|{options.Limit}|{query.Name}|{query.Country}|{query.Identifier}|{query.DateOfBirth}";
+        var key = new CacheKey(query.Kind, options.Threshold, options.Limit, query.Name, query.Country, query.Identifier, query.DateOfBirth);
         if (_cache.TryGetValue(key, out var hits))
         {
             return hits;
@@ -350,16 +359,23 @@ public sealed class PaymentScreener
 
     private const int MaxCached = 200_000;
     private int _cached;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ScreeningHit>> _cache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CacheKey, IReadOnlyList<ScreeningHit>> _cache = new();
+
+    private readonly record struct CacheKey(EntityKind Kind, double Threshold, int Limit, string Name, string? Country, string? Identifier, PartialDate? DateOfBirth);
 
     private string? Place(string text)
     {
         var words = Words(text);
-        foreach (var place in _places)
+        for (var i = 0; i < words.Length; i++)
         {
-            for (var i = 0; i + place.Length <= words.Length; i++)
+            if (!_placesByFirstWord.TryGetValue(words[i], out var places))
             {
-                if (place.SequenceEqual(words.Skip(i).Take(place.Length)))
+                continue;
+            }
+
+            foreach (var place in places)
+            {
+                if (i + place.Length <= words.Length && place.AsSpan().SequenceEqual(words.AsSpan(i, place.Length)))
                 {
                     return string.Join(' ', place);
                 }
@@ -371,6 +387,19 @@ public sealed class PaymentScreener
 
     private static string[] Words(string text)
     {
+        // ASCII (most payment text): lower-cased and cut at every other character, without the decomposition below.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return string.Create(text.Length, text, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    var c = source[i];
+                    span[i] = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ';
+                }
+            }).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
         var folded = new StringBuilder();
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {

@@ -95,6 +95,26 @@ public sealed class PaymentCommandTests
         Should.Throw<PaymentFormatException>(() => MtReader.Read(text, "m.txt")).Message.ShouldContain(error);
 
     [Fact]
+    public void Iso20022Reader_ReadsEveryPartyAgentAddressAndText_WithItsPath()
+    {
+        // A wrapped pacs.008 (AppHdr and Document under one root; the header's BICs are not parties), with a remittance
+        // line and a purpose added to the creditor-agent-in-Bandar-Abbas fixture.
+        var xml = File.ReadAllText(Fixtures.PathOf("payments/pacs008-bandar-abbas.xml")).Replace(
+            "</CdtTrfTxInf>", "<Purp><Cd>GDDS</Cd></Purp><RmtInf><Ustrd>INV 2024-117 STEEL PIPES</Ustrd><Ustrd> </Ustrd></RmtInf></CdtTrfTxInf>", StringComparison.Ordinal);
+        var message = Iso20022Reader.Read(Encoding.UTF8.GetBytes(xml), "m.xml");
+        (message.MessageId, message.Format).ShouldBe(("823823423", "pacs.008.001.07"));
+        message.Parties.Select(p => $"{p.Role}|{p.Path}|{p.Name}|{p.NamePath}|{p.Bic}|{p.Country}|{string.Join(";", p.AddressLines.Select(l => l.Path + "=" + l.Value))}").ShouldBe([
+            "instructing agent|GrpHdr/InstgAgt|Lionel Messi|GrpHdr/InstgAgt/FinInstnId/Nm|CITTGB2LPBG||",
+            "instructed agent|GrpHdr/InstdAgt|Manu Ginobili|GrpHdr/InstdAgt/FinInstnId/Nm|ICBCUS4CXXX||GrpHdr/InstdAgt/FinInstnId/PstlAdr/StrtNm=My Street;GrpHdr/InstdAgt/FinInstnId/PstlAdr/TwnNm=Los Angeles;GrpHdr/InstdAgt/FinInstnId/PstlAdr/CtrySubDvsn=ABCD",
+            "debtor|CdtTrfTxInf/Dbtr|Jhon Doe|CdtTrfTxInf/Dbtr/Nm||AR|CdtTrfTxInf/Dbtr/PstlAdr/StrtNm=Foo Street;CdtTrfTxInf/Dbtr/PstlAdr/TwnNm=Buenos Aires;CdtTrfTxInf/Dbtr/PstlAdr/CtrySubDvsn=CABA",
+            "debtor agent|CdtTrfTxInf/DbtrAgt|Foo Corp|CdtTrfTxInf/DbtrAgt/FinInstnId/Nm|ITUSUSP1XXX||",
+            "creditor agent|CdtTrfTxInf/CdtrAgt|Persian Gulf Shipping Bank|CdtTrfTxInf/CdtrAgt/FinInstnId/Nm|USTBUS31XXX||CdtTrfTxInf/CdtrAgt/FinInstnId/PstlAdr/TwnNm=Bandar Abbas",
+            "creditor|CdtTrfTxInf/Cdtr|Mike Smith|CdtTrfTxInf/Cdtr/Nm|||",
+        ]);
+        message.Texts.ShouldBe([("CdtTrfTxInf/Purp/Cd", "GDDS"), ("CdtTrfTxInf/RmtInf/Ustrd", "INV 2024-117 STEEL PIPES")]);
+    }
+
+    [Fact]
     public void Readers_MutatedMessages_ReadOrRaiseTheFormatError()
     {
         // Fuzzing, deterministic: truncations at every length and random byte changes of each sample message.
