@@ -359,7 +359,7 @@ public sealed class PaymentScreener
 
     private const int MaxCached = 200_000;
     private int _cached;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<CacheKey, IReadOnlyList<ScreeningHit>> _cache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CacheKey, IReadOnlyList<ScreeningHit>> _cache = new(Environment.ProcessorCount, MaxCached);
 
     private readonly record struct CacheKey(EntityKind Kind, double Threshold, int Limit, string Name, string? Country, string? Identifier, PartialDate? DateOfBirth);
 
