@@ -14,13 +14,46 @@ public static class PaymentText
     /// </summary>
     public static PaymentMessage Read(ReadOnlySpan<byte> bytes, string name, int maxBytes = DefaultMaxBytes)
     {
-        var text = Decode(bytes, name, maxBytes);
-        if (text.Length == 0)
+        // Checked as bytes (size, UTF-8, where the message starts): XML is read from the bytes, only MT needs the text.
+        Check(bytes, name, maxBytes);
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            if (bytes[start..].StartsWith("\uFEFF"u8))
+            {
+                start += 3;
+            }
+            else if (bytes[start] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t')
+            {
+                start++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (start == bytes.Length)
         {
             throw new PaymentFormatException(name, "message", "empty");
         }
 
-        return text.StartsWith('<') ? Iso20022Reader.Read(bytes.ToArray(), name) : MtReader.Read(text, name);
+        return bytes[start] == (byte)'<' ? Iso20022Reader.Read(bytes.ToArray(), name) : MtReader.Read(Utf8.GetString(bytes[start..]), name);
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(false, throwOnInvalidBytes: true);
+
+    private static void Check(ReadOnlySpan<byte> bytes, string name, int maxBytes)
+    {
+        if (bytes.Length > maxBytes)
+        {
+            throw new PaymentFormatException(name, "message", $"larger than {maxBytes:N0} bytes; a payment message is far smaller");
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new PaymentFormatException(name, "message", "not UTF-8 text (a payment message is UTF-8; is it in another encoding?)");
+        }
     }
 
     /// <summary>
@@ -58,22 +91,8 @@ public static class PaymentText
     // message.
     private static string Decode(ReadOnlySpan<byte> bytes, string name, int maxBytes)
     {
-        if (bytes.Length > maxBytes)
-        {
-            throw new PaymentFormatException(name, "message", $"larger than {maxBytes:N0} bytes; a payment message is far smaller");
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new PaymentFormatException(name, "message", "not UTF-8 text (a payment message is UTF-8; is it in another encoding?)");
-        }
-
-        return text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        Check(bytes, name, maxBytes);
+        return Utf8.GetString(bytes).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
     }
 
     private static (string Name, PaymentMessage? Message, string? Error) Try(string name, Func<PaymentMessage> read)

@@ -94,6 +94,20 @@ public sealed class PaymentCommandTests
     public void Mt_BrokenMessage_IsRefusedNamingTheProblem(string text, string error) =>
         Should.Throw<PaymentFormatException>(() => MtReader.Read(text, "m.txt")).Message.ShouldContain(error);
 
+    [Theory]
+    [InlineData("pacs008-soleimani.xml", "pacs.008.001.07", "823823423")]
+    [InlineData("mt103-kataib.txt", "MT103", null)]
+    public void PaymentText_AByteOrderMarkAndLeadingSpace_AreSkipped_AndBadBytesRefused(string fixture, string format, string? messageId)
+    {
+        var bytes = File.ReadAllBytes(Fixtures.PathOf("payments/" + fixture));
+        var message = PaymentText.Read([.. "\uFEFF"u8, .. " \r\n\t"u8, .. bytes], fixture);
+        message.Format.ShouldBe(format);
+        message.MessageId.ShouldBe(messageId ?? PaymentText.Read(bytes, fixture).MessageId);
+        message.Parties.Count.ShouldBe(PaymentText.Read(bytes, fixture).Parties.Count);
+        Should.Throw<PaymentFormatException>(() => PaymentText.Read([.. bytes[..40], 0xC3, 0x28, .. bytes[40..]], fixture)).Message.ShouldContain("not UTF-8");
+        Should.Throw<PaymentFormatException>(() => PaymentText.Read([.. "\uFEFF"u8, .. " \n"u8], fixture)).Message.ShouldContain("empty");
+    }
+
     [Fact]
     public void Iso20022Reader_ReadsEveryPartyAgentAddressAndText_WithItsPath()
     {
