@@ -139,7 +139,8 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
         }
 
         // Close what no longer holds.
-        var open = store.Alerts();
+        var alerts = store.Alerts(all: true);
+        var open = alerts.Where(a => a.Status == "open").ToList();
         var closes = new List<(string Party, string Key, string Reason)>();
         foreach (var a in open.Where(a => a.Kind == "name"))
         {
@@ -187,10 +188,10 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
         closes.AddRange(open.Where(a => a.Kind == "ownership" && !owned.Contains(a.PartyId)).Select(a => (a.PartyId, a.Key, "no longer owned by listed parties above the threshold")));
 
         // A confirmed true match is never lifted by a run: when its ground goes away, a person is told to review it.
-        var review = store.Alerts(all: true).Where(a => a.Status == "confirmed" && (a.Kind == "name"
+        var review = alerts.Where(a => a.Status == "confirmed" && (a.Kind == "name"
                 ? a.EntityIds.All(removed.Contains)
                 : !owned.Contains(a.PartyId) && store.HistoryOf(a.Id) is var steps && (steps.Count == 0 || steps[^1].Step != "to review")))
-            .Select(a => (a.Id, a.Kind == "name"
+            .Select(a => (Alert: a, Reason: a.Kind == "name"
                 ? "the listed party was removed from its list: review whether the block can be lifted"
                 : "no longer owned by listed parties above the threshold: review whether the block can be lifted"))
             .ToList();
@@ -200,7 +201,7 @@ public sealed class MonitorRunner(MonitorStore store, ListLibrary library, TimeP
         // An alert kept open is updated, not raised again: the run's own alerts are those it opened.
         var now = store.Alerts(all: true);
         return new MonitorReport(runId, labels, last is null, full.Count, deltaEntities.Count > 0 ? others.Count : 0, added, changed, removed.Count,
-            [.. now.Where(a => a.OpenedRun == runId)], [.. now.Where(a => a.ClosedRun == runId)], [.. now.Where(a => review.Any(r => r.Id == a.Id))]);
+            [.. now.Where(a => a.OpenedRun == runId)], [.. now.Where(a => a.ClosedRun == runId)], [.. now.Where(a => review.Any(r => r.Alert.Id == a.Id))]);
     }
 
     private static void Screen(ScreeningEngine engine, List<Party> parties, ScreeningOptions options, Action<Party, ScreeningHit> keep)

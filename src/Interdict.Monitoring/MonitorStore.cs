@@ -118,9 +118,6 @@ public sealed class MonitorStore : IDisposable
     /// <summary>Where the registry is, for messages: the SQLite file, or the PostgreSQL database without credentials.</summary>
     public string Path { get; }
 
-    /// <summary>True when the registry is in PostgreSQL (shared by replicas).</summary>
-    public bool IsShared => _postgres;
-
     /// <summary>Opens (creating when absent) the registry in the SQLite file at <paramref name="path"/>.</summary>
     public static MonitorStore Open(string path)
     {
@@ -320,7 +317,7 @@ public sealed class MonitorStore : IDisposable
         var list = new List<(Party, long)>();
         while (r.Read())
         {
-            list.Add((new Party(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5)), r.GetInt64(6)));
+            list.Add((ReadParty(r), r.GetInt64(6)));
         }
 
         // Ordinal order whatever the database's collation.
@@ -344,7 +341,7 @@ public sealed class MonitorStore : IDisposable
         var list = new List<Party>();
         while (r.Read())
         {
-            list.Add(new Party(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5)));
+            list.Add(ReadParty(r));
         }
 
         return (list, total);
@@ -355,27 +352,19 @@ public sealed class MonitorStore : IDisposable
     {
         using var cmd = Command("SELECT id, name, type, dob, country, identifier FROM parties WHERE id = @id", ("@id", id));
         using var r = cmd.ExecuteReader();
-        return r.Read() ? new Party(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5)) : null;
+        return r.Read() ? ReadParty(r) : null;
     }
 
     /// <summary>The ownership links into and out of one party.</summary>
-    public IReadOnlyList<OwnershipLink> LinksOf(string id)
-    {
-        using var cmd = Command("SELECT owner_id, owned_id, percent FROM links WHERE owner_id = @id OR owned_id = @id", ("@id", id));
-        using var r = cmd.ExecuteReader();
-        var list = new List<OwnershipLink>();
-        while (r.Read())
-        {
-            list.Add(new OwnershipLink(r.GetString(0), r.GetString(1), r.GetDouble(2)));
-        }
-
-        return [.. list.OrderBy(l => l.OwnedId, StringComparer.Ordinal).ThenBy(l => l.OwnerId, StringComparer.Ordinal)];
-    }
+    public IReadOnlyList<OwnershipLink> LinksOf(string id) => ReadLinks("WHERE owner_id = @id OR owned_id = @id", ("@id", id));
 
     /// <summary>Every ownership link.</summary>
-    public IReadOnlyList<OwnershipLink> Links()
+    public IReadOnlyList<OwnershipLink> Links() => ReadLinks("");
+
+    // Links, by owned party then owner in ordinal order whatever the database's collation.
+    private List<OwnershipLink> ReadLinks(string where, params (string Name, object? Value)[] parameters)
     {
-        using var cmd = Command("SELECT owner_id, owned_id, percent FROM links ORDER BY owned_id, owner_id");
+        using var cmd = Command($"SELECT owner_id, owned_id, percent FROM links {where}", parameters);
         using var r = cmd.ExecuteReader();
         var list = new List<OwnershipLink>();
         while (r.Read())
@@ -444,26 +433,23 @@ public sealed class MonitorStore : IDisposable
                 VALUES (@party, @name, @key, @kind, @priority, @ids, @score, @reason, 'open', @details, @run) RETURNING id
                 """, ("@party", a.PartyId), ("@name", a.PartyName), ("@key", a.Key), ("@kind", a.Kind), ("@priority", a.Priority), ("@ids", JsonSerializer.Serialize(a.EntityIds)),
                 ("@score", a.Score), ("@reason", a.Reason), ("@details", a.Details), ("@run", runId))!;
-            // The webhook message is written with the alert, in the same transaction: a receiver that is down loses nothing.
             var body = JsonSerializer.Serialize(new
             {
                 @event = "alert.opened",
                 alert = new { id = alertId, party_id = a.PartyId, party_name = a.PartyName, kind = a.Kind, priority = a.Priority, entity_ids = a.EntityIds, score = a.Score, reason = a.Reason, details = JsonDocument.Parse(a.Details).RootElement, run = runId },
             });
-            Execute("INSERT INTO outbox (alert_id, body, created_at) VALUES (@alert, @body, @at)", ("@alert", alertId), ("@body", body), ("@at", at.ToString("O", CultureInfo.InvariantCulture)));
+            Outbox(alertId, body, at);
         }
 
         // Confirmed matches whose ground went away: a step in their history and a message to the webhooks, nothing lifted.
-        foreach (var (id, reason) in w.Review ?? [])
+        foreach (var (a, reason) in w.Review ?? [])
         {
-            History(id, at, "to review", null, "monitoring", reason);
-            var a = Alerts(all: true).First(x => x.Id == id);
-            var body = JsonSerializer.Serialize(new
+            History(a.Id, at, "to review", null, "monitoring", reason);
+            Outbox(a.Id, JsonSerializer.Serialize(new
             {
                 @event = "alert.review",
-                alert = new { id, party_id = a.PartyId, party_name = a.PartyName, kind = a.Kind, priority = a.Priority, entity_ids = a.EntityIds, score = a.Score, status = a.Status, reason, run = runId },
-            });
-            Execute("INSERT INTO outbox (alert_id, body, created_at) VALUES (@alert, @body, @at)", ("@alert", id), ("@body", body), ("@at", at.ToString("O", CultureInfo.InvariantCulture)));
+                alert = new { id = a.Id, party_id = a.PartyId, party_name = a.PartyName, kind = a.Kind, priority = a.Priority, entity_ids = a.EntityIds, score = a.Score, status = a.Status, reason, run = runId },
+            }), at);
         }
 
         tx.Commit();
@@ -495,7 +481,7 @@ public sealed class MonitorStore : IDisposable
 
         using var tx = _tx = _connection.BeginTransaction();
         // Conditional, so that of two analysts proposing at once (through two replicas) one wins and the other is told.
-        if (Count("UPDATE alerts SET pending_decision = @d, pending_by = @by, pending_reason = @r WHERE id = @id AND status = 'open' AND pending_decision IS NULL",
+        if (Execute("UPDATE alerts SET pending_decision = @d, pending_by = @by, pending_reason = @r WHERE id = @id AND status = 'open' AND pending_decision IS NULL",
             ("@d", decision), ("@by", by), ("@r", reason), ("@id", alertId)) == 0)
         {
             throw new InvalidOperationException($"alert {alertId} was decided or given a proposal by someone else just now; reload it");
@@ -536,7 +522,7 @@ public sealed class MonitorStore : IDisposable
 
         using var tx = _tx = _connection.BeginTransaction();
         // The proposal read above must still be the one waiting: of two approvers at once, one takes the step.
-        if (Count("UPDATE alerts SET pending_decision = NULL, pending_by = NULL, pending_reason = NULL WHERE id = @id AND pending_decision = @d AND pending_by = @by",
+        if (Execute("UPDATE alerts SET pending_decision = NULL, pending_by = NULL, pending_reason = NULL WHERE id = @id AND pending_decision = @d AND pending_by = @by",
             ("@id", alertId), ("@d", decision), ("@by", proposer)) == 0)
         {
             throw new InvalidOperationException($"alert {alertId}: the proposal was approved or rejected by someone else just now; reload it");
@@ -577,6 +563,10 @@ public sealed class MonitorStore : IDisposable
     /// <summary>The last alert decided a false positive on this customer and listed party, if any.</summary>
     internal long? FalsePositive(string partyId, string key) =>
         Scalar("SELECT id FROM alerts WHERE party_id = @p AND key = @k AND decision = 'false_positive' ORDER BY id DESC LIMIT 1", ("@p", partyId), ("@k", key)) as long?;
+
+    // A webhook message, written in the transaction of what it reports: a receiver that is down loses nothing.
+    private void Outbox(long alertId, string body, DateTimeOffset at) =>
+        Execute("INSERT INTO outbox (alert_id, body, created_at) VALUES (@alert, @body, @at)", ("@alert", alertId), ("@body", body), ("@at", at.ToString("O", CultureInfo.InvariantCulture)));
 
     private void History(long alertId, DateTimeOffset at, string step, string? decision, string by, string reason) =>
         Execute("INSERT INTO alert_history (alert_id, at, step, decision, \"by\", reason) VALUES (@id, @at, @step, @d, @by, @r)",
@@ -631,6 +621,9 @@ public sealed class MonitorStore : IDisposable
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    // A party from the columns id, name, type, dob, country, identifier (in that order, first).
+    private static Party ReadParty(DbDataReader r) => new(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5));
+
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = _connection.CreateCommand();
@@ -658,13 +651,8 @@ public sealed class MonitorStore : IDisposable
         }
     }
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var cmd = Command(sql, parameters);
-        cmd.ExecuteNonQuery();
-    }
-
-    private int Count(string sql, params (string Name, object? Value)[] parameters)
+    // Runs a statement; returns how many rows it changed.
+    private int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command(sql, parameters);
         return cmd.ExecuteNonQuery();
@@ -682,4 +670,4 @@ internal sealed record AlertWrite(string PartyId, string PartyName, string Key, 
 
 /// <summary>The alerts a run opens and closes.</summary>
 internal sealed record RunWrites(IReadOnlyList<AlertWrite> Open, IReadOnlyList<(string Party, string Key, string Reason)> Close,
-    IReadOnlyList<(long Id, string Reason)>? Review = null);
+    IReadOnlyList<(MonitorAlert Alert, string Reason)>? Review = null);

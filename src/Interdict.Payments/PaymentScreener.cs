@@ -41,9 +41,7 @@ public sealed class PaymentScreener
     private readonly double _textThreshold;
     private readonly Dictionary<string, Entity> _bics = new(StringComparer.Ordinal);
     private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
-    private readonly List<string[]> _places = [];
-
-    // The places by their first word, for Place's one pass over a text's words.
+    // Sanctioned places written as words (Bandar Abbas, Crimea), by their first word, for Place's one pass over a text.
     private readonly Dictionary<string, List<string[]>> _placesByFirstWord = new(StringComparer.Ordinal);
 
     // Every word of every listed name (folded as Words folds), and each with one letter taken out: a word of a text
@@ -99,7 +97,6 @@ public sealed class PaymentScreener
                 var place = Words(j);
                 if (place.Length > 0)
                 {
-                    _places.Add(place);
                     (_placesByFirstWord.TryGetValue(place[0], out var same) ? same : _placesByFirstWord[place[0]] = []).Add(place);
                 }
                 if (Countries.TryResolve(j, out var c))

@@ -16,6 +16,18 @@ public static class PaymentText
     {
         // Checked as bytes (size, UTF-8, where the message starts): XML is read from the bytes, only MT needs the text.
         Check(bytes, name, maxBytes);
+        var start = Start(bytes);
+        if (start == bytes.Length)
+        {
+            throw new PaymentFormatException(name, "message", "empty");
+        }
+
+        return bytes[start] == (byte)'<' ? Iso20022Reader.Read(bytes.ToArray(), name) : MtReader.Read(Utf8.GetString(bytes[start..]), name);
+    }
+
+    // Where the message starts: after any byte-order marks and leading white space.
+    private static int Start(ReadOnlySpan<byte> bytes)
+    {
         var start = 0;
         while (start < bytes.Length)
         {
@@ -33,12 +45,7 @@ public static class PaymentText
             }
         }
 
-        if (start == bytes.Length)
-        {
-            throw new PaymentFormatException(name, "message", "empty");
-        }
-
-        return bytes[start] == (byte)'<' ? Iso20022Reader.Read(bytes.ToArray(), name) : MtReader.Read(Utf8.GetString(bytes[start..]), name);
+        return start;
     }
 
     private static readonly UTF8Encoding Utf8 = new(false, throwOnInvalidBytes: true);
@@ -92,7 +99,7 @@ public static class PaymentText
     private static string Decode(ReadOnlySpan<byte> bytes, string name, int maxBytes)
     {
         Check(bytes, name, maxBytes);
-        return Utf8.GetString(bytes).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        return Utf8.GetString(bytes[Start(bytes)..]);
     }
 
     private static (string Name, PaymentMessage? Message, string? Error) Try(string name, Func<PaymentMessage> read)

@@ -1,5 +1,4 @@
 using Interdict.Core.Model;
-using Interdict.Lists.Bundled;
 using Interdict.Lists.Store;
 using Interdict.Monitoring;
 using Interdict.Storage.Sqlite;
@@ -30,6 +29,10 @@ public abstract class MonitorStoreContractTests : IDisposable
     }
 
     protected string Folder => _folder;
+
+    /// <summary>Imports a UN publication into <paramref name="library"/> and puts it in force (even when older).</summary>
+    protected static void PutInForce(ListLibrary library, ListFileContent[] un) =>
+        library.Import("un", un, "test", null, makeCurrent: true, evenIfOlder: true);
 
     protected static Party[] Customers =>
     [
@@ -80,7 +83,7 @@ public abstract class MonitorStoreContractTests : IDisposable
     public void Run_RaisesNewDesignationsAndOwnership_OnceEach_AndClosesThemWhenDelisted()
     {
         var library = new ListLibrary(SqliteListStore.Open(Path.Combine(Folder, "lists.db")));
-        library.Import("un", [new("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))], "test", null, makeCurrent: true, evenIfOlder: true);
+        PutInForce(library, StoreTestBase.Un20251120);
         using var store = Open();
         store.Import(Customers, Owners);
         var options = new MonitorOptions { Lists = ["un"] };
@@ -88,7 +91,7 @@ public abstract class MonitorStoreContractTests : IDisposable
         var first = new MonitorRunner(store, library).Run(options);
         (first.FirstRun, first.PartiesScreenedInFull, first.Opened.Count).ShouldBe((true, 4, 0));
 
-        library.Import("un", [.. BundledLists.Files("un").Select(f => f with { PublicationDate = null })], "test", null, makeCurrent: true, evenIfOlder: true);
+        PutInForce(library, StoreTestBase.Un20260227);
         using var other = Open();
         var second = new MonitorRunner(other, library).Run(options);
         (second.FirstRun, second.EntitiesAdded, second.PartiesScreenedInFull, second.PartiesScreenedAgainstChanges).ShouldBe((false, 4, 0, 4));
@@ -112,7 +115,7 @@ public abstract class MonitorStoreContractTests : IDisposable
 
         // The November list back in force: SDi.008 is no longer listed; its alert and the open ownership alert close.
         // The confirmed one is not lifted by the run: it stays confirmed, marked for review, and the webhooks are told.
-        library.Import("un", [new("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))], "test", null, makeCurrent: true, evenIfOlder: true);
+        PutInForce(library, StoreTestBase.Un20251120);
         var back = new MonitorRunner(store, library).Run(options);
         back.Closed.Select(a => (a.PartyId, a.CloseReason)).ShouldBe([
             ("c-1", "the listed party was removed from its list"),
@@ -248,14 +251,14 @@ public sealed class PostgresMonitorStoreTests : MonitorStoreContractTests
     public async Task TwoReplicasRunningAtOnce_RaiseEachAlertOnce()
     {
         var library = new ListLibrary(SqliteListStore.Open(Path.Combine(Folder, "lists.db")));
-        library.Import("un", [new("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))], "test", null, makeCurrent: true, evenIfOlder: true);
+        PutInForce(library, StoreTestBase.Un20251120);
         using (var setup = Open())
         {
             setup.Import(Customers, Owners);
             new MonitorRunner(setup, library).Run(new MonitorOptions { Lists = ["un"] });
         }
 
-        library.Import("un", [.. BundledLists.Files("un").Select(f => f with { PublicationDate = null })], "test", null, makeCurrent: true, evenIfOlder: true);
+        PutInForce(library, StoreTestBase.Un20260227);
         var reports = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
             using var replica = Open();

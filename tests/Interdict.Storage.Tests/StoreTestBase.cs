@@ -29,10 +29,10 @@ public abstract class StoreTestBase : IDisposable
     protected string DbPath => Path.Combine(Folder, "lists.db");
 
     /// <summary>The UN list of 2025-11-20 (1,000 entries).</summary>
-    protected static ListFileContent[] Un20251120 => [new("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))];
+    protected internal static ListFileContent[] Un20251120 => [new("consolidated.xml", Fixtures.Gunzip("un/2025-11-20/consolidated.xml.gz"))];
 
     /// <summary>The UN list of 2026-02-27 (1,003 entries), the bundled one.</summary>
-    protected static ListFileContent[] Un20260227 => [.. BundledLists.Files("un").Select(f => f with { PublicationDate = null })];
+    protected internal static ListFileContent[] Un20260227 => [.. BundledLists.Files("un").Select(f => f with { PublicationDate = null })];
 
     /// <summary>
     /// Opens the store under test (again, on the same data, when called by <see cref="Reopen"/>). Runs in the base

@@ -27,15 +27,12 @@ internal static class MonitorCommand
 
     private static MonitorStore Open(ParseResult parse, Option<string?> registry)
     {
-        var storage = Settings.Load().Storage;
         try
         {
-            if (parse.GetValue(registry) is { Length: > 0 } path)
-            {
-                return MonitorStore.Open(path);
-            }
-
-            return new Hosting.StoreFactory(storage).OpenMonitorStore();
+            // --registry names a SQLite file; otherwise the settings say where the registry is (PostgreSQL or SQLite).
+            return parse.GetValue(registry) is { Length: > 0 } path
+                ? MonitorStore.Open(path)
+                : new Hosting.StoreFactory(Settings.Load().Storage).OpenMonitorStore();
         }
         catch (InterdictException ex)
         {
