@@ -44,8 +44,13 @@ internal sealed class KeyWordIndex
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    public KeyWordIndex(IReadOnlyList<string[]> keysOfNames)
+    // How alike two query words joined must be to a listed word (matcher 2.0.0: as a single word; 2.1.0: as a joined pair
+    // must be to pair, MatcherProfile.JoinedKeyCut).
+    private readonly double _joinedCut;
+
+    public KeyWordIndex(IReadOnlyList<string[]> keysOfNames, double joinedCut = MinKeySimilarity)
     {
+        _joinedCut = joinedCut;
         _nameCount = keysOfNames.Count;
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<List<int>>();
@@ -113,7 +118,7 @@ internal sealed class KeyWordIndex
             if (i + 1 < queryKeys.Length && queryKeys[i].Length + queryKeys[i + 1].Length >= 3)
             {
                 // Joined, only against words about as long as both (not against the first alone); counts as two words.
-                marks.Add(Mark(queryKeys[i] + queryKeys[i + 1], 4, queryKeys[i].Length + queryKeys[i + 1].Length - 1, loose: false));
+                marks.Add(Mark(queryKeys[i] + queryKeys[i + 1], 4, queryKeys[i].Length + queryKeys[i + 1].Length - 1, loose: false, _joinedCut));
             }
         }
 
@@ -165,11 +170,12 @@ internal sealed class KeyWordIndex
     private static bool IsParticle(string key) => key is "bn" or "bnt" or "b";
 
     // The alike and the only loosely alike keys of a query key (remembered), with its weight and how many names they hold.
-    private (int[] Alike, int[] Loose, int Weight, long Names) Mark(string key, int weight, int shortest, bool loose)
+    private (int[] Alike, int[] Loose, int Weight, long Names) Mark(string key, int weight, int shortest, bool loose, double cut = MinKeySimilarity)
     {
+        // A joined key and a single word's key are remembered apart (by shortest: a join's is its length less one).
         if (!_alike.TryGetValue((key, shortest), out var found))
         {
-            var alike = Alike(key, shortest, MinKeySimilarity).ToArray();
+            var alike = Alike(key, shortest, cut).ToArray();
             var looseOnly = key.Length >= 3 ? Alike(key, shortest, MinLooseKeySimilarity).Except(alike).ToArray() : [];
             found = (alike, looseOnly);
             if (_alike.Count < MaxRemembered)

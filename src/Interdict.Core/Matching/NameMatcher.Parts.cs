@@ -307,9 +307,11 @@ internal static partial class NameMatcher
         }
 
         var other = b.Tokens[j];
-        var joinedKey = string.Concat(a.Keys.AsSpan(i, span));
+        // A name read into consonant keys has one array for its tokens, folded forms and keys: joined once.
         var joined = string.Concat(a.Tokens.AsSpan(i, span));
-        var s = TokenSimilarity(joined, other, string.Concat(a.Folded.AsSpan(i, span)), b.Folded[j], joinedKey, b.Keys[j],
+        var joinedKey = ReferenceEquals(a.Keys, a.Tokens) ? joined : string.Concat(a.Keys.AsSpan(i, span));
+        var joinedFolded = ReferenceEquals(a.Folded, a.Tokens) ? joined : string.Concat(a.Folded.AsSpan(i, span));
+        var s = TokenSimilarity(joined, other, joinedFolded, b.Folded[j], joinedKey, b.Keys[j],
             NameTerms.CategoryOf(joined, version) == "legal-form", b.LegalForm[j], byKey, version);
         return s >= 0.9 ? s : 0;
     }

@@ -230,13 +230,24 @@ internal static partial class NameMatcher
             score = Math.Min(score, profile.DifferentNumbersCap);
         }
 
-        // 2.0.0, rule "same script": two names in Han, Hangul or kana are also compared character by character.
+        // 2.0.0, rule "same script": two names in Han, Hangul or kana are also compared character by character; from 2.1.0
+        // two names in Arabic script, or in Hebrew, letter by letter.
         var scriptShare = profile.SameScript ? SameScriptRule.Share(query.ScriptLetters, listed.ScriptLetters) : 1;
-        score *= scriptShare;
-        joinedSimilarity *= scriptShare;
         TokenAlignment? scriptNote = scriptShare < 1 && explain
             ? new TokenAlignment(query.ScriptLetters, listed.ScriptLetters, Math.Round(scriptShare, 4), 0, Rule: $"same script: {Math.Round(scriptShare * Math.Max(query.ScriptLetters.Length, listed.ScriptLetters.Length))} of {Math.Max(query.ScriptLetters.Length, listed.ScriptLetters.Length)} characters in common")
             : null;
+        if (profile.SameScriptVowelless && query.VowellessLetters.Length > 0 && listed.VowellessLetters.Length > 0
+            && SameScriptRule.VowellessShare(query.VowellessLetters, listed.VowellessLetters) is var letterShare and < 1)
+        {
+            scriptShare *= letterShare;
+            var shorter = Math.Min(query.VowellessLetters.Length, listed.VowellessLetters.Length) - 2;
+            scriptNote = explain
+                ? new TokenAlignment(query.VowellessLetters[2..], listed.VowellessLetters[2..], Math.Round(letterShare, 4), 0, Rule: $"same script: {Math.Round(letterShare * shorter)} of {shorter} letters in common")
+                : null;
+        }
+
+        score *= scriptShare;
+        joinedSimilarity *= scriptShare;
 
         if (joinedSimilarity > score)
         {

@@ -56,6 +56,7 @@ internal sealed class PreparedName
 
         RuleNotes ??= new string?[Tokens.Length];
         ScriptLetters = profile.SameScript ? SameScriptRule.Letters(text) : "";
+        VowellessLetters = profile.SameScriptVowelless && arabic ? SameScriptRule.VowellessLetters(text) : "";
 
         Weights = new double[Tokens.Length];
         Patronymic = new bool[Tokens.Length];
@@ -183,6 +184,9 @@ internal sealed class PreparedName
 
     /// <summary>From 2.0.0, the name's Han, Hangul and kana characters (<see cref="SameScriptRule"/>); empty when none.</summary>
     public string ScriptLetters { get; }
+
+    /// <summary>From 2.1.0, a name read into consonant keys: its Arabic-script or Hebrew letters, normalised (<see cref="SameScriptRule"/>).</summary>
+    public string VowellessLetters { get; }
 
     /// <summary>From 2.0.0, each part's role (<see cref="RoleRule"/>): own name, forefather's name, or none known.</summary>
     public byte[] Roles { get; }

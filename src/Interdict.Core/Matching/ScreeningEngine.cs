@@ -153,7 +153,7 @@ public sealed partial class ScreeningEngine
         // (For 1.1.0 the folded parts are the parts themselves.)
         _index = new TrigramIndex(_names.Select(n => n.Name.Folded).ToArray(), weighted: matcher >= MatcherVersion.V120);
         _skeletonIndex = new Lazy<TrigramIndex>(() => new TrigramIndex(_names.Select(n => n.Name.Keys).ToArray(), weighted: matcher >= MatcherVersion.V120));
-        _keyWords = new Lazy<KeyWordIndex>(() => new KeyWordIndex(_names.Select(n => n.Name.Keys).ToArray()));
+        _keyWords = new Lazy<KeyWordIndex>(() => new KeyWordIndex(_names.Select(n => n.Name.Keys).ToArray(), _profile.JoinedKeyCut));
         _acronymNames = new Lazy<(int, string, ulong)[]>(() => [.. Enumerable.Range(0, _names.Length)
             .Where(n => _entities[_names[n].Entity].Kind == EntityKind.Organization && !_names[n].Name.Vowelless)
             .Select(n => (n, AcronymRule.Initials(_names[n].Name.Tokens, out var linking), linking))

@@ -175,10 +175,88 @@ public class RuleTests
     }
 
     [Fact]
+    public void VowellessLetters_MakeOneSpellingOfEachLetter_AndDropTheArticle()
+    {
+        // Hamza seats, the Persian yeh and kaf, teh marbuta and short vowel marks: one spelling each.
+        SameScriptRule.VowellessLetters("أحمد").ShouldBe(SameScriptRule.VowellessLetters("احمد"));
+        SameScriptRule.VowellessLetters("قاسم سلیمانی").ShouldBe(SameScriptRule.VowellessLetters("قاسم سليماني"));
+        SameScriptRule.VowellessLetters("کریمی").ShouldBe(SameScriptRule.VowellessLetters("كريمي"));
+        SameScriptRule.VowellessLetters("فاطمة").ShouldBe(SameScriptRule.VowellessLetters("فاطمه"));
+        SameScriptRule.VowellessLetters("مُحَمَّد").ShouldBe(SameScriptRule.VowellessLetters("محمد"));
+        // The article of each word: الحداد is حداد.
+        SameScriptRule.VowellessLetters("أحمد الحداد").ShouldBe(SameScriptRule.VowellessLetters("احمد حداد"));
+        // Hebrew final forms.
+        SameScriptRule.VowellessLetters("כהן").ShouldBe("h:כהנ");
+        SameScriptRule.VowellessLetters("Qasem Soleimani").ShouldBe("");
+    }
+
+    [Fact]
+    public void VowellessShare_CountsTheShorterNamesLetters_WithinOneScript()
+    {
+        // A long vowel written on one side only costs nothing; different letters do.
+        SameScriptRule.VowellessShare(SameScriptRule.VowellessLetters("داود"), SameScriptRule.VowellessLetters("داوود")).ShouldBe(1);
+        SameScriptRule.VowellessShare(SameScriptRule.VowellessLetters("أحمد الحداد"), SameScriptRule.VowellessLetters("حمید واحدی")).ShouldBe(0.75);
+        // Arabic script against Hebrew: not compared letter by letter (their keys still are).
+        SameScriptRule.VowellessShare(SameScriptRule.VowellessLetters("يوسف"), SameScriptRule.VowellessLetters("יוסף")).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("أحمد الحداد", "حمید واحدی")] // Ahmad al-Haddad / Hamid Vahedi (uk-ofsi:16604's Persian alias): both "hmd hd"
+    [InlineData("נועה פרידמן", "נעם פדרמן")] // Noa Friedman / Noam Federman (uk-ofsi:16489): "n prdmn" / "nm pdrmn"
+    public void SameScriptVowelless_TellsApartNamesThatShareOnlyTheirKeys(string query, string listed)
+    {
+        var watch = Fixtures.Watchlist("s", [("1", listed, EntityKind.Person, null)]);
+        new ScreeningEngine([watch], MatcherVersion.V200).Screen(new ScreeningQuery { Name = query }).Hits.ShouldHaveSingleItem();
+        new ScreeningEngine([watch], MatcherVersion.V210).Screen(new ScreeningQuery { Name = query }).Hits.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("قاسم سلیمانی", "قاسم سليماني")] // Persian and Arabic yeh
+    [InlineData("داوود احمدی", "داود أحمدي")] // a long vowel written on one side, a hamza seat
+    [InlineData("محمد حسینی", "محمد حسینی بهشتی")] // a word the query lacks
+    [InlineData("נועה פרידמן", "נועה פרידמן")]
+    public void SameScriptVowelless_KeepsSpellingsOfOneName(string query, string listed)
+    {
+        var watch = Fixtures.Watchlist("s", [("1", listed, EntityKind.Person, null)]);
+        var v200 = new ScreeningEngine([watch], MatcherVersion.V200).Screen(new ScreeningQuery { Name = query }).Hits.ShouldHaveSingleItem();
+        var v210 = new ScreeningEngine([watch], MatcherVersion.V210).Screen(new ScreeningQuery { Name = query }).Hits.ShouldHaveSingleItem();
+        v210.Score.ShouldBe(v200.Score);
+    }
+
+    [Fact]
+    public void SameScriptVowelless_ExplainsTheLettersCompared()
+    {
+        var watch = Fixtures.Watchlist("s", [("1", "حمید واحدی", EntityKind.Person, null)]);
+        var hit = new ScreeningEngine([watch], MatcherVersion.V210).Screen(new ScreeningQuery { Name = "أحمد الحداد" }, new ScreeningOptions { Threshold = 0.5 }).Hits.ShouldHaveSingleItem();
+        hit.Score.ShouldBe(0.75);
+        hit.Explanation.Alignment.ShouldContain(a => a.Rule == "same script: 6 of 8 letters in common");
+    }
+
+    [Fact]
+    public void JoinedKeyCut_RetrievesNoNameForAJoinThatCannotPair()
+    {
+        // שרה לוי (Sarah Levi) met the one-word name Север (Sever) in 2.0.0: her two words joined ("srl") are alike by
+        // key to "svr" at 0.85, which retrieved the name, and "sr" / "svr" then paired alone (0.84). A join pairs from
+        // 0.9609 only; 2.1.0 retrieves by the joined key from 0.96, and a one-word name alike to one of two words is no
+        // candidate.
+        var watch = Fixtures.Watchlist("s", [("1", "Север", EntityKind.Person, null), ("2", "Sara Levi", EntityKind.Person, null)]);
+        var query = new ScreeningQuery { Name = "שרה לוי" };
+        new ScreeningEngine([watch], MatcherVersion.V200).Screen(query).Hits.Select(h => h.EntityId).ShouldBe(["s:2", "s:1"], ignoreOrder: true);
+        new ScreeningEngine([watch], MatcherVersion.V210).Screen(query).Hits.Select(h => h.EntityId).ShouldBe(["s:2"]);
+        MatcherProfile.For(MatcherVersion.V200).JoinedKeyCut.ShouldBe(0.85);
+        MatcherProfile.For(MatcherVersion.V210).JoinedKeyCut.ShouldBe(0.96);
+    }
+
+    [Fact]
     public void Profiles_DeclareNoRuleBefore200()
     {
         MatcherProfile.For(MatcherVersion.V150).TokenRules.ShouldBeEmpty();
         MatcherProfile.For(MatcherVersion.V150).Hypocorisms.ShouldBeFalse();
         MatcherProfile.For(MatcherVersion.V200).TokenRules.Select(r => r.Name).ShouldBe(["legal form", "number"]);
+        // 2.1.0 keeps every rule of 2.0.0 and adds its own.
+        var v210 = MatcherProfile.For(MatcherVersion.V210);
+        v210.TokenRules.ShouldBe(MatcherProfile.For(MatcherVersion.V200).TokenRules);
+        (v210.Hypocorisms && v210.Acronyms && v210.SameScript && v210.LineageRoles && v210.DatePlaceholders && v210.DifferentNumbersCap == 0.75).ShouldBeTrue();
+        (v210.SameScriptVowelless && !MatcherProfile.For(MatcherVersion.V200).SameScriptVowelless).ShouldBeTrue();
     }
 }

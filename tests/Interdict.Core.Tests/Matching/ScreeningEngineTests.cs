@@ -89,7 +89,7 @@ public class ScreeningEngineTests
         var hit = Screen("Qassem Soleimani").Hits[0];
         var e = hit.Explanation;
         e.Algorithm.ShouldBe("interdict-name");
-        e.AlgorithmVersion.ShouldBe("2.0.0");
+        e.AlgorithmVersion.ShouldBe("2.1.0");
         e.MatchedName.ShouldBe(hit.MatchedName);
         e.Alignment.ShouldContain(a => a.Query == "qassem" && a.Listed == "qasem" && a.Similarity > 0.8 && a.Similarity < 1);
         e.Alignment.ShouldContain(a => a.Query == "soleimani" && a.Listed == "soleimani" && a.Similarity == 1);

@@ -24,10 +24,40 @@ internal sealed class MatcherProfile
         DifferentNumbersCap = 0.75,
     };
 
+    // 2.1.0: 2.0.0's rules, the same-script comparison extended to Arabic and Hebrew script, and joined query words
+    // retrieving listed words by key only as alike as a joined pair must be (docs/decisions/0011).
+    private static readonly MatcherProfile V210 = new(V200)
+    {
+        SameScriptVowelless = true,
+        JoinedKeyCut = 0.96,
+    };
+
     private MatcherProfile(IReadOnlyList<ITokenRule> tokenRules) => TokenRules = tokenRules;
 
+    // A later version's profile starts from the one before it.
+    private MatcherProfile(MatcherProfile before)
+    {
+        TokenRules = before.TokenRules;
+        LegalFormsNeutral = before.LegalFormsNeutral;
+        Hypocorisms = before.Hypocorisms;
+        DigitsForLetters = before.DigitsForLetters;
+        Acronyms = before.Acronyms;
+        SameScript = before.SameScript;
+        SameScriptVowelless = before.SameScriptVowelless;
+        LineageRoles = before.LineageRoles;
+        PatronymicRoles = before.PatronymicRoles;
+        DatePlaceholders = before.DatePlaceholders;
+        DifferentNumbersCap = before.DifferentNumbersCap;
+        JoinedKeyCut = before.JoinedKeyCut;
+    }
+
     /// <summary>The profile of <paramref name="version"/>: none of these rules before 2.0.0.</summary>
-    public static MatcherProfile For(MatcherVersion version) => version >= MatcherVersion.V200 ? V200 : None;
+    public static MatcherProfile For(MatcherVersion version) => version switch
+    {
+        >= MatcherVersion.V210 => V210,
+        MatcherVersion.V200 => V200,
+        _ => None,
+    };
 
     /// <summary>Rules that rewrite a name's words before comparison, on both sides, in this order.</summary>
     public IReadOnlyList<ITokenRule> TokenRules { get; }
@@ -49,6 +79,20 @@ internal sealed class MatcherProfile
 
     /// <summary>Names in the same non-Latin script are compared in that script too (<see cref="SameScriptRule"/>).</summary>
     public bool SameScript { get; private init; }
+
+    /// <summary>
+    /// The same-script comparison also covers names written in Arabic or Hebrew script (<see cref="SameScriptRule"/>),
+    /// which 2.0.0 compared by consonant key alone.
+    /// </summary>
+    public bool SameScriptVowelless { get; private init; }
+
+    /// <summary>
+    /// How alike by key (Jaro-Winkler) two query words joined must be to a listed word for the name holding it to be a
+    /// candidate (<see cref="KeyWordIndex"/>). 2.0.0: 0.85, as for a single word; 2.1.0: 0.96, the least a joined pair
+    /// compared by key can score and still pair (0.96 × calibrated ≥ 0.9 needs 0.9609), so a name is no longer retrieved
+    /// for a join that cannot pair.
+    /// </summary>
+    public double JoinedKeyCut { get; private init; } = 0.85;
 
     /// <summary>A person's own name does not pair with a father's name after bin / ibn / ben (<see cref="RoleRule"/>).</summary>
     public bool LineageRoles { get; private init; }

@@ -123,9 +123,118 @@ internal static class DigitsForLettersRule
 /// Rule "same script": two names both written in Han, Hangul or Japanese kana are compared in that script too, so
 /// characters that differ count even where their Latin readings agree (金正恩 / 金正银, both "jin zheng en/yin" read
 /// alike): the score is multiplied by the share of characters the two names have in common.
+/// From 2.1.0 also two names both written in Arabic script, or both in Hebrew: compared by consonant key alone, different
+/// names met whose letters differ (أحمد الحداد, Ahmad al-Haddad / حمید واحدی, Hamid Vahedi: both "hmd hd"). Their letters
+/// are compared once the spellings of one letter are made one (hamza seats, ى ي ی, ة ه, ك ک, Hebrew final forms; short
+/// vowel marks and tatweel are not letters) and a word's article ال removed, over the shorter name's letters (a long
+/// vowel written on one side only, داود / داوود, or words the other name lacks, do not count against it: the words'
+/// comparison weighs those).
 /// </summary>
 internal static class SameScriptRule
 {
+    /// <summary>
+    /// 2.1.0: the name's Arabic-script or Hebrew letters, normalised, behind the script's tag (<c>a:</c>, <c>h:</c>);
+    /// empty when it has none.
+    /// </summary>
+    public static string VowellessLetters(string text)
+    {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return "";
+        }
+
+        var b = new StringBuilder(text.Length + 2);
+        int arabic = 0, hebrew = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var start = b.Length;
+            foreach (var c in word)
+            {
+                if (Normal(c) is var n && n != '\0')
+                {
+                    b.Append(n);
+                    arabic += n is >= '\u0600' and <= '\u06FF' ? 1 : 0;
+                    hebrew += n is >= '\u0590' and <= '\u05FF' ? 1 : 0;
+                }
+            }
+
+            // The article: الحداد is حداد.
+            if (b.Length - start >= 4 && b[start] == '\u0627' && b[start + 1] == '\u0644')
+            {
+                b.Remove(start, 2);
+                arabic -= 2;
+            }
+        }
+
+        if (arabic == 0 && hebrew == 0)
+        {
+            return "";
+        }
+
+        var letters = new StringBuilder(b.Length + 2).Append(arabic >= hebrew ? "a:" : "h:");
+        foreach (var c in b.ToString())
+        {
+            if (arabic >= hebrew ? c is >= '\u0600' and <= '\u06FF' : c is >= '\u0590' and <= '\u05FF')
+            {
+                letters.Append(c);
+            }
+        }
+
+        return letters.ToString();
+    }
+
+    /// <summary>
+    /// 2.1.0: the share of the shorter name's letters (as a multiset) that the other has too, for two names of the same
+    /// script (<see cref="VowellessLetters"/>); 1 when either has none or they are in different scripts.
+    /// </summary>
+    public static double VowellessShare(string a, string b)
+    {
+        if (a.Length <= 2 || b.Length <= 2 || a[0] != b[0])
+        {
+            return 1;
+        }
+
+        Span<int> counts = stackalloc int[256];
+        foreach (var c in a.AsSpan(2))
+        {
+            counts[c & 0xFF]++;
+        }
+
+        var common = 0;
+        foreach (var c in b.AsSpan(2))
+        {
+            if (counts[c & 0xFF] > 0)
+            {
+                counts[c & 0xFF]--;
+                common++;
+            }
+        }
+
+        return (double)common / Math.Min(a.Length - 2, b.Length - 2);
+    }
+
+    // One spelling per letter: hamza seats as their letter (أ إ آ ٱ: ا; ؤ: و; ئ: ي), a lone hamza dropped, ى ی ې ے as ي,
+    // ة ۀ ھ ہ as ه, ک as ك; Hebrew final forms as the letter; anything else that is not a letter of the two scripts
+    // (short vowel marks, tatweel, the zero-width non-joiner) dropped: '\0'.
+    private static char Normal(char c) => c switch
+    {
+        '\u0623' or '\u0625' or '\u0622' or '\u0671' => '\u0627',
+        '\u0624' => '\u0648',
+        '\u0626' or '\u0649' or '\u06CC' or '\u06D0' or '\u06D2' => '\u064A',
+        '\u0621' => '\0',
+        '\u0629' or '\u06C0' or '\u06BE' or '\u06C1' => '\u0647',
+        '\u06A9' => '\u0643',
+        '\u05DA' => '\u05DB',
+        '\u05DD' => '\u05DE',
+        '\u05DF' => '\u05E0',
+        '\u05E3' => '\u05E4',
+        '\u05E5' => '\u05E6',
+        >= '\u0620' and <= '\u064A' => c,
+        >= '\u0671' and <= '\u06D3' => c,
+        >= '\u05D0' and <= '\u05EA' => c,
+        _ => '\0',
+    };
+
     /// <summary>The name's Han, Hangul and kana characters in order (empty when it has none).</summary>
     public static string Letters(string text)
     {
