@@ -61,7 +61,9 @@ internal static class GlobalMix
             for (var i = 0; i < queries.Length; i++)
             {
                 var clock = Stopwatch.StartNew();
-                found += engine.Screen(queries[i]).Hits.Count;
+                var rr = engine.Screen(queries[i]);
+                found += rr.Hits.Count;
+                if (Environment.GetEnvironmentVariable("DUMP") is { } dump) File.AppendAllLines(dump, rr.Hits.Select(h => $"{queries[i].Name}\t{h.EntityId}\t{h.MatchedName}\t{h.Score:F3}"));
                 times[i] = clock.Elapsed.TotalMilliseconds;
             }
 

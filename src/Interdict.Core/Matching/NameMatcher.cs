@@ -240,9 +240,9 @@ internal static partial class NameMatcher
             && SameScriptRule.VowellessShare(query.VowellessLetters, listed.VowellessLetters) is var letterShare and < 1)
         {
             scriptShare *= letterShare;
-            var shorter = Math.Min(query.VowellessLetters.Length, listed.VowellessLetters.Length) - 2;
+            var letterPairs = SameScriptRule.VowellessPairs(query.VowellessLetters, listed.VowellessLetters);
             scriptNote = explain
-                ? new TokenAlignment(query.VowellessLetters[2..], listed.VowellessLetters[2..], Math.Round(letterShare, 4), 0, Rule: $"same script: {Math.Round(letterShare * shorter)} of {shorter} letters in common")
+                ? new TokenAlignment(query.VowellessLetters[2..], listed.VowellessLetters[2..], Math.Round(letterShare, 4), 0, Rule: $"same script: {Math.Round(letterShare * letterPairs)} of {letterPairs} letter pairs in common")
                 : null;
         }
 

@@ -147,6 +147,11 @@ internal static class SameScriptRule
         int arabic = 0, hebrew = 0;
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (b.Length > 0 && b[^1] != ' ')
+            {
+                b.Append(' ');
+            }
+
             var start = b.Length;
             foreach (var c in word)
             {
@@ -174,18 +179,20 @@ internal static class SameScriptRule
         var letters = new StringBuilder(b.Length + 2).Append(arabic >= hebrew ? "a:" : "h:");
         foreach (var c in b.ToString())
         {
-            if (arabic >= hebrew ? c is >= '\u0600' and <= '\u06FF' : c is >= '\u0590' and <= '\u05FF')
+            if (c == ' ' ? letters.Length > 2 && letters[^1] != ' ' : arabic >= hebrew ? c is >= '\u0600' and <= '\u06FF' : c is >= '\u0590' and <= '\u05FF')
             {
                 letters.Append(c);
             }
         }
 
-        return letters.ToString();
+        return letters.ToString().TrimEnd();
     }
 
     /// <summary>
-    /// 2.1.0: the share of the shorter name's letters (as a multiset) that the other has too, for two names of the same
-    /// script (<see cref="VowellessLetters"/>); 1 when either has none or they are in different scripts.
+    /// 2.1.0: the share of the shorter name's letter pairs (two letters in a row within a word, as a multiset; a word of
+    /// one letter is its letter) that the other name has too, for two names of the same script
+    /// (<see cref="VowellessLetters"/>); 1 when either has none or they are in different scripts. Pairs, not letters:
+    /// the letters of بهرام (Bahram) are all in إبراهيم (Ibrahim), in another order.
     /// </summary>
     public static double VowellessShare(string a, string b)
     {
@@ -194,23 +201,43 @@ internal static class SameScriptRule
             return 1;
         }
 
-        Span<int> counts = stackalloc int[256];
-        foreach (var c in a.AsSpan(2))
-        {
-            counts[c & 0xFF]++;
-        }
-
+        var pairsA = Pairs(a.AsSpan(2));
+        var pairsB = Pairs(b.AsSpan(2));
+        var (shorter, longer) = pairsA.Count <= pairsB.Count ? (pairsA, pairsB) : (pairsB, pairsA);
         var common = 0;
-        foreach (var c in b.AsSpan(2))
+        foreach (var pair in shorter)
         {
-            if (counts[c & 0xFF] > 0)
+            if (longer.Remove(pair))
             {
-                counts[c & 0xFF]--;
                 common++;
             }
         }
 
-        return (double)common / Math.Min(a.Length - 2, b.Length - 2);
+        return shorter.Count == 0 ? 1 : (double)common / shorter.Count;
+    }
+
+    /// <summary>How many letter pairs of the shorter name <see cref="VowellessShare"/> counts, for explanations.</summary>
+    public static int VowellessPairs(string a, string b) => Math.Min(Pairs(a.AsSpan(2)).Count, Pairs(b.AsSpan(2)).Count);
+
+    // The letter pairs of each word (a one-letter word: its letter), as two chars in one int.
+    private static List<int> Pairs(ReadOnlySpan<char> letters)
+    {
+        var pairs = new List<int>(letters.Length);
+        foreach (var range in letters.Split(' '))
+        {
+            var word = letters[range];
+            if (word.Length == 1)
+            {
+                pairs.Add(word[0]);
+            }
+
+            for (var i = 0; i + 1 < word.Length; i++)
+            {
+                pairs.Add((word[i] << 16) | word[i + 1]);
+            }
+        }
+
+        return pairs;
     }
 
     // One spelling per letter: hamza seats as their letter (أ إ آ ٱ: ا; ؤ: و; ئ: ي), a lone hamza dropped, ى ی ې ے as ي,
