@@ -65,7 +65,11 @@ internal static partial class NameMatcher
             return 0;
         }
 
-        var jw = JaroWinkler.Similarity(a, b);
+        // By key (a word read into consonant keys against a Latin word), the words as written are seldom alike at all: told
+        // from the letters' upper bound (from the masks made once per part, when there are any) without computing it.
+        var jw = byKey && (letters.A != 0 && letters.B != 0 ? JaroWinkler.UpperBound(a, letters.A, b, letters.B) : JaroWinkler.UpperBound(a, b)) < MinTokenSimilarity - 1e-9
+            ? 0
+            : JaroWinkler.Similarity(a, b);
         var similarity = jw < MinTokenSimilarity ? 0 : Calibrate(jw);
 
         // 1.2.0: romanisation variants (Kasim / Qasem, Hossein / Husain, Mohamed / Muhammad).
@@ -103,7 +107,7 @@ internal static partial class NameMatcher
         // skeletons (1.1.0) or keys (1.2.0) when exactly one name is written so, a little below a spelled-out match.
         if (byKey && similarity < 1 && keyA.Length > 0 && keyB.Length > 0)
         {
-            var sk = string.Equals(keyA, keyB, StringComparison.Ordinal) ? 1 : JaroWinkler.Similarity(keyA, keyB);
+            var sk = string.Equals(keyA, keyB, StringComparison.Ordinal) ? 1 : JaroWinkler.UpperBound(keyA, keyB) < 0.85 - 1e-9 ? 0 : JaroWinkler.Similarity(keyA, keyB);
             similarity = Math.Max(similarity, sk < 0.85 ? 0 : KeyFactor(Math.Min(keyA.Length, keyB.Length), version) * Calibrate(sk));
         }
 
@@ -308,9 +312,9 @@ internal static partial class NameMatcher
 
         var other = b.Tokens[j];
         // A name read into consonant keys has one array for its tokens, folded forms and keys: joined once.
-        var joined = string.Concat(a.Tokens.AsSpan(i, span));
-        var joinedKey = ReferenceEquals(a.Keys, a.Tokens) ? joined : string.Concat(a.Keys.AsSpan(i, span));
-        var joinedFolded = ReferenceEquals(a.Folded, a.Tokens) ? joined : string.Concat(a.Folded.AsSpan(i, span));
+        var joined = a.JoinedSpan(a.Tokens, i, span);
+        var joinedKey = ReferenceEquals(a.Keys, a.Tokens) ? joined : a.JoinedSpan(a.Keys, i, span);
+        var joinedFolded = ReferenceEquals(a.Folded, a.Tokens) ? joined : a.JoinedSpan(a.Folded, i, span);
         var s = TokenSimilarity(joined, other, joinedFolded, b.Folded[j], joinedKey, b.Keys[j],
             NameTerms.CategoryOf(joined, version) == "legal-form", b.LegalForm[j], byKey, version);
         return s >= 0.9 ? s : 0;

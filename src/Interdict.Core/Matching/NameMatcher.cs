@@ -236,11 +236,11 @@ internal static partial class NameMatcher
         TokenAlignment? scriptNote = scriptShare < 1 && explain
             ? new TokenAlignment(query.ScriptLetters, listed.ScriptLetters, Math.Round(scriptShare, 4), 0, Rule: $"same script: {Math.Round(scriptShare * Math.Max(query.ScriptLetters.Length, listed.ScriptLetters.Length))} of {Math.Max(query.ScriptLetters.Length, listed.ScriptLetters.Length)} characters in common")
             : null;
-        if (profile.SameScriptVowelless && query.VowellessLetters.Length > 0 && listed.VowellessLetters.Length > 0
-            && SameScriptRule.VowellessShare(query.VowellessLetters, listed.VowellessLetters) is var letterShare and < 1)
+        if (profile.SameScriptVowelless && query.VowellessPairs.Length > 0 && listed.VowellessPairs.Length > 0 && query.VowellessLetters[0] == listed.VowellessLetters[0]
+            && SameScriptRule.Share(query.VowellessPairs, listed.VowellessPairs) is var letterShare and < 1)
         {
             scriptShare *= letterShare;
-            var letterPairs = SameScriptRule.VowellessPairs(query.VowellessLetters, listed.VowellessLetters);
+            var letterPairs = Math.Min(query.VowellessPairs.Length, listed.VowellessPairs.Length);
             scriptNote = explain
                 ? new TokenAlignment(query.VowellessLetters[2..], listed.VowellessLetters[2..], Math.Round(letterShare, 4), 0, Rule: $"same script: {Math.Round(letterShare * letterPairs)} of {letterPairs} letter pairs in common")
                 : null;

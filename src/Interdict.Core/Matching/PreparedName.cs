@@ -57,6 +57,7 @@ internal sealed class PreparedName
         RuleNotes ??= new string?[Tokens.Length];
         ScriptLetters = profile.SameScript ? SameScriptRule.Letters(text) : "";
         VowellessLetters = profile.SameScriptVowelless && arabic ? SameScriptRule.VowellessLetters(text) : "";
+        VowellessPairs = SameScriptRule.PairsOf(VowellessLetters);
 
         Weights = new double[Tokens.Length];
         Patronymic = new bool[Tokens.Length];
@@ -188,6 +189,9 @@ internal sealed class PreparedName
     /// <summary>From 2.1.0, a name read into consonant keys: its Arabic-script or Hebrew letters, normalised (<see cref="SameScriptRule"/>).</summary>
     public string VowellessLetters { get; }
 
+    /// <summary>From 2.1.0, the letter pairs of <see cref="VowellessLetters"/>, sorted (<see cref="SameScriptRule.PairsOf"/>).</summary>
+    public int[] VowellessPairs { get; }
+
     /// <summary>From 2.0.0, each part's role (<see cref="RoleRule"/>): own name, forefather's name, or none known.</summary>
     public byte[] Roles { get; }
 
@@ -263,6 +267,31 @@ internal sealed class PreparedName
     public string Text { get; }
 
     public string[] Tokens { get; }
+
+    // Spans of two or three adjacent tokens, folded forms or keys joined, made on first use: a query's joins are compared
+    // with hundreds of listed words. Filled without a lock (two threads may both make one; either is kept).
+    private string?[]? _joins;
+
+    /// <summary>
+    /// <paramref name="span"/> adjacent words from <paramref name="i"/> joined, from <paramref name="words"/> (this name's
+    /// <see cref="Tokens"/>, <see cref="Folded"/> or <see cref="Keys"/>), remembered for spans of two and three.
+    /// </summary>
+    public string JoinedSpan(string[] words, int i, int span)
+    {
+        if (span is < 2 or > 3)
+        {
+            return string.Concat(words.AsSpan(i, span));
+        }
+
+        var kind = ReferenceEquals(words, Tokens) ? 0 : ReferenceEquals(words, Folded) ? 1 : ReferenceEquals(words, Keys) ? 2 : -1;
+        if (kind < 0)
+        {
+            return string.Concat(words.AsSpan(i, span));
+        }
+
+        var joins = _joins ??= new string?[Tokens.Length * 6];
+        return joins[(((i * 2) + (span - 2)) * 3) + kind] ??= string.Concat(words.AsSpan(i, span));
+    }
 
     /// <summary>The word to look up in the name terms: the token, or for an Arabic-script word the Latin term it stands for.</summary>
     public string[] Terms { get; }

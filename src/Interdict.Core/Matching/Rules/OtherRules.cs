@@ -194,38 +194,24 @@ internal static class SameScriptRule
     /// (<see cref="VowellessLetters"/>); 1 when either has none or they are in different scripts. Pairs, not letters:
     /// the letters of بهرام (Bahram) are all in إبراهيم (Ibrahim), in another order.
     /// </summary>
-    public static double VowellessShare(string a, string b)
+    public static double VowellessShare(string a, string b) => a.Length <= 2 || b.Length <= 2 || a[0] != b[0] ? 1 : Share(PairsOf(a), PairsOf(b));
+
+    /// <summary>
+    /// The letter pairs of <see cref="VowellessLetters"/>, sorted (two chars in one int; a word of one letter: its
+    /// letter), made once per name.
+    /// </summary>
+    public static int[] PairsOf(string letters)
     {
-        if (a.Length <= 2 || b.Length <= 2 || a[0] != b[0])
+        if (letters.Length <= 2)
         {
-            return 1;
+            return [];
         }
 
-        var pairsA = Pairs(a.AsSpan(2));
-        var pairsB = Pairs(b.AsSpan(2));
-        var (shorter, longer) = pairsA.Count <= pairsB.Count ? (pairsA, pairsB) : (pairsB, pairsA);
-        var common = 0;
-        foreach (var pair in shorter)
-        {
-            if (longer.Remove(pair))
-            {
-                common++;
-            }
-        }
-
-        return shorter.Count == 0 ? 1 : (double)common / shorter.Count;
-    }
-
-    /// <summary>How many letter pairs of the shorter name <see cref="VowellessShare"/> counts, for explanations.</summary>
-    public static int VowellessPairs(string a, string b) => Math.Min(Pairs(a.AsSpan(2)).Count, Pairs(b.AsSpan(2)).Count);
-
-    // The letter pairs of each word (a one-letter word: its letter), as two chars in one int.
-    private static List<int> Pairs(ReadOnlySpan<char> letters)
-    {
         var pairs = new List<int>(letters.Length);
-        foreach (var range in letters.Split(' '))
+        var span = letters.AsSpan(2);
+        foreach (var range in span.Split(' '))
         {
-            var word = letters[range];
+            var word = span[range];
             if (word.Length == 1)
             {
                 pairs.Add(word[0]);
@@ -237,7 +223,38 @@ internal static class SameScriptRule
             }
         }
 
-        return pairs;
+        pairs.Sort();
+        return [.. pairs];
+    }
+
+    /// <summary>The share of the shorter of two sorted pair multisets that the other holds too; 1 when either is empty.</summary>
+    public static double Share(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return 1;
+        }
+
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)common / Math.Min(a.Length, b.Length);
     }
 
     // One spelling per letter: hamza seats as their letter (أ إ آ ٱ: ا; ؤ: و; ئ: ي), a lone hamza dropped, ى ی ې ے as ي,
