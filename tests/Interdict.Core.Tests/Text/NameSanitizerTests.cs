@@ -1,3 +1,4 @@
+using System.Text;
 using Interdict.Core.Matching;
 using Interdict.Core.Text;
 
@@ -41,5 +42,35 @@ public class NameSanitizerTests
         var mixed = new PreparedName("Qasem سلیمانی");
         mixed.Vowelless.ShouldBeTrue();
         mixed.Keys.ShouldBe(new PreparedName("قاسم سلیمانی").Keys);
+    }
+
+    [Fact]
+    public void InertCharacters_AreNfkcAlone_AndNextToEachOther_AsIcuSays()
+    {
+        // The fast path skips ICU only for characters that NFKC keeps whatever surrounds them: each alone, and each after
+        // every other (all of them below U+3000, every 37th of kana, Han and Hangul), must be normalised by ICU's word.
+        var inert = Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(c => !char.IsSurrogate(c) && NameSanitizer.IsInertUnderNfkc(c)).ToArray();
+        inert.Length.ShouldBeGreaterThan(30_000);
+        foreach (var c in inert)
+        {
+            c.ToString().IsNormalized(NormalizationForm.FormKC).ShouldBeTrue($"U+{(int)c:X4}");
+        }
+
+        var sample = inert.Where((c, i) => c < '\u3000' || i % 37 == 0).ToArray();
+        foreach (var a in sample)
+        {
+            foreach (var b in sample)
+            {
+                if (!string.Concat(a, b).IsNormalized(NormalizationForm.FormKC))
+                {
+                    throw new ShouldAssertException($"U+{(int)a:X4} U+{(int)b:X4} changes under NFKC");
+                }
+            }
+        }
+
+        // What is not inert still goes to ICU: a syllable and a trailing jamo compose, a ligature decomposes.
+        NameSanitizer.IsNormalizedKC("\uAC00\u11A8").ShouldBeFalse();
+        NameSanitizer.IsNormalizedKC("ﬁrm").ShouldBeFalse();
+        NameSanitizer.IsNormalizedKC("Касем Сулеймани").ShouldBeTrue();
     }
 }
