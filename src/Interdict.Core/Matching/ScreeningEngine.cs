@@ -372,7 +372,9 @@ public sealed partial class ScreeningEngine
             }
             else
             {
-                var byTrigram = _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? (_version >= MatcherVersion.V150 ? DiceFactor150 : DiceFactor) * needed : 0,
+                // 2.1.0: a name read into consonant keys is retrieved by its words' keys alone (KeyWordIndex); the trigrams of
+                // its keys against the folded listed names met only names that could not pair.
+                var byTrigram = prepared.Vowelless && _profile.VowellessByKeyWordsOnly ? [] : _index.Candidates(TrigramIndex.Codes(prepared.Folded), MinTrigramShare, MaxCandidates, latin120 ? (_version >= MatcherVersion.V150 ? DiceFactor150 : DiceFactor) * needed : 0,
                     latin120 ? GenericCodes(prepared, _version) : null, GenericTrigramFactor);
                 var byKey = !(_version >= MatcherVersion.V120 ? prepared.Vowelless : prepared.Tokens.Any(NameMatcher.IsVowelless)) ? null
                     : _version >= MatcherVersion.V200 && prepared.Vowelless

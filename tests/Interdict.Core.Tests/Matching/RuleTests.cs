@@ -253,6 +253,21 @@ public class RuleTests
     }
 
     [Fact]
+    public void VowellessQueries_AreRetrievedByTheirWordsKeysOnly()
+    {
+        // אורי מלכה (Uri Malka, in Hebrew) met مالك علياء (uk-ofsi:14071's name in Arabic script) at 0.89 in 2.0.0: the
+        // trigrams of its keys retrieved the name, whose words do not both meet the query's by key (the key-word index's
+        // rule), and the keys "r mlk" / "mlk ly" then paired. 2.1.0 retrieves names read into keys by their words' keys only.
+        var watch = Fixtures.Watchlist("s", [("1", "مالك علياء", EntityKind.Person, null)]);
+        var query = new ScreeningQuery { Name = "אורי מלכה" };
+        new ScreeningEngine([watch], MatcherVersion.V200).Screen(query).Hits.ShouldHaveSingleItem();
+        new ScreeningEngine([watch], MatcherVersion.V210).Screen(query).Hits.ShouldBeEmpty();
+        MatcherProfile.For(MatcherVersion.V210).VowellessByKeyWordsOnly.ShouldBeTrue();
+        // Both words alike by key still retrieve: the same name in Arabic script.
+        new ScreeningEngine([watch], MatcherVersion.V210).Screen(new ScreeningQuery { Name = "مالک علیا" }).Hits.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Profiles_DeclareNoRuleBefore200()
     {
         MatcherProfile.For(MatcherVersion.V150).TokenRules.ShouldBeEmpty();

@@ -30,6 +30,7 @@ internal sealed class MatcherProfile
     {
         SameScriptVowelless = true,
         JoinedKeyCut = 0.96,
+        VowellessByKeyWordsOnly = true,
     };
 
     private MatcherProfile(IReadOnlyList<ITokenRule> tokenRules) => TokenRules = tokenRules;
@@ -49,6 +50,7 @@ internal sealed class MatcherProfile
         DatePlaceholders = before.DatePlaceholders;
         DifferentNumbersCap = before.DifferentNumbersCap;
         JoinedKeyCut = before.JoinedKeyCut;
+        VowellessByKeyWordsOnly = before.VowellessByKeyWordsOnly;
     }
 
     /// <summary>The profile of <paramref name="version"/>: none of these rules before 2.0.0.</summary>
@@ -93,6 +95,14 @@ internal sealed class MatcherProfile
     /// for a join that cannot pair.
     /// </summary>
     public double JoinedKeyCut { get; private init; } = 0.85;
+
+    /// <summary>
+    /// A query read into consonant keys (Arabic, Hebrew script) is retrieved by its words' keys alone
+    /// (<see cref="KeyWordIndex"/>), not also by the trigrams of its keys against every listed name's folded words, which
+    /// in 2.0.0 brought ~110 candidates per query that could not pair with it (and, through the keys, a few false alerts
+    /// across scripts: אורי מלכה / مالك علياء).
+    /// </summary>
+    public bool VowellessByKeyWordsOnly { get; private init; }
 
     /// <summary>A person's own name does not pair with a father's name after bin / ibn / ben (<see cref="RoleRule"/>).</summary>
     public bool LineageRoles { get; private init; }
