@@ -19,7 +19,7 @@ public class ClassSetTests
 {
     private static readonly Lazy<List<Row>> Rows = new(Read);
 
-    private static readonly Lazy<ScreeningEngine> Lists = new(() => new ScreeningEngine(EvalLists.All, MatcherVersion.V200));
+    private static readonly Lazy<ScreeningEngine> Lists = new(() => new ScreeningEngine(EvalLists.All, MatcherVersion.Current));
 
     [Fact]
     public void Equivalences_AreFound_AtLeast95Percent()
@@ -37,7 +37,7 @@ public class ClassSetTests
         var listed = rows.Where(r => r.Target.StartsWith("w:", StringComparison.Ordinal)).ToList();
         var numbers = rows.Where(r => r.Class == "number-diff").ToList();
         var (numberHits, numberTotal, perClass1) = Rate(numbers, Lists.Value);
-        var watchlist = new ScreeningEngine([Fixtures.Watchlist("w", listed.Select(r => r.Target[2..]).Distinct().Select(n => (n, n, EntityKind.Person, (string?)null)))], MatcherVersion.V200);
+        var watchlist = new ScreeningEngine([Fixtures.Watchlist("w", listed.Select(r => r.Target[2..]).Distinct().Select(n => (n, n, EntityKind.Person, (string?)null)))], MatcherVersion.Current);
         var (script, scriptTotal, perClass2) = Rate(listed, watchlist);
         TestContext.Current.SendDiagnosticMessage(perClass1 + perClass2);
         (numberTotal + scriptTotal).ShouldBeGreaterThan(250);
