@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures two matcher versions on every labelled set in one run and prints a markdown table (docs/evaluation.md).
 
-Usage: eval/compare-versions.py [OLD NEW] [--check-index] [--lists-of-2025]   (default: 1.5.0 2.0.0; builds the CLI)
+Usage: eval/compare-versions.py [OLD NEW] [--check-index] [--lists-of-2025]   (default: 2.0.0 2.1.0; builds the CLI)
 The sets were drawn from the OFAC and UN lists bundled and OFSI's UK list of 2018-04-13 (eval/data/lists), which is
 imported into a temporary store and screened in place of the bundled UK list of 2025; --lists-of-2025 screens the
 bundled lists as shipped instead (UK 2025-04-14 and the FCDO's export). Positives (UN or UK spellings) are screened
@@ -51,7 +51,7 @@ LISTS_OF_2025 = "--lists-of-2025" in sys.argv
 
 def main():
     argv = [a for a in sys.argv[1:] if not a.startswith("--")]
-    old, new = (argv + ["1.5.0", "2.0.0"][len(argv):])[:2]
+    old, new = (argv + ["2.0.0", "2.1.0"][len(argv):])[:2]
     check_index = "--check-index" in sys.argv
     root = pathlib.Path(__file__).resolve().parent.parent
     subprocess.run(["dotnet", "build", str(root / "src/Interdict.Cli"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, capture_output=True)
