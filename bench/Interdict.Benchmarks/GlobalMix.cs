@@ -55,12 +55,13 @@ internal static class GlobalMix
 
         // Per script, on one thread: the cost of one name.
         var latin = 0.0;
-        Console.WriteLine("script        names   mean ms   p99 ms   x Latin   hits");
+        Console.WriteLine("script        names   mean ms   p99 ms   x Latin   hits   KB/name");
         foreach (var script in scripts.OrderBy(s => s == "latin" ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal))
         {
             var queries = mix.Where(q => q.Script == script).Select(q => q.Query).Take(600).ToArray();
             var times = new double[queries.Length];
             var found = 0;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < queries.Length; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -81,10 +82,11 @@ internal static class GlobalMix
                 }
             }
 
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             Array.Sort(times);
             var mean = times.Average();
             latin = script == "latin" ? mean : latin;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{script,-12} {queries.Length,6} {mean,9:F3} {times[(int)(times.Length * 0.99)],8:F3} {mean / latin,9:F2} {found,6}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{script,-12} {queries.Length,6} {mean,9:F3} {times[(int)(times.Length * 0.99)],8:F3} {mean / latin,9:F2} {found,6} {allocated / 1024.0 / queries.Length,9:F1}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
