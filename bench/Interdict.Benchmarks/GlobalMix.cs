@@ -89,7 +89,7 @@ internal static class GlobalMix
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{script,-12} {queries.Length,6} {mean,9:F3} {times[(int)(times.Length * 0.99)],8:F3} {mean / latin,9:F2} {found,6} {allocated / 1024.0 / queries.Length,9:F1}"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB; collections gen0 {GC.CollectionCount(0):N0}, gen1 {GC.CollectionCount(1):N0}, gen2 {GC.CollectionCount(2):N0}"));
         return 0;
     }
 
