@@ -131,6 +131,8 @@ public sealed class MonitorStore : IDisposable
         try
         {
             connection.Open();
+            // SQLite's lower() folds ASCII letters only: the registry's filter folds names in any script as .NET does.
+            connection.CreateFunction("fold", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
             var store = new MonitorStore(connection, postgres: false, connection.DataSource);
             store.Execute(SqliteSchema);
             return store;
@@ -331,7 +333,11 @@ public sealed class MonitorStore : IDisposable
     /// </summary>
     public (IReadOnlyList<Party> Parties, long Total) PartiesPage(string? contains, int offset, int limit)
     {
-        var where = string.IsNullOrWhiteSpace(contains) ? "" : "WHERE lower(id) LIKE @q ESCAPE '\\' OR lower(name) LIKE @q ESCAPE '\\'";
+        // Any case in any script: SQLite's lower() and PostgreSQL's under the C locale fold ASCII only, so SQLite folds with
+        // .NET (fold, registered on open) and PostgreSQL with ICU's root collation.
+        var fold = _postgres ? "lower({0} COLLATE \"und-x-icu\")" : "fold({0})";
+        var where = string.IsNullOrWhiteSpace(contains) ? ""
+            : $"WHERE {string.Format(CultureInfo.InvariantCulture, fold, "id")} LIKE @q ESCAPE '\\' OR {string.Format(CultureInfo.InvariantCulture, fold, "name")} LIKE @q ESCAPE '\\'";
         (string, object?)[] filter = where.Length == 0 ? [] : [("@q", "%" + contains!.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")];
         var total = Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM parties {where}", filter), CultureInfo.InvariantCulture);

@@ -69,6 +69,12 @@ public abstract class MonitorStoreContractTests : IDisposable
         store.PartiesPage("c-", 0, 10).Total.ShouldBe(5);
         store.PartiesPage("c_", 0, 10).Total.ShouldBe(0);
         store.PartiesPage("%", 0, 10).Total.ShouldBe(0);
+        // Any case in any script, not only ASCII.
+        other.Import([new("c-6", "Иван Петрович Сидоров"), new("c-7", "ÖZTÜRK İnşaat")], []);
+        store.PartiesPage("сидоров", 0, 10).Parties.ShouldHaveSingleItem().Id.ShouldBe("c-6");
+        store.PartiesPage("ИВАН", 0, 10).Parties.ShouldHaveSingleItem().Id.ShouldBe("c-6");
+        store.PartiesPage("öztürk", 0, 10).Parties.ShouldHaveSingleItem().Id.ShouldBe("c-7");
+        store.Remove(["c-6", "c-7"]).ShouldBeEmpty();
         store.Party("c-4").ShouldBe(Customers[3]);
         store.Party("c-9").ShouldBeNull();
         store.LinksOf("c-2").ShouldBe([new OwnershipLink("c-4", "c-2", 10), new OwnershipLink("c-2", "c-3", 50)]);
