@@ -108,6 +108,9 @@ public sealed class MonitorStore : IDisposable
     private readonly bool _postgres;
     private DbTransaction? _tx;
 
+    // Whether PostgreSQL has ICU's root collation (asked once, on the first filtered page).
+    private bool? _icu;
+
     private MonitorStore(DbConnection connection, bool postgres, string location)
     {
         _connection = connection;
@@ -335,7 +338,9 @@ public sealed class MonitorStore : IDisposable
     {
         // Any case in any script: SQLite's lower() and PostgreSQL's under the C locale fold ASCII only, so SQLite folds with
         // .NET (fold, registered on open) and PostgreSQL with ICU's root collation.
-        var fold = _postgres ? "lower({0} COLLATE \"und-x-icu\")" : "fold({0})";
+        // (A PostgreSQL built without ICU has no such collation: its lower() follows the database's locale.)
+        _icu ??= _postgres && Scalar("SELECT EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu')") is true;
+        var fold = !_postgres ? "fold({0})" : _icu == true ? "lower({0} COLLATE \"und-x-icu\")" : "lower({0})";
         var where = string.IsNullOrWhiteSpace(contains) ? ""
             : $"WHERE {string.Format(CultureInfo.InvariantCulture, fold, "id")} LIKE @q ESCAPE '\\' OR {string.Format(CultureInfo.InvariantCulture, fold, "name")} LIKE @q ESCAPE '\\'";
         (string, object?)[] filter = where.Length == 0 ? [] : [("@q", "%" + contains!.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
