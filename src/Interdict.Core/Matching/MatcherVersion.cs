@@ -53,10 +53,11 @@ public enum MatcherVersion
 
     /// <summary>
     /// 2.1.0: matcher 2.0.0 with two names written in Arabic or Hebrew script also compared letter by letter in that
-    /// script (as Han and Hangul already were), after the spellings of one letter are made one (hamza seats, ى ي ی, ة ه,
-    /// ك ک, final forms) and the article removed: two different names no longer meet by their consonant keys alone
-    /// (أحمد الحداد / حمید واحدی); and two query words joined retrieve a listed word by key only when their keys are as alike
-    /// as a joined pair needs (Jaro-Winkler 0.96, not 0.85), which cut the candidates of an Arabic-script query by half
+    /// script (as Han and Hangul already were), by letter pairs, after the spellings of one letter are made one (hamza
+    /// seats, ى ي ی, ة ه, ك ک, final forms) and the article removed: two different names no longer meet by their consonant keys alone
+    /// (أحمد الحداد / حمید واحدی); two query words joined retrieve a listed word by key only when their keys are as alike
+    /// as a joined pair needs (Jaro-Winkler 0.96, not 0.85); and a query read into keys is retrieved by its words' keys
+    /// only, not also by the trigrams of its keys: an Arabic-script query meets a third of the candidates it met
     /// (docs/decisions/0011).
     /// </summary>
     V210 = 21,
@@ -71,7 +72,7 @@ public static class MatcherVersions
     /// <summary>Every selectable version, oldest first.</summary>
     public static IReadOnlyList<MatcherVersion> All { get; } = [MatcherVersion.V110, MatcherVersion.V120, MatcherVersion.V130, MatcherVersion.V140, MatcherVersion.V150, MatcherVersion.V200, MatcherVersion.V210];
 
-    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, 1.3.0, 1.4.0, 1.5.0</c>.</summary>
+    /// <summary>Every selectable version's name, oldest first, for messages: <c>1.1.0, 1.2.0, ... 2.0.0, 2.1.0</c>.</summary>
     public static string Names => string.Join(", ", All.Select(v => v.Name()));
 
     /// <summary>The version string, e.g. <c>1.2.0</c>.</summary>
