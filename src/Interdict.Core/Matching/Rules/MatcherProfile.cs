@@ -6,7 +6,7 @@ namespace Interdict.Core.Matching.Rules;
 /// listed here. To add a rule: write it as a small type in this folder (with its data file in Core/Data), add it to the
 /// profile of a new version, and give it a test of its own (docs/matching.md, "Rules").
 /// </summary>
-internal sealed class MatcherProfile
+internal sealed record MatcherProfile
 {
     private static readonly MatcherProfile None = new([]);
 
@@ -24,9 +24,10 @@ internal sealed class MatcherProfile
         DifferentNumbersCap = 0.75,
     };
 
-    // 2.1.0: 2.0.0's rules, the same-script comparison extended to Arabic and Hebrew script, and joined query words
-    // retrieving listed words by key only as alike as a joined pair must be (docs/decisions/0011).
-    private static readonly MatcherProfile V210 = new(V200)
+    // 2.1.0: 2.0.0's rules (a copy of its profile: a setting added later keeps 2.0.0's value here unless set), the
+    // same-script comparison extended to Arabic and Hebrew script, joined query words retrieving listed words by key only
+    // as alike as a joined pair must be, and queries read into keys retrieved by their words' keys only (decision 0011).
+    private static readonly MatcherProfile V210 = V200 with
     {
         SameScriptVowelless = true,
         JoinedKeyCut = 0.96,
@@ -34,24 +35,6 @@ internal sealed class MatcherProfile
     };
 
     private MatcherProfile(IReadOnlyList<ITokenRule> tokenRules) => TokenRules = tokenRules;
-
-    // A later version's profile starts from the one before it.
-    private MatcherProfile(MatcherProfile before)
-    {
-        TokenRules = before.TokenRules;
-        LegalFormsNeutral = before.LegalFormsNeutral;
-        Hypocorisms = before.Hypocorisms;
-        DigitsForLetters = before.DigitsForLetters;
-        Acronyms = before.Acronyms;
-        SameScript = before.SameScript;
-        SameScriptVowelless = before.SameScriptVowelless;
-        LineageRoles = before.LineageRoles;
-        PatronymicRoles = before.PatronymicRoles;
-        DatePlaceholders = before.DatePlaceholders;
-        DifferentNumbersCap = before.DifferentNumbersCap;
-        JoinedKeyCut = before.JoinedKeyCut;
-        VowellessByKeyWordsOnly = before.VowellessByKeyWordsOnly;
-    }
 
     /// <summary>The profile of <paramref name="version"/>: none of these rules before 2.0.0.</summary>
     public static MatcherProfile For(MatcherVersion version) => version switch
